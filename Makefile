@@ -1,0 +1,45 @@
+# ML Terms. `make serve` and `make test` work on a fresh clone: they create
+# .venv/, install the pinned dependencies (and the Debian packages the tests
+# need), then serve the site or run every test.
+
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+HOST    ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install system-deps serve build test bench screenshots lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-* && touch $@
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+serve: install
+	$(PYTHON) scripts/build.py --snippets-only
+	$(PYTHON) -m mkdocs serve --dev-addr $(HOST) --livereload
+
+build: install
+	$(PYTHON) scripts/build.py
+
+test: install system-deps
+	$(PYTHON) -m pytest
+
+bench: install system-deps
+	$(PYTHON) scripts/bench.py
+
+screenshots: install system-deps
+	$(PYTHON) scripts/screenshots.py
+
+lock:
+	python3 -m venv /tmp/mlterms-lock && /tmp/mlterms-lock/bin/pip install -r requirements.in
+	/tmp/mlterms-lock/bin/pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf site .cache

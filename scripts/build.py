@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Build the ML Terms site: generate -> run snippets -> mkdocs build --strict -> check links -> report.
+
+Usage: scripts/build.py [--notes FILE] [--curation FILE] [--site-dir DIR] [--json FILE]
+
+Exit code 0 only when every phase passed. The site is built into a temporary
+folder and swapped into place on success, so a failed build never leaves a
+half-written site behind as if it were good.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from mlterms.errors import GlossaryError, Problem  # noqa: E402
+from mlterms.generate import Inputs, load_glossary  # noqa: E402
+from mlterms.pages import tag_counts  # noqa: E402
+from mlterms.report import Report  # noqa: E402
+from mlterms.siteconfig import tags_allowed  # noqa: E402
+
+_MKDOCS_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
+_DOC_FILE = re.compile(r"Doc file '(?P<path>[^']+)'")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--notes", help="notes file (default: notes/ml-terms.txt)")
+    parser.add_argument("--curation", help="curation file (default: notes/curation.yml for the default "
+                                           "notes, else curation.yml beside the notes file, else none)")
+    parser.add_argument("--site-dir", default=str(ROOT / "site"), help="where the site goes (default: site/)")
+    parser.add_argument("--json", metavar="FILE", help="also write the report as JSON to FILE")
+    return parser.parse_args(argv)
+
+
+def mkdocs_problems(output: str) -> list[Problem]:
+    """Every WARNING/ERROR line of mkdocs' output, as a located problem."""
+    problems = []
+    for raw in output.splitlines():
+        m = _MKDOCS_LINE.match(raw.strip())
+        if not m:
+            continue
+        message = m.group("message").strip()
+        doc = _DOC_FILE.search(message)
+        path = f"docs/{doc.group('path')}" if doc else "mkdocs.yml"
+        problems.append(Problem(path, None, message, "see the message; generated pages come from the notes",
+                                group="site"))
+    return problems
+
+
+def run_mkdocs(site_dir: Path, inputs: Inputs, report: Report) -> bool:
+    env = {**os.environ, **inputs.environment(), "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
+           "--config-file", str(ROOT / "mkdocs.yml")]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    output = proc.stdout + proc.stderr
+    problems = mkdocs_problems(output)
+    if proc.returncode != 0 and not problems:
+        tail = "\n".join(output.strip().splitlines()[-15:])
+        problems.append(Problem("mkdocs.yml", None, f"mkdocs build failed (exit {proc.returncode}):\n{tail}",
+                                "run `mkdocs build --strict` to see the whole output", group="site"))
+    report.problems.extend(problems)
+    return proc.returncode == 0
+
+
+def swap_into_place(built: Path, target: Path) -> None:
+    """Replace ``target`` by ``built`` with two renames; the old site is removed last."""
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    built.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build(args: argparse.Namespace) -> Report:
+    inputs = Inputs.locate(args.notes, args.curation)
+    report = Report(title=f"ML Terms build: {inputs.notes}"
+                          + (f" + {inputs.curation}" if inputs.curation else " (no curation file)"))
+    site_dir = Path(args.site_dir).resolve()
+
+    with report.phase("generate"):
+        try:
+            glossary = load_glossary(inputs, tags_allowed(ROOT / "mkdocs.yml"))
+        except GlossaryError as exc:
+            report.problems.extend(exc.problems)
+            return report
+    report.problems.extend(glossary.warnings)
+    report.counts.update(terms=len(glossary.terms), tags=len(tag_counts(glossary)),
+                         excluded_lines=len(glossary.excluded))
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    try:
+        with report.phase("mkdocs"):
+            built = run_mkdocs(staging, inputs, report)
+        if built:
+            report.counts["pages"] = sum(1 for _ in staging.rglob("index.html"))
+        if report.ok:
+            swap_into_place(staging, site_dir)
+            report.notes.append(f"site written to {site_dir}")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    report.counts["warnings"] = len(report.problems) - len(report.errors)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    report = build(args)
+    print(report.text())
+    if args.json:
+        Path(args.json).write_text(report.as_json(), encoding="utf-8")
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

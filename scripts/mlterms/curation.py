@@ -1,0 +1,225 @@
+"""Load the hand-edited curation file (YAML) and check its shape, line by line.
+
+The curation file says what the notes cannot: clean titles and slugs,
+aliases, context, tags, merges, spelling corrections and the few parse hints
+one notes file needs. Every value remembers its line so that every error can
+point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CurationError, Problem
+from .parse import EntryStart, ParseRules
+
+SECOND_LINE_ROLES = ("context", "alias", "definition")
+TERM_FIELDS = {
+    "title": str, "slug": str, "aliases": list, "tags": list, "context": str,
+    "second_line": str, "merge_into": str, "see_also": list, "summary": str,
+    "note": str, "old_slugs": list, "autolink": bool,
+}
+TOP_LEVEL = {"corrections", "entry_starts", "joined_titles", "not_titles", "terms"}
+
+
+class _Lined(dict):
+    """A YAML mapping that remembers the line of each key."""
+
+    line: int = 0
+    lines: dict[Any, int]
+
+
+class _LinedList(list):
+    line: int = 0
+    lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that records line numbers and refuses duplicate keys."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Lined:
+    result = _Lined()
+    result.line = node.start_mark.line + 1
+    result.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            raise yaml.MarkedYAMLError(
+                problem=f"duplicate key {key!r} (first on line {result.lines[key]})",
+                problem_mark=key_node.start_mark)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _LinedList:
+    result = _LinedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def normalise_title(title: str) -> str:
+    """The key two titles are compared by: case, spacing and a trailing colon don't count."""
+    return " ".join(title.replace("\u202f", " ").replace("\u00a0", " ").split()).rstrip(":").casefold()
+
+
+@dataclass
+class TermSpec:
+    """Curation for one notes title (see ``TERM_FIELDS``)."""
+
+    key: str
+    line: int
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, self.line)
+
+
+@dataclass
+class Curation:
+    """The whole curation file, checked for shape (not yet against the notes)."""
+
+    path: str
+    corrections: dict[str, str] = field(default_factory=dict)
+    correction_lines: dict[str, int] = field(default_factory=dict)
+    rules: ParseRules = ParseRules()
+    terms: dict[str, TermSpec] = field(default_factory=dict)
+
+
+def empty(path: str = "(no curation file)") -> Curation:
+    """Curation for a notes file that has none: every term gets defaults."""
+    return Curation(path=path)
+
+
+def load_curation(path: Path) -> Curation:
+    """Read and shape-check the curation file; raise :class:`CurationError` on any fault."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CurationError(Problem(where, None, "the curation file does not exist",
+                                    "create it (an empty file is fine)", group="curation")) from None
+    except UnicodeDecodeError as exc:
+        raise CurationError(Problem(where, None, f"not valid UTF-8 ({exc.reason})",
+                                    "re-save the file as UTF-8", group="curation")) from None
+    try:
+        data = yaml.load(text, Loader=_Loader) or _Lined()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark else None
+        raise CurationError(Problem(where, line, f"not valid YAML: {exc.problem}",
+                                    "fix the YAML syntax at this line", group="curation")) from None
+    return check_curation(data, where)
+
+
+def check_curation(data: Any, where: str) -> Curation:
+    """Turn the loaded YAML into a :class:`Curation`, collecting every shape error."""
+    problems: list[Problem] = []
+
+    def fail(line: int | None, message: str, hint: str) -> None:
+        problems.append(Problem(where, line, message, hint, group="curation"))
+
+    if not isinstance(data, dict):
+        raise CurationError(Problem(where, 1, "the curation file must be a YAML mapping",
+                                    "start with keys such as 'terms:'", group="curation"))
+    lines = getattr(data, "lines", {})
+    for key in data:
+        if key not in TOP_LEVEL:
+            fail(lines.get(key), f"unknown top-level key {key!r}", f"use one of {sorted(TOP_LEVEL)}")
+
+    curation = Curation(path=where)
+    corrections = data.get("corrections") or {}
+    if not isinstance(corrections, dict):
+        fail(lines.get("corrections"), "'corrections' must map a wrong spelling to the right one",
+             "write it as  wrong: right")
+    else:
+        for wrong, right in corrections.items():
+            line = corrections.lines.get(wrong) if hasattr(corrections, "lines") else None
+            if not isinstance(wrong, str) or not isinstance(right, str) or not wrong:
+                fail(line, f"correction {wrong!r} must map text to text", "write it as  wrong: right")
+                continue
+            curation.corrections[wrong] = right
+            if line:
+                curation.correction_lines[wrong] = line
+
+    starts: list[EntryStart] = []
+    for i, item in enumerate(data.get("entry_starts") or []):
+        line = data["entry_starts"].lines[i]
+        if isinstance(item, str) and item.strip():
+            starts.append(EntryStart(item.strip()))
+        elif isinstance(item, dict) and set(item) == {"starts", "title"} and all(
+                isinstance(v, str) and v.strip() for v in item.values()):
+            starts.append(EntryStart(item["starts"].strip(), item["title"].strip()))
+        else:
+            fail(line, "an entry start is a title, or {starts: <line start>, title: <title>}",
+                 "see the comment above entry_starts")
+    joined: list[tuple[str, str]] = []
+    for i, item in enumerate(data.get("joined_titles") or []):
+        if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item):
+            joined.append((item[0].strip(), item[1].strip()))
+        else:
+            fail(data["joined_titles"].lines[i], "a joined title is a pair: [first line, second line]",
+                 "write it as  - [Hyperparameter, search space]")
+    not_titles = data.get("not_titles") or []
+    if not isinstance(not_titles, list) or not all(isinstance(x, str) for x in not_titles):
+        fail(lines.get("not_titles"), "'not_titles' must be a list of lines", "write one line per item")
+        not_titles = []
+    curation.rules = ParseRules(tuple(starts), tuple(joined), frozenset(x.strip() for x in not_titles))
+
+    terms = data.get("terms") or {}
+    if not isinstance(terms, dict):
+        fail(lines.get("terms"), "'terms' must map notes titles to settings", "see the README")
+        terms = {}
+    for key, settings in terms.items():
+        line = terms.lines[key]
+        _check_term(str(key), line, settings, curation, fail)
+
+    if problems:
+        raise CurationError(problems)
+    return curation
+
+
+def _check_term(key: str, line: int, settings: Any, curation: Curation, fail) -> None:
+    if settings is None:
+        settings = _Lined()
+        settings.lines = {}
+    if not isinstance(settings, dict):
+        fail(line, f"the settings of {key!r} must be a mapping", "write {tags: [..], ...}")
+        return
+    spec = TermSpec(key, line)
+    for name, value in settings.items():
+        field_line = settings.lines.get(name, line) if hasattr(settings, "lines") else line
+        expected = TERM_FIELDS.get(name)
+        if expected is None:
+            fail(field_line, f"unknown setting {name!r} for {key!r}", f"use one of {sorted(TERM_FIELDS)}")
+            continue
+        if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
+            kind = "a list of strings" if expected is list else "a string"
+            fail(field_line, f"{name!r} of {key!r} must be {kind}", f"write {name} as {kind}")
+            continue
+        if name == "second_line" and value not in SECOND_LINE_ROLES:
+            fail(field_line, f"second_line of {key!r} is {value!r}", f"use one of {SECOND_LINE_ROLES}")
+            continue
+        spec.values[name] = value
+        spec.lines[name] = field_line
+    norm = normalise_title(key)
+    if norm in curation.terms:
+        fail(line, f"{key!r} is curated twice (also on line {curation.terms[norm].line})",
+             "keep one of the two")
+        return
+    curation.terms[norm] = spec

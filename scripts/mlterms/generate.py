@@ -1,0 +1,116 @@
+"""Notes file + curation file -> glossary -> every generated page, in one call.
+
+Used by the MkDocs hook (so ``mkdocs serve`` regenerates on every change) and
+by the build script and tests (so they see exactly what the site shows).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import curation as curation_file
+from .autolink import Names
+from .curate import Glossary, curate
+from .pages import (TAGS_DIR, render_home, render_index, render_resources, render_tag_page,
+                    render_tags_index, tag_counts)
+from .parse import parse
+from .render import render_term
+from .source import read_notes
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_NOTES = ROOT / "notes" / "ml-terms.txt"
+DEFAULT_CURATION = ROOT / "notes" / "curation.yml"
+NOTES_ENV = "MLTERMS_NOTES"
+CURATION_ENV = "MLTERMS_CURATION"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Which notes file and which curation file (None: no curation) a build uses."""
+
+    notes: Path
+    curation: Path | None
+
+    @classmethod
+    def locate(cls, notes: str | None = None, curation: str | None = None) -> "Inputs":
+        """Explicit paths win; else the environment; else the repo's own notes.
+
+        Another notes file brings its own ``curation.yml`` from its folder, or
+        none: our curation names *our* notes' titles and would not match.
+        """
+        notes = notes or os.environ.get(NOTES_ENV) or None
+        curation = curation or os.environ.get(CURATION_ENV) or None
+        notes_path = Path(notes).resolve() if notes else DEFAULT_NOTES
+        if curation:
+            return cls(notes_path, Path(curation).resolve())
+        if notes_path == DEFAULT_NOTES:
+            return cls(notes_path, DEFAULT_CURATION)
+        beside = notes_path.parent / "curation.yml"
+        return cls(notes_path, beside if beside.is_file() else None)
+
+    def environment(self) -> dict[str, str]:
+        """Environment variables that make a child ``mkdocs`` process use these inputs."""
+        env = {NOTES_ENV: str(self.notes)}
+        env[CURATION_ENV] = str(self.curation) if self.curation else ""
+        return env
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def load_glossary(inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
+    """Read, parse and curate; raises ``GlossaryError`` subclasses with located problems."""
+    text = read_notes(inputs.notes)
+    cur = (curation_file.load_curation(inputs.curation) if inputs.curation
+           else curation_file.empty())
+    if inputs.curation:
+        cur.path = _display(inputs.curation)
+    notes_path = _display(inputs.notes)
+    notes = parse(text, cur.rules, path=notes_path)
+    return curate(notes, cur, tags_allowed, notes_path=notes_path)
+
+
+def linkable_names(glossary: Glossary) -> Names:
+    """Names that autolink, terms with ``autolink: false`` left out (their names are everyday words)."""
+    return Names.build({name: t.slug for t in glossary.terms if t.autolink for name in t.names})
+
+
+def build_pages(glossary: Glossary, site_name: str,
+                extra_sections: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Every generated page: docs-relative path -> Markdown."""
+    names = linkable_names(glossary)
+    pages = {
+        "index.md": render_home(glossary, site_name),
+        "terms/index.md": render_index(glossary),
+        f"{TAGS_DIR}/index.md": render_tags_index(glossary),
+        "resources.md": render_resources(glossary),
+    }
+    for tag in tag_counts(glossary):
+        pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
+    for term in glossary.terms:
+        sections = (extra_sections or {}).get(term.slug, [])
+        pages[f"terms/{term.slug}.md"] = render_term(term, glossary, names, sections)
+    return pages
+
+
+def terms_json(glossary: Glossary) -> list[dict]:
+    """The machine-readable list of terms written to ``site/terms.json``."""
+    return [
+        {
+            "slug": t.slug,
+            "title": t.title,
+            "url": f"terms/{t.slug}/",
+            "aliases": t.aliases,
+            "tags": t.tags,
+            "summary": t.summary,
+            "source_lines": t.source_lines,
+            "snippets": t.snippets,
+        }
+        for t in glossary.terms
+    ]

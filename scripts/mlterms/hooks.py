@@ -1,0 +1,70 @@
+"""MkDocs hooks: generate the glossary pages at build time (nothing generated is committed).
+
+Registered in ``mkdocs.yml`` under ``hooks:``. ``on_config`` reads the notes,
+so ``mkdocs serve`` picks up every edit to the notes or the curation file on
+reload; ``on_files`` adds the pages as virtual files; ``on_post_build`` writes
+``terms.json`` and ``build-report.json`` next to the site.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from mlterms.errors import GlossaryError
+from mlterms.generate import Inputs, build_pages, load_glossary, terms_json
+
+log = logging.getLogger("mkdocs.hooks.mlterms")
+_state: dict = {}
+
+
+def _tags_allowed(config: MkDocsConfig) -> list[str] | None:
+    plugin = config.plugins.get("material/tags")
+    allowed = sorted(getattr(t, "name", str(t)) for t in plugin.config.tags_allowed) if plugin else []
+    return allowed or None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    inputs = Inputs.locate()
+    try:
+        glossary = load_glossary(inputs, _tags_allowed(config))
+    except GlossaryError as exc:
+        raise PluginError(f"the glossary cannot be built:\n{exc}") from None
+    _state.update(inputs=inputs, glossary=glossary,
+                  pages=build_pages(glossary, config.site_name))
+    for problem in glossary.warnings:
+        log.info(str(problem))
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for uri, markdown in _state["pages"].items():
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, uri, content=markdown))
+    return files
+
+
+def on_serve(server, config: MkDocsConfig, builder) -> None:
+    inputs: Inputs = _state["inputs"]
+    server.watch(str(inputs.notes))
+    if inputs.curation:
+        server.watch(str(inputs.curation))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    glossary = _state["glossary"]
+    (site / "terms.json").write_text(json.dumps(terms_json(glossary), indent=1, ensure_ascii=False),
+                                     encoding="utf-8")
+    report = {"warnings": [vars(p) for p in glossary.warnings],
+              "excluded": [{"line": e.line.number, "text": e.line.text, "reason": e.reason}
+                           for e in glossary.excluded]}
+    (site / "build-report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False),
+                                            encoding="utf-8")

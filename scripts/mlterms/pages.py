@@ -1,0 +1,115 @@
+"""The pages around the terms: home, A–Z index, tags index and tag pages, resources.
+
+Generated from the glossary at build time, like the term pages, so counts and
+lists can never go stale.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .curate import Glossary, Term
+from .markup import escape, inline, link
+from .render import front_matter, term_href
+
+TAGS_DIR = "tags"
+
+
+def letter_of(term: Term) -> str:
+    """The A–Z section a term sorts under ("#" for digits and symbols)."""
+    first = term.title[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def tag_href(tag: str, from_dir: str = "") -> str:
+    prefix = "../" * (from_dir.count("/") + 1) if from_dir else ""
+    return f"{prefix}{TAGS_DIR}/{tag}.md"
+
+
+def _term_line(term: Term, from_dir: str) -> str:
+    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(term.summary)}"
+
+
+def tag_counts(glossary: Glossary) -> Counter:
+    return Counter(tag for term in glossary.terms for tag in term.tags)
+
+
+def render_home(glossary: Glossary, site_name: str) -> str:
+    counts = tag_counts(glossary)
+    source = f"the study notes “{escape(glossary.document_title)}”" if glossary.document_title else "a set of study notes"
+    out = [
+        front_matter({"title": "Home", "description": f"{len(glossary.terms)} machine-learning and Azure ML terms, one page each."}),
+        f"# {escape(site_name)}",
+        "",
+        f"A glossary of **{len(glossary.terms)} terms** from {source}: machine learning, statistics, "
+        "deep learning and the Azure ML (DP-100) and Databricks tooling around them. "
+        "Every term has its own page with its definition, tags, related terms and, where code teaches best, "
+        "a runnable example with its real output.",
+        "",
+        "Press <kbd>/</kbd> or <kbd>S</kbd> to search, browse the "
+        f"[A–Z index]({term_href('index', '')}) or wander by topic:",
+        "",
+        "## Topics",
+        "",
+        '<div class="grid cards topic-map" markdown>',
+        "",
+    ]
+    for tag, count in sorted(counts.items()):
+        examples = [t for t in glossary.terms if tag in t.tags][:3]
+        sample = ", ".join(link(t.title, term_href(t.slug, "")) for t in examples)
+        out.append(f"- [{escape(tag)}]({tag_href(tag)}) · {count} terms  \n  {sample}")
+    out += ["", "</div>", ""]
+    untagged = [t for t in glossary.terms if not t.tags]
+    if untagged:
+        out += [f"{len(untagged)} terms have no tag yet; they are all in the [A–Z index]({term_href('index', '')}).", ""]
+    return "\n".join(out)
+
+
+def render_index(glossary: Glossary) -> str:
+    """terms/index.md: every term, grouped by first letter, with a letter bar on top."""
+    groups: dict[str, list[Term]] = {}
+    for term in glossary.terms:
+        groups.setdefault(letter_of(term), []).append(term)
+    letters = sorted(groups, key=lambda c: (c == "#", c))
+    out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z."}),
+           "# A–Z index", "",
+           '<nav class="az-bar" aria-label="Letters">' + " ".join(
+               f'<a href="#{_anchor(c)}">{escape(c)}</a>' for c in letters) + "</nav>", ""]
+    for c in letters:
+        out += [f"## {escape(c)} {{ #{_anchor(c)} }}", ""]
+        out += [_term_line(t, "terms") for t in groups[c]]
+        out.append("")
+    return "\n".join(out)
+
+
+def _anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter != "#" else "letter-other"
+
+
+def render_tags_index(glossary: Glossary) -> str:
+    counts = tag_counts(glossary)
+    out = [front_matter({"title": "Tags", "description": "The topics of the glossary and the terms under each."}),
+           "# Tags", "", "| Topic | Terms |", "| --- | ---: |"]
+    for tag, count in sorted(counts.items()):
+        out.append(f"| [{escape(tag)}]({tag}.md) | {count} |")
+    out += ["", "## All topics and their terms", "", "<!-- material/tags -->", ""]
+    return "\n".join(out)
+
+
+def render_tag_page(glossary: Glossary, tag: str) -> str:
+    terms = [t for t in glossary.terms if tag in t.tags]
+    out = [front_matter({"title": f"Tag: {tag}", "description": f"{len(terms)} terms tagged {tag}."}),
+           f"# {escape(tag)}", "", f"{len(terms)} terms tagged *{escape(tag)}*.", ""]
+    out += [f"- {link(t.title, term_href(t.slug, TAGS_DIR))} — {escape(t.summary)}" for t in terms]
+    out += ["", f"[All topics]({'index.md'})", ""]
+    return "\n".join(out)
+
+
+def render_resources(glossary: Glossary) -> str:
+    heading = glossary.resources_heading.stripped if glossary.resources_heading else "Resources"
+    out = [front_matter({"title": "Resources", "description": "The study material the notes were made from."}),
+           f"# {escape(heading)}", "",
+           "The sources the notes list at their end, as the notes name them.", ""]
+    out += [f"- {inline(line.stripped)}" for line in glossary.resources] or ["The notes list no resources."]
+    out.append("")
+    return "\n".join(out)

@@ -1,0 +1,208 @@
+"""Terms -> Markdown pages. One page per term, plus the body blocks they are made of.
+
+Pure functions: a :class:`~mlterms.curate.Term` and the glossary around it in,
+Markdown text out. Every piece of notes text goes through ``markup`` so it is
+shown literally; structure (lists, code blocks, links) is the only markup.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer, TextLexer
+
+from .autolink import Names, PageLinker
+from .curate import ContextLine, Glossary, Term, apply_corrections
+from .lines import Kind, shape
+from .markup import escape, inline, link
+from .parse import Line
+
+LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
+_FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
+_HEAD = __import__("re").compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
+
+
+def term_href(slug: str, from_dir: str = "terms") -> str:
+    """The Markdown link from a page in ``from_dir`` to a term page (MkDocs checks it)."""
+    return f"{slug}.md" if from_dir == "terms" else f"{from_dir and '../' * (from_dir.count('/') + 1)}terms/{slug}.md"
+
+
+def front_matter(values: dict) -> str:
+    """YAML front matter; JSON is valid YAML and escapes everything that matters."""
+    body = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items())
+    return f"---\n{body}\n---\n"
+
+
+@dataclass
+class _Item:
+    kind: Kind
+    mark: str
+    line: Line
+    indent: int
+    paragraphs: list[Line] = field(default_factory=list)
+
+
+def _prose(line: Line, corrections: dict[str, str], linker: PageLinker | None, text: str | None = None) -> str:
+    """One line of prose: bold lead ("Term:" or an inline title), then literal text."""
+    text = apply_corrections(line.stripped if text is None else text, corrections)
+    if line.lead and text.startswith(line.lead):
+        return f"**{escape(line.lead)}**{inline(text[len(line.lead):], linker)}"
+    m = _HEAD.match(text)
+    if m and len(m.group("head").split()) <= 5 and not m.group("head").startswith(("http", "%")) \
+            and m.group("head")[0].isalpha():
+        rest = m.group("rest")
+        return f"**{inline(m.group('head'), linker)}**{escape(':')}" + (f" {inline(rest, linker)}" if rest else "")
+    return inline(text, linker)
+
+
+def _code_block(lines: list[Line]) -> str:
+    text = "\n".join(ln.stripped for ln in lines)
+    is_python = any(shape(ln.stripped).kind is Kind.CODE and "=" in ln.text or "(" in ln.text for ln in lines)
+    lexer = PythonLexer() if is_python else TextLexer()
+    return highlight(text, lexer, _FORMATTER).strip()
+
+
+def render_body(lines: list[Line], corrections: dict[str, str], linker: PageLinker | None) -> str:
+    """A definition's lines as Markdown blocks: paragraphs, (nested) lists, code blocks, links."""
+    blocks: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        kind = shape(line.stripped).kind
+        if line.is_blank:
+            i += 1
+        elif kind in LIST_KINDS:
+            items, i = _collect_items(lines, i)
+            blocks.append(_render_list(items, corrections, linker))
+        elif kind is Kind.CODE:
+            j = i
+            while j < len(lines) and not lines[j].is_blank and shape(lines[j].stripped).kind is Kind.CODE:
+                j += 1
+            blocks.append(_code_block(lines[i:j]))
+            i = j
+        else:
+            blocks.append(_prose(line, corrections, linker))
+            i += 1
+    return "\n\n".join(blocks)
+
+
+def _collect_items(lines: list[Line], i: int) -> tuple[list[_Item], int]:
+    """A run of list items; indented prose (or prose after an item ending in ':') belongs to the item above."""
+    items: list[_Item] = []
+    while i < len(lines) and not lines[i].is_blank:
+        line = lines[i]
+        s = shape(line.stripped)
+        if s.kind in LIST_KINDS:
+            items.append(_Item(s.kind, s.mark, line, line.indent))
+        elif s.kind is Kind.TEXT and items and (
+                line.indent > items[-1].indent or items[-1].line.stripped.endswith(":")):
+            items[-1].paragraphs.append(line)
+        else:
+            break
+        i += 1
+    return items, i
+
+
+def _render_list(items: list[_Item], corrections: dict[str, str], linker: PageLinker | None) -> str:
+    """Markdown list text. Depth follows indentation; lettered steps nest under a numbered step."""
+    out: list[str] = []
+    indents: list[int] = []
+    previous: _Item | None = None
+    for item in items:
+        while indents and item.indent < indents[-1]:
+            indents.pop()
+        if not indents or item.indent > indents[-1]:
+            indents.append(item.indent)
+        depth = len(indents) - 1
+        if item.kind is Kind.LETTERED and previous is not None and previous.kind is Kind.NUMBERED \
+                and item.indent <= previous.indent:
+            depth += 1
+        elif previous is not None and depth == 0 and _family(previous.kind) != _family(item.kind):
+            out.append("")
+            out.append("<!-- list break -->")
+            out.append("")
+        pad = "    " * depth
+        if item.kind is Kind.NUMBERED:
+            marker = f"{int(item.mark)}."
+        elif item.kind is Kind.LETTERED:
+            marker = f"{ord(item.mark) - ord('a') + 1}."
+        else:
+            marker = "-"
+        text = _prose(item.line, corrections, linker, shape(item.line.stripped).text)
+        out.append(f"{pad}{marker} {text}" if text else f"{pad}{marker} &#8203;")
+        for para in item.paragraphs:
+            out.append("")
+            out.append(f"{pad}    {_prose(para, corrections, linker)}")
+        if item.paragraphs:
+            out.append("")
+        previous = item if item.kind is not Kind.LETTERED else previous
+    if any(i.kind is Kind.LETTERED for i in items) and not any(i.kind is Kind.NUMBERED for i in items):
+        return '<div class="lettered" markdown>\n\n' + "\n".join(out) + "\n\n</div>"
+    return "\n".join(out)
+
+
+def _family(kind: Kind) -> str:
+    return "ordered" if kind in (Kind.NUMBERED, Kind.LETTERED) else "unordered"
+
+
+def _context(context: ContextLine, from_dir: str = "terms") -> str:
+    parts = [link(text, term_href(slug, from_dir)) if slug else escape(text) for text, slug in context.parts]
+    return escape(context.separator).join(parts) if parts else escape(context.text)
+
+
+def _line_range(numbers: list[int]) -> str:
+    """"lines 3–5, 9" from [3, 4, 5, 9]."""
+    runs: list[str] = []
+    start = prev = None
+    for n in numbers + [None]:
+        if start is not None and n == prev + 1:
+            prev = n
+            continue
+        if start is not None:
+            runs.append(str(start) if start == prev else f"{start}\u2013{prev}")
+        start = prev = n
+    label = "line" if len(numbers) == 1 else "lines"
+    return f"{label} {', '.join(runs)}"
+
+
+def render_term(term: Term, glossary: Glossary, names: Names, extra_sections: list[str] | None = None) -> str:
+    """The Markdown page of one term."""
+    linker = PageLinker(names, term.slug, href=lambda slug: term_href(slug))
+    meta = {"title": term.title, "description": term.summary}
+    if term.tags:
+        meta["tags"] = term.tags
+    out = [front_matter(meta), f"# {escape(term.title)}", ""]
+
+    facts = []
+    if term.context is not None:
+        facts.append(f"**Context:** {_context(term.context)}")
+    if term.aliases:
+        facts.append("**Also called:** " + " · ".join(escape(a) for a in term.aliases))
+    if facts:
+        out += ['<div class="term-facts" markdown>', "", "  \n".join(facts), "", "</div>", ""]
+
+    for n, definition in enumerate(term.definitions):
+        if n:
+            out += [f"## Also in the notes ({_line_range(definition.entry.source_lines)})", ""]
+        out += [render_body(definition.lines, glossary.corrections, linker), ""]
+
+    if term.note:
+        out += ['!!! note "Editor\'s note"', "", "    " + escape(term.note), ""]
+
+    for section in extra_sections or []:
+        out += [section, ""]
+
+    if term.see_also:
+        out += ["## See also", ""]
+        out += [f"- {link(glossary.by_slug[s].title, term_href(s))}" for s in term.see_also]
+        out.append("")
+
+    source = f"Source: notes {_line_range(term.source_lines)}"
+    originals = [t for t in dict.fromkeys(term.notes_titles) if t != term.title]
+    if originals:
+        source += " · titled " + ", ".join(f"“{escape(t)}”" for t in originals) + " in the notes"
+    out += [f'<p class="term-source" markdown>{source}</p>', ""]
+    return "\n".join(out)
