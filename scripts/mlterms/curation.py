@@ -69,9 +69,20 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+def _line_of(container: Any, key: Any) -> int | None:
+    """The YAML line of ``container[key]`` (a key of a mapping or an index of a list), if known."""
+    lines = getattr(container, "lines", None)
+    if isinstance(lines, dict):
+        return lines.get(key)
+    if isinstance(lines, list) and isinstance(key, int) and key < len(lines):
+        return lines[key]
+    return getattr(container, "line", None)
+
+
 def normalise_title(title: str) -> str:
-    """The key two titles are compared by: case, spacing and a trailing colon don't count."""
-    return " ".join(title.replace("\u202f", " ").replace("\u00a0", " ").split()).rstrip(":").casefold()
+    """The key two titles are compared by: case, spacing, a trailing colon or "()" don't count."""
+    key = " ".join(title.replace("\u202f", " ").replace("\u00a0", " ").split()).rstrip(":").casefold()
+    return key.removesuffix("()").rstrip() or key
 
 
 @dataclass
@@ -137,19 +148,18 @@ def check_curation(data: Any, where: str) -> Curation:
     if not isinstance(data, dict):
         raise CurationError(Problem(where, 1, "the curation file must be a YAML mapping",
                                     "start with keys such as 'terms:'", group="curation"))
-    lines = getattr(data, "lines", {})
     for key in data:
         if key not in TOP_LEVEL:
-            fail(lines.get(key), f"unknown top-level key {key!r}", f"use one of {sorted(TOP_LEVEL)}")
+            fail(_line_of(data, key), f"unknown top-level key {key!r}", f"use one of {sorted(TOP_LEVEL)}")
 
     curation = Curation(path=where)
     corrections = data.get("corrections") or {}
     if not isinstance(corrections, dict):
-        fail(lines.get("corrections"), "'corrections' must map a wrong spelling to the right one",
+        fail(_line_of(data, "corrections"), "'corrections' must map a wrong spelling to the right one",
              "write it as  wrong: right")
     else:
         for wrong, right in corrections.items():
-            line = corrections.lines.get(wrong) if hasattr(corrections, "lines") else None
+            line = _line_of(corrections, wrong)
             if not isinstance(wrong, str) or not isinstance(right, str) or not wrong:
                 fail(line, f"correction {wrong!r} must map text to text", "write it as  wrong: right")
                 continue
@@ -159,7 +169,7 @@ def check_curation(data: Any, where: str) -> Curation:
 
     starts: list[EntryStart] = []
     for i, item in enumerate(data.get("entry_starts") or []):
-        line = data["entry_starts"].lines[i]
+        line = _line_of(data["entry_starts"], i)
         if isinstance(item, str) and item.strip():
             starts.append(EntryStart(item.strip()))
         elif isinstance(item, dict) and set(item) == {"starts", "title"} and all(
@@ -173,21 +183,20 @@ def check_curation(data: Any, where: str) -> Curation:
         if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item):
             joined.append((item[0].strip(), item[1].strip()))
         else:
-            fail(data["joined_titles"].lines[i], "a joined title is a pair: [first line, second line]",
+            fail(_line_of(data["joined_titles"], i), "a joined title is a pair: [first line, second line]",
                  "write it as  - [Hyperparameter, search space]")
     not_titles = data.get("not_titles") or []
     if not isinstance(not_titles, list) or not all(isinstance(x, str) for x in not_titles):
-        fail(lines.get("not_titles"), "'not_titles' must be a list of lines", "write one line per item")
+        fail(_line_of(data, "not_titles"), "'not_titles' must be a list of lines", "write one line per item")
         not_titles = []
     curation.rules = ParseRules(tuple(starts), tuple(joined), frozenset(x.strip() for x in not_titles))
 
     terms = data.get("terms") or {}
     if not isinstance(terms, dict):
-        fail(lines.get("terms"), "'terms' must map notes titles to settings", "see the README")
+        fail(_line_of(data, "terms"), "'terms' must map notes titles to settings", "see the README")
         terms = {}
     for key, settings in terms.items():
-        line = terms.lines[key]
-        _check_term(str(key), line, settings, curation, fail)
+        _check_term(str(key), _line_of(terms, key) or 0, settings, curation, fail)
 
     if problems:
         raise CurationError(problems)
@@ -196,14 +205,13 @@ def check_curation(data: Any, where: str) -> Curation:
 
 def _check_term(key: str, line: int, settings: Any, curation: Curation, fail) -> None:
     if settings is None:
-        settings = _Lined()
-        settings.lines = {}
+        settings = {}
     if not isinstance(settings, dict):
         fail(line, f"the settings of {key!r} must be a mapping", "write {tags: [..], ...}")
         return
     spec = TermSpec(key, line)
     for name, value in settings.items():
-        field_line = settings.lines.get(name, line) if hasattr(settings, "lines") else line
+        field_line = _line_of(settings, name) or line
         expected = TERM_FIELDS.get(name)
         if expected is None:
             fail(field_line, f"unknown setting {name!r} for {key!r}", f"use one of {sorted(TERM_FIELDS)}")

@@ -29,6 +29,8 @@ _LIST_PATTERNS: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.LETTERED, re.compile(r"^(?P<mark>[a-h])[.)]\s+(?P<rest>\S.*)$")),
     (Kind.DASH, re.compile(r"^-\s+(?P<rest>\S.*)$")),
 ]
+# The list marker at the start of a line (what a rendered list shows as its own numbering).
+LIST_KINDS_MARK = re.compile(r"^(?:\u2022\s*|\d{1,3}[.)]\s+|[a-h][.)]\s+|-\s+)(?=\S)")
 _URL = re.compile(r"^https?://\S+$")
 # Lines that are code or printed data rather than prose: an assignment, a call
 # result such as array([...]), rows of numbers, a bracketed matrix row, "...",

@@ -127,6 +127,7 @@ class ParseRules:
 def split_lines(text: str) -> list[Line]:
     """Number the lines; expand leading tabs, drop trailing white space."""
     result = []
+    text = text.removeprefix("\ufeff")
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         raw = raw.rstrip()
         body = raw.lstrip("\t ")

@@ -1,0 +1,80 @@
+"""Shared fixtures: the real site built once per test session, and its pages as text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "scripts" / "build.py"
+NOTES = ROOT / "notes" / "ml-terms.txt"
+CURATION = ROOT / "notes" / "curation.yml"
+
+
+def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run scripts/build.py for real and capture what it prints."""
+    return subprocess.run([sys.executable, str(BUILD), *args], cwd=cwd, capture_output=True, text=True)
+
+
+_BLOCKS = {"p", "li", "div", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
+           "ul", "ol", "nav", "section", "article", "blockquote", "dd", "dt", "figure", "figcaption"}
+
+
+class _ArticleText(HTMLParser):
+    """The visible text of a page's <article> (the content, without theme chrome)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.skip = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article" or self.depth:
+            self.depth += 1 if tag not in ("br", "img", "hr", "input", "meta", "link") else 0
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in ("br", "img", "hr", "input", "meta", "link"):
+            self.depth -= 1
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+        if self.depth and tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def article_text(html: str) -> str:
+    parser = _ArticleText()
+    parser.feed(html)
+    return "\n".join(" ".join(line.split()) for line in "".join(parser.parts).split("\n") if line.strip())
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site built from the repo's notes by scripts/build.py (once per session)."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = run_build("--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_terms(built_site) -> list[dict]:
+    return json.loads((built_site / "terms.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def page_texts(built_site) -> dict[str, str]:
+    """Site-relative page path -> the text of its article."""
+    return {str(p.relative_to(built_site)): article_text(p.read_text(encoding="utf-8"))
+            for p in built_site.rglob("*.html")}

@@ -1,0 +1,74 @@
+"""scripts/build.py end to end on the real notes: pages, terms.json, report, atomic output."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import run_build
+
+TERM_FIELDS = {"slug", "title", "url", "aliases", "tags", "summary", "source_lines", "snippets"}
+
+
+def test_one_page_per_term_and_terms_json(built_site, site_terms):
+    pages = {p.parent.name for p in (built_site / "terms").glob("*/index.html")}
+    assert len(site_terms) >= 180
+    assert pages == {t["slug"] for t in site_terms}
+    for term in site_terms:
+        assert set(term) == TERM_FIELDS
+        assert term["url"] == f"terms/{term['slug']}/"
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", term["slug"])
+        assert term["summary"] and term["source_lines"] == sorted(term["source_lines"])
+        assert 1 <= len(term["tags"]) <= 3, term["slug"]
+
+
+def test_every_term_page_has_title_tags_summary_and_source_line(built_site, site_terms):
+    for term in site_terms:
+        html = (built_site / term["url"] / "index.html").read_text(encoding="utf-8")
+        assert '<meta name="description"' in html
+        assert "Source: notes line" in html
+        for tag in term["tags"]:
+            assert f">{tag}<" in html or f"{tag}</span>" in html
+
+
+def test_index_pages_exist_and_link_every_term(built_site, site_terms):
+    az = (built_site / "terms" / "index.html").read_text(encoding="utf-8")
+    for term in site_terms:
+        assert f'href="{term["slug"]}/"' in az, term["slug"]
+    for page in ["index.html", "tags/index.html", "resources/index.html", "about/index.html"]:
+        assert (built_site / page).is_file()
+
+
+def test_report_prints_counts_and_phase_times(tmp_path):
+    result = run_build("--site-dir", str(tmp_path / "site"), "--json", str(tmp_path / "report.json"))
+    assert result.returncode == 0, result.stdout
+    assert re.search(r"terms \d+ · tags \d+", result.stdout)
+    assert re.search(r"seconds: generate [\d.]+ · .*mkdocs [\d.]+", result.stdout)
+    data = json.loads((tmp_path / "report.json").read_text())
+    assert data["ok"] is True and data["counts"]["terms"] >= 180
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path):
+    site = tmp_path / "site"
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Outlier\nA data point.\n", encoding="utf-8")
+    assert run_build("--notes", str(notes), "--site-dir", str(site)).returncode == 0
+    before = (site / "terms.json").read_text()
+    notes.write_bytes(b"Outlier\n\xff\n")
+    result = run_build("--notes", str(notes), "--site-dir", str(site))
+    assert result.returncode == 1
+    assert (site / "terms.json").read_text() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
+
+
+def test_other_notes_file_leaves_tracked_files_alone(tmp_path):
+    import subprocess
+    from conftest import ROOT
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Outlier\nA data point.\n\nCovariance\nRelation between variables.\n", encoding="utf-8")
+    before = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+    result = run_build("--notes", str(notes), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stdout
+    after = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert before == after
+    assert [t["slug"] for t in json.loads((tmp_path / "site" / "terms.json").read_text())] == ["covariance", "outlier"]

@@ -1,0 +1,63 @@
+"""Nothing lost: every non-blank line of the notes reaches the built site's text.
+
+Compared on normalised text: list markers (•, "1.", "a.", "- ") are the
+list's own numbering on the site, white space is collapsed, and the
+curation file's spelling corrections are applied. The only lines allowed to
+be missing are listed here, each with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conftest import CURATION, NOTES
+from mlterms.curate import apply_corrections
+from mlterms.curation import load_curation
+from mlterms.lines import LIST_KINDS_MARK
+
+EXCLUDED = {
+    "Rating & reviews (0 reviews)": "app chrome: the export's rating widget, not part of the notes",
+    "Study notes": "app chrome: the export's section label, not part of the notes",
+}
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def expected_text(line: str, corrections: dict[str, str]) -> str:
+    return normalise(apply_corrections(LIST_KINDS_MARK.sub("", line.strip()), corrections))
+
+
+def test_every_notes_line_is_on_the_site_or_explicitly_excluded(page_texts):
+    corrections = load_curation(CURATION).corrections
+    site = "\n".join(page_texts.values())
+    missing = []
+    seen_excluded = set()
+    for number, line in enumerate(NOTES.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        if line.strip() in EXCLUDED:
+            seen_excluded.add(line.strip())
+            assert line.strip() not in site.split("\n"), f"excluded line {number} is on the site after all"
+            continue
+        if expected_text(line, corrections) not in site:
+            missing.append(f"{number}: {line.strip()}")
+    assert not missing, "notes lines missing from the site:\n" + "\n".join(missing)
+    assert seen_excluded == set(EXCLUDED), "the exclusion list names lines the notes no longer have"
+
+
+def test_the_build_reports_exactly_the_excluded_lines(built_site):
+    import json
+    report = json.loads((built_site / "build-report.json").read_text())
+    assert sorted(x["text"] for x in report["excluded"]) == sorted(EXCLUDED)
+    assert all(x["reason"] for x in report["excluded"])
+
+
+def test_list_marker_pattern_strips_only_markers():
+    assert LIST_KINDS_MARK.sub("", "1. Register a trained model.") == "Register a trained model."
+    assert LIST_KINDS_MARK.sub("", "• %python") == "%python"
+    assert LIST_KINDS_MARK.sub("", "a. a script configuration") == "a script configuration"
+    assert LIST_KINDS_MARK.sub("", "- A baseline dataset") == "A baseline dataset"
+    assert LIST_KINDS_MARK.sub("", "->HorovodRunner is") == "->HorovodRunner is"
+    assert re.sub(r"\s+", " ", "a\u202fb") == "a b"
