@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from mlterms import snippets  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
 from mlterms.generate import Inputs, load_glossary  # noqa: E402
 from mlterms.pages import tag_counts  # noqa: E402
@@ -39,6 +40,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                            "notes, else curation.yml beside the notes file, else none)")
     parser.add_argument("--site-dir", default=str(ROOT / "site"), help="where the site goes (default: site/)")
     parser.add_argument("--json", metavar="FILE", help="also write the report as JSON to FILE")
+    parser.add_argument("--fresh", action="store_true", help="ignore cached snippet outputs and run every snippet")
+    parser.add_argument("--snippets-only", action="store_true",
+                        help="only bring snippet outputs up to date (what `make serve` does first)")
+    parser.add_argument("--snippet-timeout", type=float, default=120.0, metavar="SECONDS",
+                        help="stop a snippet that runs longer than this (default: 120)")
     return parser.parse_args(argv)
 
 
@@ -97,6 +103,18 @@ def build(args: argparse.Namespace) -> Report:
     report.problems.extend(glossary.warnings)
     report.counts.update(terms=len(glossary.terms), tags=len(tag_counts(glossary)),
                          excluded_lines=len(glossary.excluded))
+
+    with report.phase("snippets"):
+        found, problems = snippets.discover()
+        if not inputs.is_default:  # another notes file: only the snippets that serve its terms
+            slugs = {t.slug for t in glossary.terms}
+            found = [s for s in found if slugs.intersection(s.terms)]
+        counts, run_problems = snippets.refresh(found, inputs.snippet_outputs, fresh=args.fresh,
+                                                timeout=args.snippet_timeout)
+        report.counts.update(counts)
+        report.problems.extend(problems + run_problems)
+    if not report.ok or args.snippets_only:
+        return report
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import curation as curation_file
+from . import snippets
 from .autolink import Names
 from .curate import Glossary, curate
 from .pages import (TAGS_DIR, render_home, render_index, render_resources, render_tag_page,
@@ -49,6 +50,16 @@ class Inputs:
             return cls(notes_path, DEFAULT_CURATION)
         beside = notes_path.parent / "curation.yml"
         return cls(notes_path, beside if beside.is_file() else None)
+
+    @property
+    def is_default(self) -> bool:
+        """Building the repo's own notes (snippets and their committed outputs belong to them)."""
+        return self.notes == DEFAULT_NOTES
+
+    @property
+    def snippet_outputs(self) -> Path:
+        """Where snippet outputs are read and written: committed for our notes, scratch for others."""
+        return snippets.OUTPUTS_DIR if self.is_default else snippets.SCRATCH_OUTPUTS_DIR
 
     def environment(self) -> dict[str, str]:
         """Environment variables that make a child ``mkdocs`` process use these inputs."""

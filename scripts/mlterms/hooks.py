@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from mlterms import snippets
 from mlterms.errors import GlossaryError
 from mlterms.generate import Inputs, build_pages, load_glossary, terms_json
 
@@ -35,8 +36,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary = load_glossary(inputs, _tags_allowed(config))
     except GlossaryError as exc:
         raise PluginError(f"the glossary cannot be built:\n{exc}") from None
-    _state.update(inputs=inputs, glossary=glossary,
-                  pages=build_pages(glossary, config.site_name))
+    found, problems = snippets.discover()
+    sections, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
+                                                strict_terms=inputs.is_default)
+    problems += attach_problems
+    if problems:
+        raise PluginError("the snippets are not usable:\n" + "\n".join(map(str, problems)))
+    _state.update(inputs=inputs, glossary=glossary, snippets=found,
+                  pages=build_pages(glossary, config.site_name, sections))
     for problem in glossary.warnings:
         log.info(str(problem))
     return config
@@ -48,6 +55,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, uri, content=markdown))
+    for uri, path in snippets.site_files(_state["snippets"], _state["inputs"].snippet_outputs):
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
@@ -56,6 +65,7 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
     server.watch(str(inputs.notes))
     if inputs.curation:
         server.watch(str(inputs.curation))
+    server.watch(str(snippets.SNIPPETS_DIR))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,0 +1,282 @@
+"""Snippets: runnable example files, their cached outputs, and the page section that shows both.
+
+A snippet is ``snippets/<name>.py`` whose first line names the terms it
+serves (``# terms: predict-proba, predict``) and whose second line is a
+one-line docstring. The build runs it (see ``snippet_runner``) and stores what
+it printed and the images it saved under ``snippets/_outputs/<name>/``,
+keyed by the snippet's content and the locked environment, like Quarto's
+``_freeze/``: committed, so a fresh clone serves without executing anything,
+and re-used until the code or the lock changes.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from .errors import Problem
+from .markup import escape
+
+ROOT = Path(__file__).resolve().parents[2]
+SNIPPETS_DIR = ROOT / "snippets"
+OUTPUTS_DIR = SNIPPETS_DIR / "_outputs"
+# Outputs of snippets run for another notes file go here (untracked), never into snippets/_outputs.
+SCRATCH_OUTPUTS_DIR = ROOT / ".cache" / "snippet-outputs"
+OUTPUTS_ENV = "MLTERMS_SNIPPET_OUTPUTS"
+LOCK_FILE = ROOT / "requirements.lock"
+_HEADER = re.compile(r"^#\s*terms:\s*(?P<terms>.+?)\s*$")
+
+
+@dataclass
+class Snippet:
+    path: Path
+    terms: list[str]
+    summary: str
+    imports: list[str]
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def rel(self) -> str:
+        """Repo-relative path, as terms.json and the page show it."""
+        try:
+            return self.path.relative_to(ROOT).as_posix()
+        except ValueError:
+            return self.path.as_posix()
+
+    @property
+    def main_term(self) -> str:
+        return self.terms[0]
+
+
+@dataclass
+class Output:
+    """What one run of a snippet produced."""
+
+    key: str
+    stdout: str
+    images: list[str] = field(default_factory=list)
+    stamp: str = ""
+    seconds: float = 0.0
+
+
+def load_snippet(path: Path) -> tuple[Snippet | None, list[Problem]]:
+    """Read a snippet's header and imports; problems name the file and line."""
+    rel = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(rel, None, f"cannot be read: {exc}", "save it as UTF-8 text", group="snippets")]
+    first = source.splitlines()[0] if source else ""
+    m = _HEADER.match(first)
+    if not m:
+        return None, [Problem(rel, 1, "the first line must name the terms it serves",
+                              "start the file with  # terms: <slug>, <other-slug>", group="snippets")]
+    terms = [t.strip() for t in m.group("terms").split(",") if t.strip()]
+    shadowed = _shadowed_module(path.stem)
+    if shadowed:
+        return None, [Problem(rel, None, f"the file name hides the module {shadowed!r} from every snippet "
+                              "(Python imports the snippet's own folder first)",
+                              f"rename it, e.g. {path.stem}_example.py", group="snippets")]
+    try:
+        tree = ast.parse(source, filename=rel)
+    except SyntaxError as exc:
+        return None, [Problem(rel, exc.lineno, f"is not valid Python: {exc.msg}", "fix the syntax",
+                              group="snippets")]
+    summary = ast.get_docstring(tree) or ""
+    imports = sorted({alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
+                      for alias in node.names}
+                     | {node.module.split(".")[0] for node in ast.walk(tree)
+                        if isinstance(node, ast.ImportFrom) and node.module and not node.level})
+    return Snippet(path, terms, summary.strip().splitlines()[0] if summary else "", imports), []
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_modules() -> dict[str, list[str]]:
+    """Top-level module -> distributions (scanning site-packages is slow: once per process)."""
+    return metadata.packages_distributions()
+
+
+def _shadowed_module(stem: str) -> str | None:
+    """The importable module a snippet named ``stem`` would hide, if any (argparse.py, shap.py...)."""
+    return stem if stem in sys.stdlib_module_names or stem in _installed_modules() else None
+
+
+def discover(directory: Path = SNIPPETS_DIR) -> tuple[list[Snippet], list[Problem]]:
+    snippets, problems = [], []
+    for path in sorted(directory.glob("*.py")):
+        snippet, found = load_snippet(path)
+        problems.extend(found)
+        if snippet:
+            snippets.append(snippet)
+    return snippets, problems
+
+
+def environment_fingerprint() -> str:
+    lock = LOCK_FILE.read_bytes() if LOCK_FILE.exists() else b""
+    return hashlib.sha256(lock + sys.version.encode()).hexdigest()
+
+
+def cache_key(snippet: Snippet, fingerprint: str) -> str:
+    return hashlib.sha256(snippet.path.read_bytes() + fingerprint.encode()).hexdigest()[:20]
+
+
+def stamp(snippet: Snippet) -> str:
+    """"Python 3.11.7 · numpy 2.4.6 · scikit-learn 1.9.1": what the output was made with."""
+    dists = _installed_modules()
+    parts = [f"Python {sys.version.split()[0]}"]
+    for module in snippet.imports:
+        for dist in sorted(set(dists.get(module, []))):
+            try:
+                parts.append(f"{dist} {metadata.version(dist)}")
+            except metadata.PackageNotFoundError:
+                pass
+    return " · ".join(dict.fromkeys(parts))
+
+
+def output_dir(snippet: Snippet, outputs: Path = OUTPUTS_DIR) -> Path:
+    return outputs / snippet.name
+
+
+def read_output(snippet: Snippet, outputs: Path = OUTPUTS_DIR) -> Output | None:
+    folder = output_dir(snippet, outputs)
+    try:
+        run = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+        stdout = (folder / "stdout.txt").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+    return Output(run["key"], stdout, run.get("images", []), run.get("stamp", ""), run.get("seconds", 0.0))
+
+
+def write_output(snippet: Snippet, output: Output, images: dict[str, bytes], outputs: Path = OUTPUTS_DIR) -> None:
+    folder = output_dir(snippet, outputs)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        if old.name not in images:
+            old.unlink()
+    for name, data in images.items():
+        (folder / name).write_bytes(data)
+    (folder / "stdout.txt").write_text(output.stdout, encoding="utf-8")
+    run = {"key": output.key, "images": sorted(images), "stamp": output.stamp, "seconds": output.seconds}
+    (folder / "run.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
+
+
+def render_section(snippet: Snippet, output: Output | None, term_slug: str, titles: dict[str, str],
+                   outputs_rel: str = "snippets/_outputs") -> str:
+    """The "Example" section of a term page: the code, a download link, its real output and plots."""
+    rel = snippet.rel
+    lines = ["## Example", ""]
+    if snippet.summary:
+        lines += [escape(snippet.summary), ""]
+    if term_slug != snippet.main_term and snippet.main_term in titles:
+        lines += [f"*The example of [{escape(titles[snippet.main_term])}]({snippet.main_term}.md).*", ""]
+    lines += [f'```python title="{rel}"', f'--8<-- "{rel}"', "```", "",
+              f"[Download {escape(snippet.path.name)}](../{rel}){{ .md-button download }}", ""]
+    if output is None:
+        lines += ['!!! warning "Not run yet"', "",
+                  "    Run `scripts/build.py` to execute this example and show its output.", ""]
+        return "\n".join(lines)
+    out_rel = f"{outputs_rel}/{snippet.name}"
+    lines += [f'<p class="snippet-stamp">Output, as printed when the build ran it ({escape(output.stamp)}):</p>', "",
+              '```text', f'--8<-- "{out_rel}/stdout.txt"', "```", ""]
+    for image in output.images:
+        lines += [f"![Plot drawn by {escape(snippet.path.name)}](../{out_rel}/{image}){{ loading=lazy }}", ""]
+    return "\n".join(lines)
+
+
+def attach(glossary, snippets: list[Snippet], outputs: Path = OUTPUTS_DIR,
+           strict_terms: bool = True) -> tuple[dict[str, list[str]], list[Problem]]:
+    """Give each term the Example sections of the snippets that serve it; fill ``term.snippets``.
+
+    A snippet naming a term the notes do not have is an error for the repo's
+    own notes (a typo in the header) and silently unused for another notes file.
+    """
+    terms = glossary.by_slug
+    titles = {slug: t.title for slug, t in terms.items()}
+    sections: dict[str, list[str]] = {}
+    problems: list[Problem] = []
+    for snippet in snippets:
+        output = read_output(snippet, outputs)
+        for slug in snippet.terms:
+            if slug not in terms:
+                if strict_terms:
+                    problems.append(Problem(snippet.rel, 1, f"names the term {slug!r}, which the notes do not have",
+                                            "use the slug of an existing term (see site/terms.json)",
+                                            group="snippets"))
+                continue
+            sections.setdefault(slug, []).append(
+                render_section(snippet, output, slug, titles, outputs.relative_to(ROOT).as_posix()))
+            terms[slug].snippets.append(snippet.rel)
+    return sections, problems
+
+
+def site_files(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR) -> list[tuple[str, Path]]:
+    """(site path, file) for every snippet and plot, so pages can link and show them."""
+    files = [(s.rel, s.path) for s in snippets]
+    for snippet in snippets:
+        folder = output_dir(snippet, outputs)
+        base = outputs.relative_to(ROOT).as_posix()
+        files += [(f"{base}/{snippet.name}/{png.name}", png) for png in sorted(folder.glob("*.png"))]
+    return files
+
+
+def _traceback_line(stderr: str, path: Path) -> int | None:
+    """The last line of the snippet file that the traceback points at."""
+    found = re.findall(rf'File "{re.escape(str(path))}", line (\d+)', stderr)
+    return int(found[-1]) if found else None
+
+
+def refresh(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, fresh: bool = False,
+            timeout: float = 120.0, workers: int | None = None) -> tuple[dict[str, int], list[Problem]]:
+    """Run every snippet whose cached output is missing or stale (all with ``fresh``); store the outputs.
+
+    Returns counts (run, cached, failed) and a problem per failure naming the
+    snippet, the term it serves and its traceback (or the timeout).
+    """
+    import shutil
+    import tempfile
+
+    from .snippet_runner import Job, run
+
+    fingerprint = environment_fingerprint()
+    keys = {s.name: cache_key(s, fingerprint) for s in snippets}
+    stale = [s for s in snippets if fresh or (o := read_output(s, outputs)) is None or o.key != keys[s.name]]
+    counts = {"snippets_run": 0, "snippets_cached": len(snippets) - len(stale), "snippets_failed": 0}
+    problems: list[Problem] = []
+    if not stale:
+        return counts, problems
+    scratch = Path(tempfile.mkdtemp(prefix="mlterms-snippets-"))
+    try:
+        jobs = [Job(str(s.path), str(scratch / s.name), timeout) for s in stale]
+        preload = sorted({m for s in stale for m in s.imports})
+        for snippet, result in zip(stale, run(jobs, workers=workers, preload=preload)):
+            if result.status == "ok":
+                images = {p.name: p.read_bytes() for p in sorted(Path(result.workdir).glob("*.png"))}
+                write_output(snippet, Output(keys[snippet.name], result.stdout, sorted(images), stamp(snippet),
+                                             result.seconds), images, outputs)
+                counts["snippets_run"] += 1
+                continue
+            counts["snippets_failed"] += 1
+            serves = f"(serves term {snippet.main_term!r})"
+            if result.status == "timeout":
+                message = f"did not finish within {timeout:.0f} s and was stopped {serves}"
+                hint = "make it faster, or find the loop that never ends"
+                line = None
+            else:
+                tail = "\n".join(result.stderr.strip().splitlines()[-12:])
+                message = f"raised an error {serves}:\n{tail}"
+                hint = f"run `python {snippet.rel}` to reproduce it"
+                line = _traceback_line(result.stderr, snippet.path)
+            problems.append(Problem(snippet.rel, line, message, hint, group="snippets"))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return counts, problems
