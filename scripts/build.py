@@ -48,14 +48,26 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+_LEVEL = re.compile(r"^(DEBUG|INFO|WARNING|ERROR)\s+-")
+
+
 def mkdocs_problems(output: str) -> list[Problem]:
-    """Every WARNING/ERROR line of mkdocs' output, as a located problem."""
-    problems = []
+    """Every WARNING/ERROR message of mkdocs' output (with its continuation lines), as a located problem."""
+    problems: list[Problem] = []
+    current: list[str] | None = None
+    messages: list[list[str]] = []
     for raw in output.splitlines():
-        m = _MKDOCS_LINE.match(raw.strip())
-        if not m:
-            continue
-        message = m.group("message").strip()
+        line = raw.rstrip()
+        m = _MKDOCS_LINE.match(line.strip())
+        if m:
+            current = [m.group("message").strip()]
+            messages.append(current)
+        elif _LEVEL.match(line.strip()) or line.startswith("Aborted"):
+            current = None
+        elif current is not None and line.strip():
+            current.append(line.strip())
+    for parts in messages:
+        message = "\n".join(parts)
         doc = _DOC_FILE.search(message)
         path = f"docs/{doc.group('path')}" if doc else "mkdocs.yml"
         problems.append(Problem(path, None, message, "see the message; generated pages come from the notes",
@@ -64,7 +76,8 @@ def mkdocs_problems(output: str) -> list[Problem]:
 
 
 def run_mkdocs(site_dir: Path, inputs: Inputs, report: Report) -> bool:
-    env = {**os.environ, **inputs.environment(), "NO_MKDOCS_2_WARNING": "1"}
+    pythonpath = os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, **inputs.environment(), "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": pythonpath}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
            "--config-file", str(ROOT / "mkdocs.yml")]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -112,7 +125,9 @@ def build(args: argparse.Namespace) -> Report:
         counts, run_problems = snippets.refresh(found, inputs.snippet_outputs, fresh=args.fresh,
                                                 timeout=args.snippet_timeout)
         report.counts.update(counts)
-        report.problems.extend(problems + run_problems)
+        _, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
+                                             strict_terms=inputs.is_default)
+        report.problems.extend(problems + run_problems + attach_problems)
     if not report.ok or args.snippets_only:
         return report
 

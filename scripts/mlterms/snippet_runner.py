@@ -59,6 +59,8 @@ class Result:
 
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)
+    scripts = str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [scripts, env.get("PYTHONPATH")]))
     env.update(MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1",
                PYSPARK_PYTHON=sys.executable, TQDM_DISABLE="1")
     return env

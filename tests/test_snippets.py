@@ -1,0 +1,121 @@
+"""Every snippet runs for real and prints exactly the output its term pages show."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, article_text, run_build
+from mlterms import snippets
+from mlterms.snippet_runner import Job, run
+
+SNIPPETS, PROBLEMS = snippets.discover()
+
+
+@pytest.fixture(scope="session")
+def fresh_runs():
+    """All snippets run now, in the warm pool, from scratch folders."""
+    scratch = Path(tempfile.mkdtemp(prefix="snippet-test-"))
+    jobs = [Job(str(s.path), str(scratch / s.name)) for s in SNIPPETS]
+    results = run(jobs, preload=sorted({m for s in SNIPPETS for m in s.imports}))
+    yield {s.name: r for s, r in zip(SNIPPETS, results)}
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def test_every_snippet_file_is_usable():
+    assert not PROBLEMS
+    assert len(SNIPPETS) >= 45
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda s: s.name)
+def test_snippet_output_matches_the_committed_output(snippet, fresh_runs):
+    result = fresh_runs[snippet.name]
+    assert result.status == "ok", result.stderr
+    cached = snippets.read_output(snippet)
+    assert cached is not None, f"no committed output: run scripts/build.py and commit snippets/_outputs/{snippet.name}"
+    assert cached.key == snippets.cache_key(snippet, snippets.environment_fingerprint()), \
+        "the committed output is stale: run scripts/build.py and commit it"
+    assert result.stdout == cached.stdout
+    produced = sorted(p.name for p in Path(result.workdir).glob("*.png"))
+    assert produced == cached.images
+
+
+def test_snippet_is_a_real_standalone_script(tmp_path):
+    """The naive way (python file.py) gives the same output as the warm pool."""
+    from mlterms.snippet_runner import run_naive
+    snippet = next(s for s in SNIPPETS if s.name == "predict_proba")
+    (result,) = run_naive([Job(str(snippet.path), str(tmp_path / "w"))])
+    assert result.status == "ok" and result.stdout == snippets.read_output(snippet).stdout
+
+
+def test_term_page_shows_code_output_download_and_plot(built_site, site_terms):
+    html = (built_site / "terms" / "k-means-clustering" / "index.html").read_text(encoding="utf-8")
+    shown = article_text(html)
+    code = (ROOT / "snippets" / "k_means_clustering.py").read_text(encoding="utf-8")
+    output = (ROOT / "snippets" / "_outputs" / "k_means_clustering" / "stdout.txt").read_text(encoding="utf-8")
+    for line in [code.splitlines()[5], output.splitlines()[0], output.splitlines()[-1]]:
+        assert " ".join(line.split()) in shown
+    assert 'href="../../snippets/k_means_clustering.py"' in html
+    assert (built_site / "snippets" / "k_means_clustering.py").read_text(encoding="utf-8") == code
+    assert 'src="../../snippets/_outputs/k_means_clustering/k_means_clustering.png"' in html
+    assert (built_site / "snippets/_outputs/k_means_clustering/k_means_clustering.png").stat().st_size > 1000
+    term = next(t for t in site_terms if t["slug"] == "k-means-clustering")
+    assert term["snippets"] == ["snippets/k_means_clustering.py"]
+    also = next(t for t in site_terms if t["slug"] == "kmeans-inertia")
+    assert "snippets/k_means_clustering.py" in also["snippets"]
+
+
+def _isolated_repo(tmp_path: Path) -> Path:
+    """A copy of the repo's build inputs, so a broken snippet can be added without touching ours."""
+    repo = tmp_path / "repo"
+    for name in ["scripts", "docs", "notes", "mkdocs.yml", "requirements.lock", "pyproject.toml"]:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, repo / name)
+    shutil.copytree(ROOT / "snippets", repo / "snippets", ignore=shutil.ignore_patterns("_outputs"))
+    shutil.copytree(ROOT / "snippets" / "_outputs", repo / "snippets" / "_outputs")
+    return repo
+
+
+def _build_in(repo: Path, *args: str):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, str(repo / "scripts" / "build.py"), *args], cwd=repo,
+                          capture_output=True, text=True)
+
+
+def test_failing_snippet_fails_the_build_with_path_term_and_traceback(tmp_path):
+    repo = _isolated_repo(tmp_path)
+    (repo / "snippets" / "broken_example.py").write_text(
+        '# terms: outlier\n"""Broken on purpose."""\nvalues = [1, 2]\nprint(values[5])\n', encoding="utf-8")
+    result = _build_in(repo, "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "snippets/broken_example.py:4: error: raised an error (serves term 'outlier')" in result.stdout
+    assert "IndexError: list index out of range" in result.stdout
+    assert not (tmp_path / "site").exists()
+
+
+def test_hanging_snippet_is_stopped_and_reported(tmp_path):
+    repo = _isolated_repo(tmp_path)
+    (repo / "snippets" / "hangs.py").write_text(
+        '# terms: outlier\n"""Never ends."""\nimport time\nwhile True:\n    time.sleep(1)\n', encoding="utf-8")
+    result = _build_in(repo, "--site-dir", str(tmp_path / "site"), "--snippet-timeout", "3")
+    assert result.returncode == 1
+    assert "snippets/hangs.py: error: did not finish within 3 s and was stopped (serves term 'outlier')" in result.stdout
+
+
+def test_snippet_naming_an_unknown_term_fails(tmp_path):
+    repo = _isolated_repo(tmp_path)
+    (repo / "snippets" / "typo_example.py").write_text('# terms: outlyer\n"""x"""\nprint(1)\n', encoding="utf-8")
+    result = _build_in(repo, "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "snippets/typo_example.py:1: error: names the term 'outlyer', which the notes do not have" in result.stdout
+
+
+def test_snippet_named_like_a_module_is_refused(tmp_path):
+    bad = tmp_path / "numpy.py"
+    bad.write_text('# terms: outlier\n"""x"""\n', encoding="utf-8")
+    snippet, problems = snippets.load_snippet(bad)
+    assert snippet is None and "hides the module 'numpy'" in problems[0].message
