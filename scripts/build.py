@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms import snippets  # noqa: E402
+from mlterms import snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
 from mlterms.generate import Inputs, load_glossary  # noqa: E402
 from mlterms.pages import tag_counts  # noqa: E402
@@ -43,6 +43,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--fresh", action="store_true", help="ignore cached snippet outputs and run every snippet")
     parser.add_argument("--snippets-only", action="store_true",
                         help="only bring snippet outputs up to date (what `make serve` does first)")
+    parser.add_argument("--record-urls", action="store_true",
+                        help="add new term URLs to notes/published-urls.txt (do it when you publish)")
     parser.add_argument("--snippet-timeout", type=float, default=120.0, metavar="SECONDS",
                         help="stop a snippet that runs longer than this (default: 120)")
     return parser.parse_args(argv)
@@ -116,6 +118,15 @@ def build(args: argparse.Namespace) -> Report:
     report.problems.extend(glossary.warnings)
     report.counts.update(terms=len(glossary.terms), tags=len(tag_counts(glossary)),
                          excluded_lines=len(glossary.excluded))
+    if inputs.is_default:  # the published-URL promise is about our notes
+        vanished, new = urls.check_published(glossary)
+        report.problems.extend(vanished)
+        if new and args.record_urls:
+            urls.record(new)
+            report.notes.append(f"recorded {len(new)} new term URL(s) in notes/published-urls.txt")
+        elif new:
+            report.notes.append(f"{len(new)} term URL(s) not yet in notes/published-urls.txt "
+                                "(run with --record-urls when you publish)")
 
     with report.phase("snippets"):
         found, problems = snippets.discover()

@@ -11,7 +11,8 @@ TERM_FIELDS = {"slug", "title", "url", "aliases", "tags", "summary", "source_lin
 
 
 def test_one_page_per_term_and_terms_json(built_site, site_terms):
-    pages = {p.parent.name for p in (built_site / "terms").glob("*/index.html")}
+    pages = {p.parent.name for p in (built_site / "terms").glob("*/index.html")
+             if "<title>Redirecting...</title>" not in p.read_text(encoding="utf-8")}
     assert len(site_terms) >= 180
     assert pages == {t["slug"] for t in site_terms}
     for term in site_terms:

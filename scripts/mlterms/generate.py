@@ -17,7 +17,8 @@ from .curate import Glossary, curate
 from .pages import (TAGS_DIR, render_home, render_index, render_resources, render_tag_page,
                     render_tags_index, tag_counts)
 from .parse import parse
-from .render import render_term
+from .crosslinks import link_graph, mentioned_in, related_terms
+from .render import PageContext, render_term
 from .source import read_notes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,10 +93,22 @@ def linkable_names(glossary: Glossary) -> Names:
     return Names.build({name: t.slug for t in glossary.terms if t.autolink for name in t.names})
 
 
-def build_pages(glossary: Glossary, site_name: str,
+@dataclass(frozen=True)
+class SiteSettings:
+    """Site-wide values the pages need (from mkdocs.yml)."""
+
+    site_name: str = "ML Terms"
+    site_url: str = ""
+    edit_url: str = ""
+
+
+def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
                 extra_sections: dict[str, list[str]] | None = None) -> dict[str, str]:
     """Every generated page: docs-relative path -> Markdown."""
     names = linkable_names(glossary)
+    graph = link_graph(glossary, names)
+    mentions = mentioned_in(graph)
+    site_name = settings.site_name
     pages = {
         "index.md": render_home(glossary, site_name),
         "terms/index.md": render_index(glossary),
@@ -105,8 +118,10 @@ def build_pages(glossary: Glossary, site_name: str,
     for tag in tag_counts(glossary):
         pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
     for term in glossary.terms:
-        sections = (extra_sections or {}).get(term.slug, [])
-        pages[f"terms/{term.slug}.md"] = render_term(term, glossary, names, sections)
+        ctx = PageContext(site_url=settings.site_url, edit_url=settings.edit_url,
+                          related=related_terms(term, glossary), mentioned_in=mentions[term.slug],
+                          sections=(extra_sections or {}).get(term.slug, []))
+        pages[f"terms/{term.slug}.md"] = render_term(term, glossary, names, ctx)
     return pages
 
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from mlterms import snippets
+from mlterms import snippets, urls
 from mlterms.errors import GlossaryError
-from mlterms.generate import Inputs, build_pages, load_glossary, terms_json
+from mlterms.generate import Inputs, SiteSettings, build_pages, load_glossary, terms_json
 
 log = logging.getLogger("mkdocs.hooks.mlterms")
 _state: dict = {}
@@ -30,7 +32,37 @@ def _tags_allowed(config: MkDocsConfig) -> list[str] | None:
     return allowed or None
 
 
+def site_settings(config: MkDocsConfig) -> SiteSettings:
+    return SiteSettings(site_name=config.site_name, site_url=config.site_url or "",
+                        edit_url=config.extra.get("notes_edit_url", ""))
+
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+CARD_FONTS = {"Regular.ttf": "DejaVuSans.ttf", "Bold.ttf": "DejaVuSans-Bold.ttf"}
+
+
+def _offline_card_fonts(config: MkDocsConfig) -> None:
+    """Put DejaVu Sans into the social plugin's font cache, so it never downloads from Google Fonts."""
+    plugin = config.plugins.get("material/social")
+    if plugin is None or not plugin.config.enabled:
+        return
+    family = plugin.config.cards_layout_options.get("font_family", "DejaVu Sans")
+    cache = Path(plugin.config.cache_dir)
+    if not cache.is_absolute():
+        cache = Path(config.config_file_path).parent / cache
+    target = cache / "fonts" / family
+    target.mkdir(parents=True, exist_ok=True)
+    for name, source in CARD_FONTS.items():
+        if not (target / name).exists():
+            if not (FONT_DIR / source).exists():
+                raise PluginError(f"social cards need {FONT_DIR / source}: install the Debian package "
+                                  "fonts-dejavu-core (make system-deps)")
+            shutil.copyfile(FONT_DIR / source, target / name)
+
+
+@event_priority(100)  # before the plugins, which read what this sets (redirect_maps, card fonts)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _offline_card_fonts(config)
     inputs = Inputs.locate()
     try:
         glossary = load_glossary(inputs, _tags_allowed(config))
@@ -43,12 +75,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problems:
         raise PluginError("the snippets are not usable:\n" + "\n".join(map(str, problems)))
     _state.update(inputs=inputs, glossary=glossary, snippets=found,
-                  pages=build_pages(glossary, config.site_name, sections))
+                  pages=build_pages(glossary, site_settings(config), sections))
+    redirect_plugin = config.plugins.get("redirects")
+    if redirect_plugin is not None:
+        redirect_plugin.config["redirect_maps"] = {**redirect_plugin.config.get("redirect_maps", {}),
+                                                   **urls.redirect_maps(glossary)}
     for problem in glossary.warnings:
         log.info(str(problem))
     return config
 
 
+@event_priority(100)  # the pages must exist before other plugins list the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri, markdown in _state["pages"].items():
         existing = files.get_file_from_path(uri)

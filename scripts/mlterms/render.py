@@ -7,6 +7,7 @@ shown literally; structure (lists, code blocks, links) is the only markup.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 
@@ -168,13 +169,44 @@ def _line_range(numbers: list[int]) -> str:
     return f"{label} {', '.join(runs)}"
 
 
-def render_term(term: Term, glossary: Glossary, names: Names, extra_sections: list[str] | None = None) -> str:
+@dataclass
+class PageContext:
+    """What a term page needs from outside the term: its neighbours and where the site lives."""
+
+    site_url: str = ""
+    edit_url: str = ""  # the notes file on the hosting repo; "#L<first>-L<last>" is added
+    related: list[str] = field(default_factory=list)
+    mentioned_in: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+
+
+def term_links(term: Term, glossary: Glossary, names: Names) -> list[str]:
+    """The slugs a term's page links to from its text (autolinks, context, see also), in order."""
+    linker = PageLinker(names, term.slug, href=lambda slug: slug)
+    for definition in term.definitions:
+        render_body(definition.lines, glossary.corrections, linker)
+    context = [slug for _, slug in (term.context.parts if term.context else []) if slug]
+    return list(dict.fromkeys(linker.linked + context + term.see_also))
+
+
+def _term_list(slugs: list[str], glossary: Glossary) -> list[str]:
+    terms = glossary.by_slug
+    return [f"- {link(terms[s].title, term_href(s))} — {escape(terms[s].summary)}" for s in slugs]
+
+
+def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext | None = None) -> str:
     """The Markdown page of one term."""
+    ctx = ctx or PageContext()
     linker = PageLinker(names, term.slug, href=lambda slug: term_href(slug))
     meta = {"title": term.title, "description": term.summary}
     if term.tags:
         meta["tags"] = term.tags
-    out = [front_matter(meta), f"# {escape(term.title)}", ""]
+    url = f"{ctx.site_url.rstrip('/')}/terms/{term.slug}/" if ctx.site_url else f"/terms/{term.slug}/"
+    out = [front_matter(meta),
+           '<div class="term-header" markdown>', "", f"# {escape(term.title)}", "",
+           f'<button class="md-button term-copy-link" data-clipboard-text="{html.escape(url, quote=True)}" '
+           f'title="Copy the link to this term" aria-label="Copy the link to this term">Copy link</button>', "",
+           "</div>", ""]
 
     facts = []
     if term.context is not None:
@@ -192,17 +224,23 @@ def render_term(term: Term, glossary: Glossary, names: Names, extra_sections: li
     if term.note:
         out += ['!!! note "Editor\'s note"', "", "    " + escape(term.note), ""]
 
-    for section in extra_sections or []:
+    for section in ctx.sections:
         out += [section, ""]
 
     if term.see_also:
-        out += ["## See also", ""]
-        out += [f"- {link(glossary.by_slug[s].title, term_href(s))}" for s in term.see_also]
-        out.append("")
+        out += ["## See also", ""] + _term_list(term.see_also, glossary) + [""]
+    if ctx.related:
+        out += ["## Related terms", ""] + _term_list(ctx.related, glossary) + [""]
+    if ctx.mentioned_in:
+        out += ["## Mentioned in", ""] + _term_list(ctx.mentioned_in, glossary) + [""]
 
     source = f"Source: notes {_line_range(term.source_lines)}"
     originals = [t for t in dict.fromkeys(term.notes_titles) if t != term.title]
     if originals:
         source += " · titled " + ", ".join(f"“{escape(t)}”" for t in originals) + " in the notes"
+    if ctx.edit_url:
+        lines = term.source_lines
+        href = html.escape(f"{ctx.edit_url}#L{lines[0]}-L{lines[-1]}", quote=True)
+        source += f' · <a href="{href}" class="term-edit">Edit this term</a>'
     out += [f'<p class="term-source" markdown>{source}</p>', ""]
     return "\n".join(out)

@@ -1,0 +1,41 @@
+"""The link graph between terms: mentions, related terms, and the orphans nobody links to."""
+
+from __future__ import annotations
+
+from .autolink import Names
+from .curate import Glossary, Term
+from .render import term_links
+
+RELATED_LIMIT = 8
+
+
+def link_graph(glossary: Glossary, names: Names) -> dict[str, list[str]]:
+    """slug -> slugs its page links to from its own text."""
+    return {t.slug: term_links(t, glossary, names) for t in glossary.terms}
+
+
+def mentioned_in(graph: dict[str, list[str]]) -> dict[str, list[str]]:
+    """slug -> slugs of the pages whose text links to it (the reverse of the graph)."""
+    reverse: dict[str, list[str]] = {slug: [] for slug in graph}
+    for source, targets in graph.items():
+        for target in targets:
+            if target in reverse and source not in reverse[target]:
+                reverse[target].append(source)
+    return reverse
+
+
+def related_terms(term: Term, glossary: Glossary, limit: int = RELATED_LIMIT) -> list[str]:
+    """Terms sharing the most tags with ``term`` (then A–Z), at most ``limit``."""
+    mine = set(term.tags)
+    scored = [(len(mine & set(other.tags)), other) for other in glossary.terms
+              if other.slug != term.slug and mine & set(other.tags)]
+    scored.sort(key=lambda pair: (-pair[0], pair[1].title.casefold()))
+    return [other.slug for _, other in scored[:limit]]
+
+
+def orphans(glossary: Glossary, graph: dict[str, list[str]]) -> list[str]:
+    """Terms that no other term page links to: not mentioned, not related, not a context or see-also."""
+    linked = {target for targets in graph.values() for target in targets}
+    for term in glossary.terms:
+        linked.update(related_terms(term, glossary))
+    return [t.slug for t in glossary.terms if t.slug not in linked]
