@@ -71,7 +71,8 @@ def render_index(glossary: Glossary) -> str:
     for term in glossary.terms:
         groups.setdefault(letter_of(term), []).append(term)
     letters = sorted(groups, key=lambda c: (c == "#", c))
-    out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z."}),
+    out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z.",
+                         "search": {"exclude": True}}),
            "# A–Z index", "",
            '<nav class="az-bar" aria-label="Letters">' + " ".join(
                f'<a href="#{_anchor(c)}">{escape(c)}</a>' for c in letters) + "</nav>", ""]
@@ -98,7 +99,8 @@ def render_tags_index(glossary: Glossary) -> str:
 
 def render_tag_page(glossary: Glossary, tag: str) -> str:
     terms = [t for t in glossary.terms if tag in t.tags]
-    out = [front_matter({"title": f"Tag: {tag}", "description": f"{len(terms)} terms tagged {tag}."}),
+    out = [front_matter({"title": f"Tag: {tag}", "description": f"{len(terms)} terms tagged {tag}.",
+                         "search": {"exclude": True}}),
            f"# {escape(tag)}", "", f"{len(terms)} terms tagged *{escape(tag)}*.", ""]
     out += [f"- {link(t.title, term_href(t.slug, TAGS_DIR))} — {escape(t.summary)}" for t in terms]
     out += ["", f"[All topics]({'index.md'})", ""]

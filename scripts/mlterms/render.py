@@ -21,6 +21,7 @@ from .lines import Kind, shape
 from .markup import escape, inline, link
 from .parse import Line
 
+SEARCH_EXCLUDE = "{ data-search-exclude }"  # Material: leave this section out of the search index
 LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
 _FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
 _HEAD = __import__("re").compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
@@ -203,10 +204,11 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
         meta["tags"] = term.tags
     url = f"{ctx.site_url.rstrip('/')}/terms/{term.slug}/" if ctx.site_url else f"/terms/{term.slug}/"
     out = [front_matter(meta),
-           '<div class="term-header" markdown>', "", f"# {escape(term.title)}", "",
-           f'<button class="md-button term-copy-link" data-clipboard-text="{html.escape(url, quote=True)}" '
-           f'title="Copy the link to this term" aria-label="Copy the link to this term">Copy link</button>', "",
-           "</div>", ""]
+           # Before the h1 (floated beside it) and out of the search index.
+           f'<div class="term-actions" data-search-exclude><button class="md-button term-copy-link" '
+           f'data-clipboard-text="{html.escape(url, quote=True)}" title="Copy the link to this term" '
+           f'aria-label="Copy the link to this term">Copy link</button></div>', "",
+           f"# {escape(term.title)}", ""]
 
     facts = []
     if term.context is not None:
@@ -224,16 +226,6 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     if term.note:
         out += ['!!! note "Editor\'s note"', "", "    " + escape(term.note), ""]
 
-    for section in ctx.sections:
-        out += [section, ""]
-
-    if term.see_also:
-        out += ["## See also", ""] + _term_list(term.see_also, glossary) + [""]
-    if ctx.related:
-        out += ["## Related terms", ""] + _term_list(ctx.related, glossary) + [""]
-    if ctx.mentioned_in:
-        out += ["## Mentioned in", ""] + _term_list(ctx.mentioned_in, glossary) + [""]
-
     source = f"Source: notes {_line_range(term.source_lines)}"
     originals = [t for t in dict.fromkeys(term.notes_titles) if t != term.title]
     if originals:
@@ -243,4 +235,15 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
         href = html.escape(f"{ctx.edit_url}#L{lines[0]}-L{lines[-1]}", quote=True)
         source += f' · <a href="{href}" class="term-edit">Edit this term</a>'
     out += [f'<p class="term-source" markdown>{source}</p>', ""]
+
+    # Below the definition: sections that are not glossary text stay out of the
+    # search index, so a term's own page outranks pages that merely list it.
+    for section in ctx.sections:
+        out += [section, ""]
+    if term.see_also:
+        out += [f"## See also {SEARCH_EXCLUDE}", ""] + _term_list(term.see_also, glossary) + [""]
+    if ctx.related:
+        out += [f"## Related terms {SEARCH_EXCLUDE}", ""] + _term_list(ctx.related, glossary) + [""]
+    if ctx.mentioned_in:
+        out += [f"## Mentioned in {SEARCH_EXCLUDE}", ""] + _term_list(ctx.mentioned_in, glossary) + [""]
     return "\n".join(out)

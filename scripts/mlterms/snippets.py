@@ -174,7 +174,7 @@ def render_section(snippet: Snippet, output: Output | None, term_slug: str, titl
                    outputs_rel: str = "snippets/_outputs") -> str:
     """The "Example" section of a term page: the code, a download link, its real output and plots."""
     rel = snippet.rel
-    lines = ["## Example", ""]
+    lines = ["## Example { data-search-exclude }", ""]
     if snippet.summary:
         lines += [escape(snippet.summary), ""]
     if term_slug != snippet.main_term and snippet.main_term in titles:

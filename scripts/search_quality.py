@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Search quality of the built site: hit@1 and hit@3 of tests/search_queries.yml in the real search box.
+
+Usage: scripts/search_quality.py [--site-dir DIR] [--verbose]
+The site must have been built with SITE_URL pointing where it is served, so
+this script builds its own copy unless --site-dir is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from mlterms.browser import chromium, search, serve  # noqa: E402
+
+QUERIES = ROOT / "tests" / "search_queries.yml"
+
+
+def slug_of(url: str) -> str | None:
+    path = urlsplit(url).path.rstrip("/")
+    if "/terms/" not in path + "/":
+        return None
+    return path.rsplit("/", 1)[-1]
+
+
+def evaluate(site: Path, queries: list[dict]) -> list[tuple[dict, list[str]]]:
+    results = []
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base)
+        for q in queries:
+            ranked = [slug_of(u) for u in search(page, q["query"])]
+            results.append((q, [s for s in ranked if s]))
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    results = evaluate(args.site_dir, queries)
+    hit1 = sum(1 for q, r in results if r[:1] == [q["expect"]])
+    hit3 = sum(1 for q, r in results if q["expect"] in r[:3])
+    for q, r in results:
+        if args.verbose or q["expect"] not in r[:1]:
+            mark = "ok " if q["expect"] in r[:1] else ("top3" if q["expect"] in r[:3] else "MISS")
+            print(f"  {mark} {q['query']!r:28} -> {r[:3]} (want {q['expect']})")
+    n = len(results)
+    print(f"search quality: {n} queries · hit@1 {hit1}/{n} = {hit1 / n:.0%} · hit@3 {hit3}/{n} = {hit3 / n:.0%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
