@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -16,9 +17,10 @@ NOTES = ROOT / "notes" / "ml-terms.txt"
 CURATION = ROOT / "notes" / "curation.yml"
 
 
-def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run scripts/build.py for real and capture what it prints."""
-    return subprocess.run([sys.executable, str(BUILD), *args], cwd=cwd, capture_output=True, text=True)
+    return subprocess.run([sys.executable, str(BUILD), *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
 
 
 _BLOCKS = {"p", "li", "div", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
@@ -60,12 +62,50 @@ def article_text(html: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The site built from the repo's notes by scripts/build.py (once per session)."""
+def site_port() -> int:
+    from mlterms.browser import free_port
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
+    """The site built from the repo's notes by scripts/build.py (once per session).
+
+    Built with SITE_URL set to where ``served_site`` serves it, so the
+    sitemap (instant loading, previews) and copy-link URLs match.
+    """
     site = tmp_path_factory.mktemp("site") / "site"
-    result = run_build("--site-dir", str(site))
+    result = run_build("--site-dir", str(site), env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site, site_port):
+    """The built site over HTTP on 127.0.0.1 (search needs HTTP, not file://)."""
+    from mlterms.browser import serve
+    with serve(built_site, site_port) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from mlterms.browser import chromium
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser, served_site):
+    """A fresh browser page; the test fails on any console error it logged."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.console_errors = errors
+    yield tab
+    context.close()
 
 
 @pytest.fixture(scope="session")
