@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms import snippets, urls  # noqa: E402
+from mlterms import notebooks, snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
 from mlterms.generate import Inputs, load_glossary  # noqa: E402
 from mlterms.pages import tag_counts  # noqa: E402
@@ -139,6 +139,13 @@ def build(args: argparse.Namespace) -> Report:
         _, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
                                              strict_terms=inputs.is_default)
         report.problems.extend(problems + run_problems + attach_problems)
+        walkthroughs, nb_problems = notebooks.discover()
+        if not inputs.is_default:
+            walkthroughs = [n for n in walkthroughs if {t.slug for t in glossary.terms}.intersection(n.terms)]
+        nb_counts, nb_run_problems = notebooks.refresh(walkthroughs, inputs.snippet_outputs, fresh=args.fresh,
+                                                       timeout=args.snippet_timeout)
+        report.counts.update(nb_counts)
+        report.problems.extend(nb_problems + nb_run_problems)
     if not report.ok or args.snippets_only:
         return report
 

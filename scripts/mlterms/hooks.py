@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from mlterms import snippets, urls
+from mlterms import notebooks, snippets, urls
 from mlterms.errors import GlossaryError
 from mlterms.generate import Inputs, SiteSettings, build_pages, load_glossary, terms_json
 
@@ -72,10 +73,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     sections, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
                                                 strict_terms=inputs.is_default)
     problems += attach_problems
+    walkthroughs, nb_problems = notebooks.discover()
+    problems += nb_problems
     if problems:
         raise PluginError("the snippets are not usable:\n" + "\n".join(map(str, problems)))
-    _state.update(inputs=inputs, glossary=glossary, snippets=found,
-                  pages=build_pages(glossary, site_settings(config), sections))
+    slugs = {t.slug for t in glossary.terms}
+    for slug, extra in notebooks.term_sections(walkthroughs, slugs).items():
+        sections.setdefault(slug, []).extend(extra)
+    pages = build_pages(glossary, site_settings(config), sections)
+    pages[f"{notebooks.SITE_DIR}/index.md"] = notebooks.render_index(walkthroughs)
+    _state.update(inputs=inputs, glossary=glossary, snippets=found, notebooks=walkthroughs, pages=pages)
     redirect_plugin = config.plugins.get("redirects")
     if redirect_plugin is not None:
         redirect_plugin.config["redirect_maps"] = {**redirect_plugin.config.get("redirect_maps", {}),
@@ -92,9 +99,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, uri, content=markdown))
-    for uri, path in snippets.site_files(_state["snippets"], _state["inputs"].snippet_outputs):
+    outputs = _state["inputs"].snippet_outputs
+    for uri, path in snippets.site_files(_state["snippets"], outputs):
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for uri, src_dir in notebooks.site_files(_state["notebooks"], outputs):
+        files.append(File(uri, str(src_dir), config.site_dir, config.use_directory_urls))
     return files
+
+
+_OUTPUT_AREA = re.compile(r'<div class="(jp-OutputArea[ "])')
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Notebook pages: their prose is indexed for search, their outputs are not."""
+    if page.file.src_uri.endswith(".ipynb"):
+        return _OUTPUT_AREA.sub(r'<div data-search-exclude class="\1', html)
+    return html
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:
