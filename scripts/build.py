@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms import notebooks, snippets, urls  # noqa: E402
+from mlterms import linkcheck, notebooks, snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
 from mlterms.generate import Inputs, load_glossary  # noqa: E402
 from mlterms.pages import tag_counts  # noqa: E402
@@ -43,6 +43,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--fresh", action="store_true", help="ignore cached snippet outputs and run every snippet")
     parser.add_argument("--snippets-only", action="store_true",
                         help="only bring snippet outputs up to date (what `make serve` does first)")
+    parser.add_argument("--external", action="store_true",
+                        help="also check external URLs (cached for a day; a broken one is a warning)")
     parser.add_argument("--record-urls", action="store_true",
                         help="add new term URLs to notes/published-urls.txt (do it when you publish)")
     parser.add_argument("--snippet-timeout", type=float, default=120.0, metavar="SECONDS",
@@ -91,6 +93,18 @@ def run_mkdocs(site_dir: Path, inputs: Inputs, report: Report) -> bool:
                                 "run `mkdocs build --strict` to see the whole output", group="site"))
     report.problems.extend(problems)
     return proc.returncode == 0
+
+
+def count_pages(site: Path) -> int:
+    """HTML pages, redirect stubs not counted."""
+    return sum(1 for p in site.rglob("index.html")
+               if "<title>Redirecting...</title>" not in p.read_text(encoding="utf-8", errors="replace")[:400])
+
+
+def _in_site(problem: Problem, staging: Path, site_dir: Path) -> Problem:
+    """Name the page by where it will be published (site/...), not the staging folder."""
+    problem.path = problem.path.replace("site/", f"{site_dir.name}/", 1)
+    return problem
 
 
 def swap_into_place(built: Path, target: Path) -> None:
@@ -155,7 +169,11 @@ def build(args: argparse.Namespace) -> Report:
         with report.phase("mkdocs"):
             built = run_mkdocs(staging, inputs, report)
         if built:
-            report.counts["pages"] = sum(1 for _ in staging.rglob("index.html"))
+            report.counts["pages"] = count_pages(staging)
+            with report.phase("links"):
+                links = linkcheck.check(staging, linkcheck.site_url_of(staging), external=args.external)
+            report.counts.update(links_checked=links.checked, anchors_checked=links.anchors)
+            report.problems.extend(_in_site(p, staging, site_dir) for p in links.problems or [])
         if report.ok:
             swap_into_place(staging, site_dir)
             report.notes.append(f"site written to {site_dir}")

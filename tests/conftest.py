@@ -23,6 +23,28 @@ def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subproce
                           env={**os.environ, **(env or {})})
 
 
+def isolated_repo(tmp_path: Path) -> Path:
+    """A copy of the repo's build inputs, to break things in without touching ours."""
+    import shutil
+    repo = tmp_path / "repo"
+    for name in ["scripts", "docs", "notes", "snippets", "mkdocs.yml", "requirements.lock", "pyproject.toml",
+                 ".cache"]:  # .cache: the social cards already drawn, so the copy builds fast
+        src = ROOT / name
+        if not src.exists():
+            continue
+        if src.is_dir():
+            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, repo / name)
+    return repo
+
+
+def build_in(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the copy's own scripts/build.py."""
+    return subprocess.run([sys.executable, str(repo / "scripts" / "build.py"), *args], cwd=repo,
+                          capture_output=True, text=True)
+
+
 _BLOCKS = {"p", "li", "div", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
            "ul", "ol", "nav", "section", "article", "blockquote", "dd", "dt", "figure", "figcaption"}
 

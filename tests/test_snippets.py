@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, article_text, run_build
+from conftest import ROOT, article_text, build_in, isolated_repo
 from mlterms import snippets
 from mlterms.snippet_runner import Job, run
 
@@ -68,29 +68,11 @@ def test_term_page_shows_code_output_download_and_plot(built_site, site_terms):
     assert "snippets/k_means_clustering.py" in also["snippets"]
 
 
-def _isolated_repo(tmp_path: Path) -> Path:
-    """A copy of the repo's build inputs, so a broken snippet can be added without touching ours."""
-    repo = tmp_path / "repo"
-    for name in ["scripts", "docs", "notes", "mkdocs.yml", "requirements.lock", "pyproject.toml"]:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, repo / name)
-    shutil.copytree(ROOT / "snippets", repo / "snippets", ignore=shutil.ignore_patterns("_outputs"))
-    shutil.copytree(ROOT / "snippets" / "_outputs", repo / "snippets" / "_outputs")
-    return repo
-
-
-def _build_in(repo: Path, *args: str):
-    import subprocess
-    import sys
-    return subprocess.run([sys.executable, str(repo / "scripts" / "build.py"), *args], cwd=repo,
-                          capture_output=True, text=True)
-
-
 def test_failing_snippet_fails_the_build_with_path_term_and_traceback(tmp_path):
-    repo = _isolated_repo(tmp_path)
+    repo = isolated_repo(tmp_path)
     (repo / "snippets" / "broken_example.py").write_text(
         '# terms: outlier\n"""Broken on purpose."""\nvalues = [1, 2]\nprint(values[5])\n', encoding="utf-8")
-    result = _build_in(repo, "--site-dir", str(tmp_path / "site"))
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 1
     assert "snippets/broken_example.py:4: error: raised an error (serves term 'outlier')" in result.stdout
     assert "IndexError: list index out of range" in result.stdout
@@ -98,18 +80,18 @@ def test_failing_snippet_fails_the_build_with_path_term_and_traceback(tmp_path):
 
 
 def test_hanging_snippet_is_stopped_and_reported(tmp_path):
-    repo = _isolated_repo(tmp_path)
+    repo = isolated_repo(tmp_path)
     (repo / "snippets" / "hangs.py").write_text(
         '# terms: outlier\n"""Never ends."""\nimport time\nwhile True:\n    time.sleep(1)\n', encoding="utf-8")
-    result = _build_in(repo, "--site-dir", str(tmp_path / "site"), "--snippet-timeout", "3")
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"), "--snippet-timeout", "3")
     assert result.returncode == 1
     assert "snippets/hangs.py: error: did not finish within 3 s and was stopped (serves term 'outlier')" in result.stdout
 
 
 def test_snippet_naming_an_unknown_term_fails(tmp_path):
-    repo = _isolated_repo(tmp_path)
+    repo = isolated_repo(tmp_path)
     (repo / "snippets" / "typo_example.py").write_text('# terms: outlyer\n"""x"""\nprint(1)\n', encoding="utf-8")
-    result = _build_in(repo, "--site-dir", str(tmp_path / "site"))
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 1
     assert "snippets/typo_example.py:1: error: names the term 'outlyer', which the notes do not have" in result.stdout
 

@@ -110,11 +110,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 _OUTPUT_AREA = re.compile(r'<div class="(jp-OutputArea[ "])')
 
 
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def _prune_toc(items, ids: set[str]) -> list:
+    """Keep only table-of-contents entries whose anchor exists on the page."""
+    kept = []
+    for item in items:
+        item.children = _prune_toc(item.children, ids)
+        if item.id in ids:
+            kept.append(item)
+        else:
+            kept.extend(item.children)
+    return kept
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    """Notebook pages: their prose is indexed for search, their outputs are not."""
-    if page.file.src_uri.endswith(".ipynb"):
-        return _OUTPUT_AREA.sub(r'<div data-search-exclude class="\1', html)
-    return html
+    """Notebook pages: prose indexed for search, outputs not; and no table-of-contents
+    entry pointing at an anchor that does not exist (mkdocs-jupyter adds a cut-off
+    duplicate for headings that contain code, e.g. "#class-probabilities-with")."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    if page.toc is not None:
+        page.toc.items = _prune_toc(list(page.toc.items), set(_ID.findall(html)))
+    return _OUTPUT_AREA.sub(r'<div data-search-exclude class="\1', html)
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:

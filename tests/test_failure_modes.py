@@ -1,0 +1,99 @@
+"""Every way the build can fail says where and why, exits non-zero, and leaves no half-built site.
+
+(Bad notes files, bad curation and failing snippets have their own tests in
+test_inputs.py, test_curation.py and test_snippets.py; these are the site-level faults.)
+"""
+
+from __future__ import annotations
+
+import json
+
+from conftest import build_in, isolated_repo
+
+
+def _about(repo, extra: str) -> None:
+    about = repo / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n" + extra + "\n", encoding="utf-8")
+
+
+def _assert_failed_cleanly(result, site) -> None:
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "Result: FAILED" in result.stdout
+    assert not site.exists()
+
+
+def test_link_to_a_missing_page(tmp_path):
+    repo = isolated_repo(tmp_path)
+    _about(repo, "See [a term that is gone](terms/no-such-term.md).")
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"))
+    _assert_failed_cleanly(result, tmp_path / "site")
+    assert "docs/about.md: error: Doc file 'about.md' contains a link 'terms/no-such-term.md'" in result.stdout
+
+
+def test_link_to_a_missing_anchor(tmp_path):
+    repo = isolated_repo(tmp_path)
+    _about(repo, "See [its example](terms/percentile.md#no-such-section).")
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"))
+    _assert_failed_cleanly(result, tmp_path / "site")
+    assert "docs/about.md: error:" in result.stdout and "#no-such-section" in result.stdout
+
+
+def test_raw_html_anchor_mkdocs_cannot_see_is_caught_by_the_link_check(tmp_path):
+    repo = isolated_repo(tmp_path)
+    _about(repo, '<p><a href="../terms/percentile/#no-such-anchor">raw</a> and '
+                 '<a href="../terms/nothing-here/">gone</a></p>')
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"), "--json", str(tmp_path / "r.json"))
+    _assert_failed_cleanly(result, tmp_path / "site")
+    assert "site/about/index.html" in result.stdout
+    assert "error: missing anchor terms/percentile#no-such-anchor: Cannot find fragment" in result.stdout
+    assert "broken link terms/nothing-here" in result.stdout
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert {p["group"] for p in report["problems"] if p["severity"] == "error"} == {"links"}
+
+
+def test_unknown_tag_names_the_curation_line(tmp_path):
+    repo = isolated_repo(tmp_path)
+    curation = repo / "notes" / "curation.yml"
+    text = curation.read_text(encoding="utf-8").replace("Covariance: {tags: [statistics]}",
+                                                        "Covariance: {tags: [statistcs]}")
+    curation.write_text(text, encoding="utf-8")
+    line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.strip().startswith("Covariance:"))
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"))
+    _assert_failed_cleanly(result, tmp_path / "site")
+    assert f"notes/curation.yml:{line}: error: unknown tag 'statistcs' for 'Covariance'" in result.stdout
+
+
+def test_two_terms_with_one_slug(tmp_path):
+    repo = isolated_repo(tmp_path)
+    curation = repo / "notes" / "curation.yml"
+    text = curation.read_text(encoding="utf-8").replace("Covariance: {tags: [statistics]}",
+                                                        "Covariance: {slug: outlier, tags: [statistics]}")
+    curation.write_text(text, encoding="utf-8")
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"))
+    _assert_failed_cleanly(result, tmp_path / "site")
+    assert "error: two terms get the slug 'outlier'" in result.stdout
+
+
+def test_a_published_url_that_disappears_fails_until_it_redirects(tmp_path):
+    repo = isolated_repo(tmp_path)
+    notes = repo / "notes" / "ml-terms.txt"
+    text = notes.read_text(encoding="utf-8")
+    block = text[text.index("Covariance\n"):text.index("Model explainers\n")]
+    notes.write_text(text.replace(block, ""), encoding="utf-8")  # the term leaves the notes
+    (repo / "snippets" / "covariance.py").unlink()
+    curation = repo / "notes" / "curation.yml"
+    cur = curation.read_text(encoding="utf-8").replace("  Covariance: {tags: [statistics]}\n", "")
+    curation.write_text(cur, encoding="utf-8")
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"))
+    _assert_failed_cleanly(result, tmp_path / "site")
+    manifest_line = next(n for n, ln in enumerate(
+        (repo / "notes" / "published-urls.txt").read_text().splitlines(), 1) if ln == "terms/covariance/")
+    assert (f"notes/published-urls.txt:{manifest_line}: error: the published URL /terms/covariance/ "
+            "no longer exists") in result.stdout
+    curation.write_text(cur.replace("Correlation measurement: {tags: [statistics], aliases: [correlation]}",
+                                    "Correlation measurement: {tags: [statistics], aliases: [correlation], "
+                                    "old_slugs: [covariance]}"), encoding="utf-8")
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stdout
+    assert "correlation-measurement/" in (tmp_path / "site" / "terms" / "covariance" / "index.html").read_text()
