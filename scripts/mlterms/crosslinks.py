@@ -33,9 +33,30 @@ def related_terms(term: Term, glossary: Glossary, limit: int = RELATED_LIMIT) ->
     return [other.slug for _, other in scored[:limit]]
 
 
+def related_map(glossary: Glossary, graph: dict[str, list[str]], limit: int = RELATED_LIMIT) -> dict[str, list[str]]:
+    """slug -> its "Related terms". Best tag overlap first; then every term that no page links to
+    yet is added to the list of the term most like it, so no tagged term is an orphan."""
+    related = {t.slug: related_terms(t, glossary, limit) for t in glossary.terms}
+    linked = {target for targets in graph.values() for target in targets}
+    linked.update(slug for slugs in related.values() for slug in slugs)
+    added: dict[str, int] = {}
+    for term in glossary.terms:
+        if term.slug in linked or not term.tags:
+            continue
+        hosts = [other for other in glossary.terms if other.slug != term.slug and set(other.tags) & set(term.tags)]
+        if not hosts:
+            continue
+        host = min(hosts, key=lambda o: (-len(set(o.tags) & set(term.tags)), added.get(o.slug, 0),
+                                         o.title.casefold()))
+        related[host.slug].append(term.slug)
+        added[host.slug] = added.get(host.slug, 0) + 1
+        linked.add(term.slug)
+    return related
+
+
 def orphans(glossary: Glossary, graph: dict[str, list[str]]) -> list[str]:
     """Terms that no other term page links to: not mentioned, not related, not a context or see-also."""
     linked = {target for targets in graph.values() for target in targets}
-    for term in glossary.terms:
-        linked.update(related_terms(term, glossary))
+    for slugs in related_map(glossary, graph).values():
+        linked.update(slugs)
     return [t.slug for t in glossary.terms if t.slug not in linked]

@@ -17,7 +17,7 @@ from .curate import Glossary, curate
 from .pages import (TAGS_DIR, render_home, render_index, render_resources, render_tag_page,
                     render_tags_index, tag_counts)
 from .parse import parse
-from .crosslinks import link_graph, mentioned_in, related_terms
+from .crosslinks import link_graph, mentioned_in, related_map
 from .render import PageContext, render_term
 from .source import read_notes
 
@@ -108,6 +108,7 @@ def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
     names = linkable_names(glossary)
     graph = link_graph(glossary, names)
     mentions = mentioned_in(graph)
+    related = related_map(glossary, graph)
     site_name = settings.site_name
     pages = {
         "index.md": render_home(glossary, site_name),
@@ -119,7 +120,7 @@ def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
         pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
     for term in glossary.terms:
         ctx = PageContext(site_url=settings.site_url, edit_url=settings.edit_url,
-                          related=related_terms(term, glossary), mentioned_in=mentions[term.slug],
+                          related=related[term.slug], mentioned_in=mentions[term.slug],
                           sections=(extra_sections or {}).get(term.slug, []))
         pages[f"terms/{term.slug}.md"] = render_term(term, glossary, names, ctx)
     return pages

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from mlterms import notebooks, snippets, urls
+from mlterms import notebooks, snippets, social_cards, urls
 from mlterms.errors import GlossaryError
 from mlterms.generate import Inputs, SiteSettings, build_pages, load_glossary, terms_json
 
@@ -64,6 +64,7 @@ def _offline_card_fonts(config: MkDocsConfig) -> None:
 @event_priority(100)  # before the plugins, which read what this sets (redirect_maps, card fonts)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _offline_card_fonts(config)
+    social_cards.install(config)
     inputs = Inputs.locate()
     try:
         glossary = load_glossary(inputs, _tags_allowed(config))
@@ -75,9 +76,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems += attach_problems
     walkthroughs, nb_problems = notebooks.discover()
     problems += nb_problems
+    slugs = {t.slug for t in glossary.terms}
+    walkthroughs = [n for n in walkthroughs if notebooks.executed_path(n, inputs.snippet_outputs).exists()
+                    and (inputs.is_default or slugs.intersection(n.terms))]
     if problems:
         raise PluginError("the snippets are not usable:\n" + "\n".join(map(str, problems)))
-    slugs = {t.slug for t in glossary.terms}
     for slug, extra in notebooks.term_sections(walkthroughs, slugs).items():
         sections.setdefault(slug, []).extend(extra)
     pages = build_pages(glossary, site_settings(config), sections)

@@ -145,7 +145,8 @@ def render_index(notebooks: list[Notebook]) -> str:
     out = [front_matter({"title": "Walkthroughs", "description": "Longer worked examples, as executed notebooks."}),
            "# Walkthroughs", "", "Longer worked examples with plots, executed by the build. Each page links "
            "the notebook file to download.", ""]
-    out += [f"- [{escape(n.title)}]({n.path.name}) — {escape(n.summary)}" for n in notebooks]
+    out += [f"- [{escape(n.title)}]({n.path.name}) — {escape(n.summary)}" for n in notebooks] or [
+        "No walkthroughs for these notes."]
     return "\n".join(out) + "\n"
 
 

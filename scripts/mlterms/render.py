@@ -21,6 +21,7 @@ from .lines import Kind, shape
 from .markup import escape, inline, link
 from .parse import Line
 
+MENTIONED_LIMIT = 30  # a page stays small even when hundreds of definitions mention its term
 SEARCH_EXCLUDE = "{ data-search-exclude }"  # Material: leave this section out of the search index
 LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
 _FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
@@ -245,5 +246,9 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     if ctx.related:
         out += [f"## Related terms {SEARCH_EXCLUDE}", ""] + _term_list(ctx.related, glossary) + [""]
     if ctx.mentioned_in:
-        out += [f"## Mentioned in {SEARCH_EXCLUDE}", ""] + _term_list(ctx.mentioned_in, glossary) + [""]
+        shown = ctx.mentioned_in[:MENTIONED_LIMIT]
+        out += [f"## Mentioned in {SEARCH_EXCLUDE}", ""] + _term_list(shown, glossary)
+        if len(ctx.mentioned_in) > len(shown):
+            out.append(f"- … and {len(ctx.mentioned_in) - len(shown)} more terms")
+        out.append("")
     return "\n".join(out)

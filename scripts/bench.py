@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""`make bench`: every speed, size and quality figure the issues name, in one place.
+
+Prints figures and ratios against their targets (a ✓ or ✗ each); it never
+fails the tests: targets live here, not in timed tests.
+
+  snippets   cold run of every snippet in the warm pool vs one `python x.py` after another (target ≥ 5×)
+  warm       scripts/build.py with nothing changed vs plain `mkdocs build` (target ≤ 1.3)
+  scale      synthetic notes of 200 / 1,000 / 5,000 terms: seconds, peak MB, largest term page KB
+             (targets: 5,000 ≤ 30× the time of 200, < 2,048 MB, every term page < 100 KB)
+  links      link-check time, links and anchors checked on the real site
+  crosslinks term pages linking to another term, orphans (target: none)
+  search     hit@1 / hit@3 of tests/search_queries.yml in the real search box (targets ≥ 85% / ≥ 95%)
+  weight     bytes of a term page's first load and first contentful paint (scripts/page_weight.py)
+
+Usage: scripts/bench.py [--only NAME ...] [--sizes 200 1000 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def verdict(ok: bool) -> str:
+    return "✓" if ok else "✗"
+
+
+def timed(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[float, int, str]:
+    """Seconds, peak MB of the whole process tree, and output of a command run in a fresh process."""
+    wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+               "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+               "print(r.returncode, time.perf_counter() - t, "
+               "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024); "
+               "print(r.stdout[-4000:]); print(r.stderr[-2000:], file=sys.stderr)")
+    proc = subprocess.run([PY, "-c", wrapper, *cmd], capture_output=True, text=True, env=env or ENV, cwd=cwd)
+    first, _, rest = proc.stdout.partition("\n")
+    code, seconds, peak = first.split()
+    if code != "0":
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{rest}\n{proc.stderr}")
+    return float(seconds), int(peak), rest
+
+
+def bench_snippets() -> None:
+    from mlterms import snippets
+    from mlterms.snippet_runner import Job, run, run_naive
+    found, _ = snippets.discover()
+    scratch = Path(tempfile.mkdtemp(prefix="bench-snippets-"))
+    start = time.perf_counter()
+    warm = run([Job(str(s.path), str(scratch / "warm" / s.name)) for s in found],
+               preload=sorted({m for s in found for m in s.imports}))
+    t_warm = time.perf_counter() - start
+    start = time.perf_counter()
+    naive = run_naive([Job(str(s.path), str(scratch / "naive" / s.name)) for s in found])
+    t_naive = time.perf_counter() - start
+    shutil.rmtree(scratch, ignore_errors=True)
+    ok = all(r.status == "ok" for r in warm + naive)
+    ratio = t_naive / t_warm
+    print(f"snippets: {len(found)} snippets · cold warm-pool {t_warm:.1f} s · naive one-by-one {t_naive:.1f} s · "
+          f"{ratio:.1f}× faster {verdict(ratio >= 5 and ok)} (target ≥ 5×){'' if ok else ' (some failed!)'}")
+
+
+def bench_warm() -> None:
+    site = Path(tempfile.mkdtemp(prefix="bench-warm-"))
+    timed([PY, "scripts/build.py", "--site-dir", str(site / "a")])  # make sure everything is cached
+    builds = [timed([PY, "scripts/build.py", "--site-dir", str(site / "a")])[0] for _ in range(3)]
+    plain = [timed([PY, "-m", "mkdocs", "build", "-q", "-d", str(site / "b")])[0] for _ in range(3)]
+    shutil.rmtree(site, ignore_errors=True)
+    ratio = min(builds) / min(plain)
+    print(f"warm: scripts/build.py {min(builds):.2f} s vs plain mkdocs build {min(plain):.2f} s (best of 3) · "
+          f"ratio {ratio:.2f} {verdict(ratio <= 1.3)} (target ≤ 1.3)")
+
+
+def largest_term_page(site: Path) -> tuple[float, str]:
+    sizes = [(p.stat().st_size / 1024, p.parent.name) for p in (site / "terms").glob("*/index.html")]
+    return max(sizes)
+
+
+def bench_scale(sizes: list[int]) -> None:
+    from synthetic_notes import generate
+    work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    rows = []
+    for n in sizes:
+        folder = work / str(n)
+        folder.mkdir()
+        notes, curation = generate(n)
+        (folder / "notes.txt").write_text(notes, encoding="utf-8")
+        (folder / "curation.yml").write_text(curation, encoding="utf-8")
+        env = {**ENV, "SOCIAL_CACHE_DIR": str(folder / "cards")}  # cold: every social card drawn
+        seconds, peak, _ = timed([PY, "scripts/build.py", "--notes", str(folder / "notes.txt"),
+                                  "--site-dir", str(folder / "site")], env=env)
+        kb, slug = largest_term_page(folder / "site")
+        az = (folder / "site" / "terms" / "index.html").stat().st_size / 1024
+        rows.append((n, seconds, peak, kb, az))
+        print(f"scale: {n:>5} terms · {seconds:6.1f} s · peak {peak:5d} MB · largest term page {kb:5.1f} KB "
+              f"({slug}) · A–Z page {az:.0f} KB", flush=True)
+        shutil.rmtree(folder / "site", ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
+    if len(rows) > 1:
+        (n0, t0, *_), (n1, t1, m1, *_ ) = rows[0], rows[-1]
+        growth = t1 / t0
+        print(f"scale: {n1} vs {n0} terms: {growth:.1f}× the time for {n1 / n0:.0f}× the terms "
+              f"{verdict(growth <= 30)} (target ≤ 30×) · peak {m1} MB {verdict(m1 < 2048)} (target < 2,048 MB) · "
+              f"largest term page {max(r[3] for r in rows):.1f} KB {verdict(max(r[3] for r in rows) < 100)} "
+              f"(target < 100 KB)")
+
+
+def bench_links_and_crosslinks() -> None:
+    from mlterms import linkcheck
+    from mlterms.crosslinks import link_graph, orphans
+    from mlterms.generate import Inputs, linkable_names, load_glossary
+    from mlterms.siteconfig import tags_allowed
+    site = Path(tempfile.mkdtemp(prefix="bench-links-")) / "site"
+    timed([PY, "scripts/build.py", "--site-dir", str(site)])
+    start = time.perf_counter()
+    report = linkcheck.check(site, linkcheck.site_url_of(site))
+    seconds = time.perf_counter() - start
+    print(f"links: {seconds:.2f} s to check {report.checked} links ({report.unique} unique), "
+          f"{report.anchors} anchors · {len(report.problems or [])} broken {verdict(not report.problems)}")
+    glossary = load_glossary(Inputs.locate(), tags_allowed(ROOT / "mkdocs.yml"))
+    graph = link_graph(glossary, linkable_names(glossary))
+    linking = sum(1 for targets in graph.values() if targets)
+    lonely = orphans(glossary, graph)
+    mentioned = {t for targets in graph.values() for t in targets}
+    print(f"crosslinks: {sum(len(t) for t in graph.values())} links in definitions · {linking}/{len(graph)} "
+          f"term pages link to another term · {len(mentioned)} terms mentioned in another definition · "
+          f"orphans (linked from no other term page) {len(lonely)} {verdict(not lonely)} (target 0)"
+          + (f": {', '.join(lonely)}" if lonely else ""))
+    shutil.rmtree(site.parent, ignore_errors=True)
+
+
+def bench_search() -> None:
+    import yaml
+    from mlterms.browser import free_port
+    from search_quality import QUERIES, evaluate
+    port = free_port()
+    site = Path(tempfile.mkdtemp(prefix="bench-search-")) / "site"
+    timed([PY, "scripts/build.py", "--site-dir", str(site)], env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"})
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    from mlterms import browser
+    original = browser.free_port
+    browser.free_port = lambda: port  # serve where the site was built for
+    try:
+        results = evaluate(site, queries)
+    finally:
+        browser.free_port = original
+    n = len(results)
+    hit1 = sum(1 for q, r in results if r[:1] == [q["expect"]]) / n
+    hit3 = sum(1 for q, r in results if q["expect"] in r[:3]) / n
+    print(f"search: {n} queries · hit@1 {hit1:.0%} {verdict(hit1 >= .85)} (target ≥ 85%) · "
+          f"hit@3 {hit3:.0%} {verdict(hit3 >= .95)} (target ≥ 95%)")
+    for q, r in results:
+        if q["expect"] not in r[:1]:
+            print(f"  search: {q['query']!r} -> {r[:3]} (want {q['expect']})")
+    shutil.rmtree(site.parent, ignore_errors=True)
+
+
+def bench_weight() -> None:
+    script = ROOT / "scripts" / "page_weight.py"
+    if not script.exists():
+        print("weight: scripts/page_weight.py not present")
+        return
+    proc = subprocess.run([PY, str(script)], capture_output=True, text=True, env=ENV, cwd=ROOT)
+    print("\n".join(f"weight: {line}" for line in proc.stdout.strip().splitlines()) or proc.stderr[-500:])
+
+
+BENCHES = {"snippets": bench_snippets, "warm": bench_warm, "links": bench_links_and_crosslinks,
+           "search": bench_search, "weight": bench_weight}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", nargs="*", choices=[*BENCHES, "scale"], help="run only these")
+    parser.add_argument("--sizes", nargs="*", type=int, default=[200, 1000, 5000])
+    args = parser.parse_args()
+    chosen = args.only or ["warm", "links", "search", "weight", "snippets", "scale"]
+    for name in chosen:
+        if name == "scale":
+            bench_scale(args.sizes)
+        else:
+            BENCHES[name]()
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
