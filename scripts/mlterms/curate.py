@@ -292,16 +292,31 @@ def _context_parts(text: str, lookup: dict[str, str], own: str) -> list[tuple[st
 
 
 def _summary(term: Term, corrections: dict[str, str]) -> str:
+    """The first sentence of the definition, for meta descriptions, lists and cards.
+
+    Short lead-ins ("Interactive:", "Example:") are skipped when a real sentence
+    follows; a sentence that starts in lower case ("is classification with two
+    categories") gets the title in front so it reads on its own.
+    """
+    candidates = []
     for definition in term.definitions:
         for line in definition.lines:
             s = shape(line.stripped)
             if line.is_blank or s.kind in (Kind.CODE, Kind.URL):
                 continue
             text = apply_corrections(s.text, corrections).rstrip(":").strip()
-            if not text:
-                continue
-            sentence = first_sentence(text)
-            if sentence[0].islower():
-                sentence = f"{term.title}: {sentence}"
-            return sentence
-    return f"{term.title}: a term from the study notes."
+            if text:
+                candidates.append(text)
+    if not candidates:
+        return f"{term.title}: a term from the study notes."
+    text = next((c for c in candidates if len(c.split()) >= 4), candidates[0])
+    sentence = first_sentence(text)
+    if sentence[0].islower():
+        sentence = f"{term.title}: {sentence}"
+    return sentence
+
+
+def blurb(term: Term) -> str:
+    """The summary as shown next to the term's own title in a list (no repeated title)."""
+    text = term.summary.removeprefix(f"{term.title}: ")
+    return text[:1].upper() + text[1:]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .curate import Glossary, Term
+from .curate import Glossary, Term, blurb
 from .markup import escape, inline, link
 from .render import front_matter, term_href
 
@@ -27,7 +27,7 @@ def tag_href(tag: str, from_dir: str = "") -> str:
 
 
 def _term_line(term: Term, from_dir: str) -> str:
-    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(term.summary)}"
+    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(blurb(term))}"
 
 
 def tag_counts(glossary: Glossary) -> Counter:
@@ -102,7 +102,7 @@ def render_tag_page(glossary: Glossary, tag: str) -> str:
     out = [front_matter({"title": f"Tag: {tag}", "description": f"{len(terms)} terms tagged {tag}.",
                          "search": {"exclude": True}}),
            f"# {escape(tag)}", "", f"{len(terms)} terms tagged *{escape(tag)}*.", ""]
-    out += [f"- {link(t.title, term_href(t.slug, TAGS_DIR))} — {escape(t.summary)}" for t in terms]
+    out += [f"- {link(t.title, term_href(t.slug, TAGS_DIR))} — {escape(blurb(t))}" for t in terms]
     out += ["", f"[All topics]({'index.md'})", ""]
     return "\n".join(out)
 

@@ -16,7 +16,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer, TextLexer
 
 from .autolink import Names, PageLinker
-from .curate import ContextLine, Glossary, Term, apply_corrections
+from .curate import ContextLine, Glossary, Term, apply_corrections, blurb
 from .lines import Kind, shape
 from .markup import escape, inline, link
 from .parse import Line
@@ -29,8 +29,11 @@ _HEAD = __import__("re").compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?
 
 
 def term_href(slug: str, from_dir: str = "terms") -> str:
-    """The Markdown link from a page in ``from_dir`` to a term page (MkDocs checks it)."""
-    return f"{slug}.md" if from_dir == "terms" else f"{from_dir and '../' * (from_dir.count('/') + 1)}terms/{slug}.md"
+    """The Markdown link from a page in docs folder ``from_dir`` ("" = top) to a term page (MkDocs checks it)."""
+    if from_dir == "terms":
+        return f"{slug}.md"
+    up = "../" * len([part for part in from_dir.split("/") if part])
+    return f"{up}terms/{slug}.md"
 
 
 def front_matter(values: dict) -> str:
@@ -63,7 +66,7 @@ def _prose(line: Line, corrections: dict[str, str], linker: PageLinker | None, t
 
 def _code_block(lines: list[Line]) -> str:
     text = "\n".join(ln.stripped for ln in lines)
-    is_python = any(shape(ln.stripped).kind is Kind.CODE and "=" in ln.text or "(" in ln.text for ln in lines)
+    is_python = any("=" in ln.text or "(" in ln.text for ln in lines)  # code, not printed numbers
     lexer = PythonLexer() if is_python else TextLexer()
     return highlight(text, lexer, _FORMATTER).strip()
 
@@ -193,7 +196,7 @@ def term_links(term: Term, glossary: Glossary, names: Names) -> list[str]:
 
 def _term_list(slugs: list[str], glossary: Glossary) -> list[str]:
     terms = glossary.by_slug
-    return [f"- {link(terms[s].title, term_href(s))} — {escape(terms[s].summary)}" for s in slugs]
+    return [f"- {link(terms[s].title, term_href(s))} — {escape(blurb(terms[s]))}" for s in slugs]
 
 
 def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext | None = None) -> str:

@@ -29,7 +29,7 @@ SNIPPETS_DIR = ROOT / "snippets"
 OUTPUTS_DIR = SNIPPETS_DIR / "_outputs"
 # Outputs of snippets run for another notes file go here (untracked), never into snippets/_outputs.
 SCRATCH_OUTPUTS_DIR = ROOT / ".cache" / "snippet-outputs"
-OUTPUTS_ENV = "MLTERMS_SNIPPET_OUTPUTS"
+SITE_OUTPUTS = "snippets/_outputs"  # where plots are published, wherever they were stored
 LOCK_FILE = ROOT / "requirements.lock"
 _HEADER = re.compile(r"^#\s*terms:\s*(?P<terms>.+?)\s*$")
 
@@ -185,11 +185,12 @@ def render_section(snippet: Snippet, output: Output | None, term_slug: str, titl
         lines += ['!!! warning "Not run yet"', "",
                   "    Run `scripts/build.py` to execute this example and show its output.", ""]
         return "\n".join(lines)
-    out_rel = f"{outputs_rel}/{snippet.name}"
+    out_rel = f"{outputs_rel}/{snippet.name}"  # where the output files are, for the include
     lines += [f'<p class="snippet-stamp">Output, as printed when the build ran it ({escape(output.stamp)}):</p>', "",
               '```text', f'--8<-- "{out_rel}/stdout.txt"', "```", ""]
     for image in output.images:
-        lines += [f"![Plot drawn by {escape(snippet.path.name)}](../{out_rel}/{image}){{ loading=lazy }}", ""]
+        lines += [f"![Plot drawn by {escape(snippet.path.name)}](../{SITE_OUTPUTS}/{snippet.name}/{image})"
+                  "{ loading=lazy }", ""]
     return "\n".join(lines)
 
 
@@ -224,8 +225,7 @@ def site_files(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR) -> list[tup
     files = [(s.rel, s.path) for s in snippets]
     for snippet in snippets:
         folder = output_dir(snippet, outputs)
-        base = outputs.relative_to(ROOT).as_posix()
-        files += [(f"{base}/{snippet.name}/{png.name}", png) for png in sorted(folder.glob("*.png"))]
+        files += [(f"{SITE_OUTPUTS}/{snippet.name}/{png.name}", png) for png in sorted(folder.glob("*.png"))]
     return files
 
 

@@ -1,0 +1,35 @@
+"""A 1,000-term synthetic notes file builds, stays navigable and keeps term pages small (not timed:
+the figures are in `make bench`)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT, run_build
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_thousand_terms_build_with_small_pages_and_a_short_sidebar(tmp_path):
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from synthetic_notes import generate
+    notes, curation = generate(1000, seed=1)
+    (tmp_path / "notes.txt").write_text(notes, encoding="utf-8")
+    (tmp_path / "curation.yml").write_text(curation, encoding="utf-8")
+    result = run_build("--notes", str(tmp_path / "notes.txt"), "--site-dir", str(tmp_path / "site"),
+                       env={"SOCIAL_CACHE_DIR": str(tmp_path / "cards")})
+    assert result.returncode == 0, result.stdout[-3000:]
+    terms = json.loads((tmp_path / "site" / "terms.json").read_text())
+    assert len(terms) == 1000
+    for term in terms:
+        page = tmp_path / "site" / term["url"] / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert len(html.encode()) < 100 * 1024, term["slug"]
+    sidebar = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)
+    assert sidebar.count('class="md-nav__link') < 20
+    az = (tmp_path / "site" / "terms" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{t["slug"]}/"' in az for t in terms)
