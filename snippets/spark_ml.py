@@ -1,7 +1,6 @@
 # terms: spark-ml, train-and-validate-a-model, splitting-data
 """A Spark ML Pipeline (VectorAssembler + LinearRegression): randomSplit into train/validation, then RMSE and R2 on validation."""
 import warnings
-from pathlib import Path
 
 import numpy as np
 from pyspark.ml import Pipeline
@@ -11,27 +10,12 @@ from pyspark.ml.regression import LinearRegression
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
-# Setup to keep the output clean (not part of the lesson): hide a pandas-version warning, give
-# the JVM a log4j2 config that only prints errors, and use pure-Java BLAS/LAPACK (no native-library noise).
+# (PySpark warns that it was tested with an older pandas; the snippet does not need it.)
 warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
-Path("log4j2.properties").write_text("""
-rootLogger.level = error
-rootLogger.appenderRef.console.ref = console
-appender.console.type = Console
-appender.console.name = console
-appender.console.target = SYSTEM_ERR
-appender.console.layout.type = PatternLayout
-logger.gateway.name = org.apache.spark.api.python.PythonGatewayServer
-logger.gateway.level = error
-""")
 
 # local[1] = Spark runs on this machine with one core; on a cluster the same code runs on many machines.
 spark = (SparkSession.builder.master("local[1]").appName("spark-ml-demo")
-         .config("spark.ui.enabled", "false")
-         .config("spark.ui.showConsoleProgress", "false")
          .config("spark.sql.shuffle.partitions", "2")
-         .config("spark.driver.extraJavaOptions", "-Dlog4j2.configurationFile=log4j2.properties"
-                 " -Ddev.ludovic.netlib.blas.allowNative=false -Ddev.ludovic.netlib.lapack.allowNative=false")
          .getOrCreate())
 spark.sparkContext.setLogLevel("ERROR")
 

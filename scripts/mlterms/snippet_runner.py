@@ -62,7 +62,9 @@ def _child_env() -> dict[str, str]:
     scripts = str(Path(__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [scripts, env.get("PYTHONPATH")]))
     env.update(MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1",
-               PYSPARK_PYTHON=sys.executable, TQDM_DISABLE="1")
+               PYSPARK_PYTHON=sys.executable, TQDM_DISABLE="1",
+               # Spark's quiet logging and UI-less defaults live in one place for every snippet.
+               SPARK_CONF_DIR=str(Path(__file__).resolve().parents[2] / "snippets" / "_spark_conf"))
     return env
 
 
