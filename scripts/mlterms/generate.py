@@ -14,8 +14,8 @@ from . import curation as curation_file
 from . import snippets
 from .autolink import Names
 from .curate import Glossary, curate
-from .pages import (TAGS_DIR, render_home, render_index, render_resources, render_tag_page,
-                    render_tags_index, tag_counts)
+from .pages import (TAGS_DIR, render_home, render_index, render_letter_pages, render_resources,
+                    render_tag_page, render_tags_index, tag_counts)
 from .parse import parse
 from .crosslinks import link_graph, mentioned_in, related_map
 from .render import PageContext, render_term
@@ -116,6 +116,7 @@ def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
         f"{TAGS_DIR}/index.md": render_tags_index(glossary),
         "resources.md": render_resources(glossary),
     }
+    pages.update(render_letter_pages(glossary))
     for tag in tag_counts(glossary):
         pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
     for term in glossary.terms:

@@ -65,22 +65,53 @@ def render_home(glossary: Glossary, site_name: str) -> str:
     return "\n".join(out)
 
 
-def render_index(glossary: Glossary) -> str:
-    """terms/index.md: every term, grouped by first letter, with a letter bar on top."""
+LETTER_PAGES_FROM = 400  # above this many terms the A–Z index links one page per letter
+LETTERS_DIR = "az"
+
+
+def _letter_groups(glossary: Glossary) -> dict[str, list[Term]]:
     groups: dict[str, list[Term]] = {}
     for term in glossary.terms:
         groups.setdefault(letter_of(term), []).append(term)
-    letters = sorted(groups, key=lambda c: (c == "#", c))
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0])))
+
+
+def render_index(glossary: Glossary) -> str:
+    """terms/index.md: every term, grouped by first letter, with a letter bar on top.
+
+    A large glossary gets one page per letter instead (the index then lists
+    the letters with their counts), so no page grows with the whole glossary.
+    """
+    groups = _letter_groups(glossary)
+    split = len(glossary.terms) > LETTER_PAGES_FROM
     out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z.",
                          "search": {"exclude": True}}),
-           "# A–Z index", "",
-           '<nav class="az-bar" aria-label="Letters">' + " ".join(
-               f'<a href="#{_anchor(c)}">{escape(c)}</a>' for c in letters) + "</nav>", ""]
-    for c in letters:
+           "# A–Z index", ""]
+    if split:
+        out += [f"{len(glossary.terms)} terms. Pick a letter:", ""]
+        out += [f"- [{escape(c)}](../{LETTERS_DIR}/{_anchor(c)}.md) · {len(terms)} terms" for c, terms in groups.items()]
+        return "\n".join(out) + "\n"
+    out += ['<nav class="az-bar" aria-label="Letters">' + " ".join(
+        f'<a href="#{_anchor(c)}">{escape(c)}</a>' for c in groups) + "</nav>", ""]
+    for c, terms in groups.items():
         out += [f"## {escape(c)} {{ #{_anchor(c)} }}", ""]
-        out += [_term_line(t, "terms") for t in groups[c]]
+        out += [_term_line(t, "terms") for t in terms]
         out.append("")
     return "\n".join(out)
+
+
+def render_letter_pages(glossary: Glossary) -> dict[str, str]:
+    """az/<letter>.md pages, only for a glossary too large for one A–Z page."""
+    if len(glossary.terms) <= LETTER_PAGES_FROM:
+        return {}
+    pages = {}
+    for c, terms in _letter_groups(glossary).items():
+        out = [front_matter({"title": f"Terms: {c}", "description": f"{len(terms)} terms under {c}.",
+                             "search": {"exclude": True}}),
+               f"# {escape(c)}", "", f"[All letters](../terms/index.md)", ""]
+        out += [_term_line(t, LETTERS_DIR) for t in terms]
+        pages[f"{LETTERS_DIR}/{_anchor(c)}.md"] = "\n".join(out) + "\n"
+    return pages
 
 
 def _anchor(letter: str) -> str:
