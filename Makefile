@@ -28,10 +28,15 @@ serve: install
 build: install
 	$(PYTHON) scripts/build.py
 
-test: install system-deps
+# axe-core and the Nu HTML checker, pinned in package-lock.json. --ignore-scripts: vnu-jar's
+# postinstall would try to download a Java runtime; Java comes from Debian (system-deps).
+node_modules/.package-lock.json: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+test: install system-deps node_modules/.package-lock.json
 	$(PYTHON) -m pytest
 
-bench: install system-deps
+bench: install system-deps node_modules/.package-lock.json
 	$(PYTHON) scripts/bench.py
 
 screenshots: install system-deps

@@ -103,3 +103,19 @@ def test_line_starting_with_hash_is_not_a_heading(built_site):
     html = (built_site / "terms" / "minmaxscaler" / "index.html").read_text(encoding="utf-8")
     assert "<h1" in html and "areaperimeter" not in html.split("<h1", 1)[1].split("</h1>", 1)[0]
     assert html.count("<h1") == 1
+
+
+def test_titles_and_summaries_cannot_break_out_of_head_tags(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text('Evil term\nA "quoted" summary" onload="alert(1) <script>alert(2)</script> & more.\n'
+                     "\nOther term\nMentions the evil term.\n", encoding="utf-8")
+    (tmp_path / "curation.yml").write_text(
+        'terms:\n  Evil term: {title: "</title><script>alert(3)</script> \\"Evil\\" & co"}\n', encoding="utf-8")
+    result = run_build("--notes", str(notes), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stdout
+    page = next((tmp_path / "site" / "terms").glob("title-script*/index.html"))
+    head = page.read_text(encoding="utf-8").split("</head>")[0]
+    assert "<script>alert" not in head and 'onload="alert' not in head
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; &quot;Evil&quot; &amp; co - ML Terms</title>" in head
+    assert ('<meta name="description" content="A &quot;quoted&quot; summary&quot; onload=&quot;alert(1) '
+            '&lt;script&gt;alert(2)&lt;/script&gt; &amp; more.">') in head

@@ -22,10 +22,11 @@ def _focused(page, selector: str) -> bool:
     return page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector)
 
 
-def _search_by_keyboard(page, query: str) -> None:
+def _search_by_keyboard(page, query: str, first_slug: str) -> None:
     page.keyboard.type(query, delay=20)
-    page.locator(RESULT_LINKS).first.wait_for(state="visible", timeout=15000)
-    page.wait_for_timeout(300)  # the result list settles as the worker answers each keystroke
+    # the list changes as the worker answers each keystroke: wait until it shows the term first
+    expect(page.locator(RESULT_LINKS).first).to_have_attribute("href", re.compile(f"/terms/{first_slug}/"),
+                                                               timeout=15000)
     page.keyboard.press("ArrowDown")
     assert _focused(page, RESULT_LINKS), "ArrowDown did not move the focus to the first result"
     page.keyboard.press("Enter")
@@ -35,7 +36,7 @@ def test_slash_focuses_search_and_the_keyboard_opens_a_result(page, served_site)
     page.goto(served_site)
     page.keyboard.press("/")
     assert _focused(page, SEARCH_BOX)
-    _search_by_keyboard(page, "inertia")
+    _search_by_keyboard(page, "inertia", "kmeans-inertia")
     page.wait_for_url("**/terms/kmeans-inertia/**")
     assert urlsplit(page.url).path == "/terms/kmeans-inertia/"
     expect(page.locator(".md-content__inner > h1")).to_have_text(re.compile(r"^KMeans\.inertia_"))
@@ -51,7 +52,7 @@ def test_tab_reaches_search_from_the_top_of_a_term_page(page, served_site):
             break
         page.keyboard.press("Tab")
     assert _focused(page, SEARCH_BOX), "the search box is not among the first Tab stops"
-    _search_by_keyboard(page, "predict_proba")
+    _search_by_keyboard(page, "predict_proba", "predict-proba")
     page.wait_for_url("**/terms/predict-proba/**")
     assert urlsplit(page.url).path == "/terms/predict-proba/"
     expect(page.locator(".md-content__inner > h1")).to_have_text(re.compile(r"^predict_proba"))
@@ -118,5 +119,6 @@ def test_every_tag_page_links_every_term_with_that_tag(page, served_site, site_t
         page.goto(served_site + f"tags/{tag}/")
         hrefs = page.locator("article a[href]").evaluate_all("els => els.map(e => e.href.split('#')[0])")
         linked = {h for h in hrefs if h.startswith(served_site + "terms/") and h != served_site + "terms/"}
-        assert linked == expected, f"tags/{tag}/: missing {sorted(expected - linked)}, extra {sorted(linked - expected)}"
+        assert linked == expected, \
+            f"tags/{tag}/: missing {sorted(expected - linked)}, extra {sorted(linked - expected)}"
     assert not page.console_errors

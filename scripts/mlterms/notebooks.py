@@ -52,9 +52,16 @@ def load_notebook(path: Path) -> tuple[Notebook | None, list[Problem]]:
     first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
     lines = [ln.strip() for ln in first.splitlines() if ln.strip()]
     title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else path.stem.replace("_", " ")
-    summary = next((ln for ln in lines[1:] if not ln.startswith("#")), "")
+    summary = _plain(next((ln for ln in lines[1:] if not ln.startswith("#")), ""))
     terms = list(nb.metadata.get("mlterms", {}).get("terms", []))
     return Notebook(path, title, summary, terms), []
+
+
+def _plain(markdown: str) -> str:
+    """A notebook's Markdown sentence as plain text (bold, italics, code marks and link syntax gone)."""
+    import re
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"(\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w))", "", text)
 
 
 def discover(directory: Path = NOTEBOOKS_DIR) -> tuple[list[Notebook], list[Problem]]:

@@ -37,8 +37,11 @@ def term_href(slug: str, from_dir: str = "terms") -> str:
 
 
 def front_matter(values: dict) -> str:
-    """YAML front matter; JSON is valid YAML and escapes everything that matters."""
-    body = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items())
+    """YAML front matter (JSON is valid YAML). Title and description are HTML-escaped: the theme
+    puts them into <title>, <meta content="..."> and the search index without escaping them."""
+    safe = {key: html.escape(value, quote=True) if key in ("title", "description") else value
+            for key, value in values.items()}
+    body = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in safe.items())
     return f"---\n{body}\n---\n"
 
 
@@ -211,7 +214,7 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
            # Before the h1 (floated beside it) and out of the search index.
            f'<div class="term-actions" data-search-exclude><button class="md-button term-copy-link" '
            f'data-clipboard-text="{html.escape(url, quote=True)}" title="Copy the link to this term" '
-           f'aria-label="Copy the link to this term">Copy link</button></div>', "",
+           f'aria-label="Copy the link to this term">Copy the link</button></div>', "",
            f"# {escape(term.title)}", ""]
 
     facts = []
