@@ -19,9 +19,7 @@ Usage: scripts/bench.py [--only NAME ...] [--sizes 200 1000 5000]
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -144,19 +142,11 @@ def bench_links_and_crosslinks() -> None:
 
 def bench_search() -> None:
     import yaml
-    from mlterms.browser import free_port
+    from mlterms.browser import built_site, serve
     from search_quality import QUERIES, evaluate
-    port = free_port()
-    site = Path(tempfile.mkdtemp(prefix="bench-search-")) / "site"
-    timed([PY, "scripts/build.py", "--site-dir", str(site)], env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"})
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
-    from mlterms import browser
-    original = browser.free_port
-    browser.free_port = lambda: port  # serve where the site was built for
-    try:
-        results = evaluate(site, queries)
-    finally:
-        browser.free_port = original
+    with built_site(None, None) as (site, port), serve(site, port) as base:
+        results = evaluate(base, queries)
     n = len(results)
     hit1 = sum(1 for q, r in results if r[:1] == [q["expect"]]) / n
     hit3 = sum(1 for q, r in results if q["expect"] in r[:3]) / n
@@ -165,7 +155,6 @@ def bench_search() -> None:
     for q, r in results:
         if q["expect"] not in r[:1]:
             print(f"  search: {q['query']!r} -> {r[:3]} (want {q['expect']})")
-    shutil.rmtree(site.parent, ignore_errors=True)
 
 
 def bench_weight() -> None:

@@ -2,8 +2,8 @@
 """Search quality of the built site: hit@1 and hit@3 of tests/search_queries.yml in the real search box.
 
 Usage: scripts/search_quality.py [--site-dir DIR] [--verbose]
-The site must have been built with SITE_URL pointing where it is served, so
-this script builds its own copy unless --site-dir is given.
+Builds its own copy of the site (SITE_URL set to where it is served) unless
+--site-dir is given.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms.browser import chromium, search, serve  # noqa: E402
+from mlterms.browser import built_site, chromium, search, serve  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
 
@@ -30,9 +30,10 @@ def slug_of(url: str) -> str | None:
     return path.rsplit("/", 1)[-1]
 
 
-def evaluate(site: Path, queries: list[dict]) -> list[tuple[dict, list[str]]]:
+def evaluate(base: str, queries: list[dict]) -> list[tuple[dict, list[str]]]:
+    """Each query typed into the search box of the site at ``base``; the result slugs in rank order."""
     results = []
-    with serve(site) as base, chromium() as browser:
+    with chromium() as browser:
         page = browser.new_page()
         page.goto(base)
         for q in queries:
@@ -43,11 +44,12 @@ def evaluate(site: Path, queries: list[dict]) -> list[tuple[dict, list[str]]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--site-dir", type=Path, help="an already built site (default: build one now)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
-    results = evaluate(args.site_dir, queries)
+    with built_site(args.site_dir, None) as (site, port), serve(site, port) as base:
+        results = evaluate(base, queries)
     hit1 = sum(1 for q, r in results if r[:1] == [q["expect"]])
     hit3 = sum(1 for q, r in results if q["expect"] in r[:3])
     for q, r in results:

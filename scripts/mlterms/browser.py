@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import os
+import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -44,11 +54,55 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _GzipHandler(_QuietHandler):
+    """The quiet static handler, gzip-compressing text files for clients that accept it."""
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().do_GET()  # the redirect to the address with a slash
+            path = path / "index.html"
+        if (not path.is_file() or path.suffix not in COMPRESSIBLE
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve(directory: Path, port: int | None = None) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 in a thread; yields the base URL (ends with /)."""
+def built_site(site_dir: Path | None, port: int | None) -> Iterator[tuple[Path, int]]:
+    """The site to measure and the port to serve it on: ``site_dir`` as given, or a fresh build
+    into a temporary folder with SITE_URL set to http://127.0.0.1:<port>/ (removed afterwards)."""
     port = port or free_port()
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    if site_dir is not None:
+        yield site_dir, port
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="mlterms-site-"))
+    try:
+        env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(tmp / "site")],
+                              cwd=ROOT, env=env, capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.exit(f"the build failed:\n{proc.stdout}{proc.stderr}")
+        yield tmp / "site", port
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def serve(directory: Path, port: int | None = None, compress: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 in a thread; yields the base URL (ends with /).
+
+    ``compress``: gzip text files for clients that accept it, as static hosts do.
+    """
+    port = port or free_port()
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -132,7 +132,7 @@ def refresh(notebooks: list[Notebook], outputs: Path = OUTPUTS_DIR, fresh: bool 
                 counts["notebooks_failed"] += 1
                 tail = "\n".join(str(error).strip().splitlines()[-12:])
                 problems.append(Problem(notebook.rel, None, f"failed to execute: {type(error).__name__}:\n{tail}",
-                                        f"open it in Jupyter and run all cells", group="snippets"))
+                                        "open it in Jupyter and run all cells", group="snippets"))
                 continue
             target = executed_path(notebook, outputs)
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -108,7 +108,7 @@ def render_letter_pages(glossary: Glossary) -> dict[str, str]:
     for c, terms in _letter_groups(glossary).items():
         out = [front_matter({"title": f"Terms: {c}", "description": f"{len(terms)} terms under {c}.",
                              "search": {"exclude": True}}),
-               f"# {escape(c)}", "", f"[All letters](../terms/index.md)", ""]
+               f"# {escape(c)}", "", "[All letters](../terms/index.md)", ""]
         out += [_term_line(t, LETTERS_DIR) for t in terms]
         pages[f"{LETTERS_DIR}/{_anchor(c)}.md"] = "\n".join(out) + "\n"
     return pages
