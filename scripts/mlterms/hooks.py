@@ -113,6 +113,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 _OUTPUT_AREA = re.compile(r'<div class="(jp-OutputArea[ "])')
 
 
+NOTEBOOK_SEARCH_BOOST = 0.5
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
@@ -134,6 +135,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     duplicate for headings that contain code, e.g. "#class-probabilities-with")."""
     if not page.file.src_uri.endswith(".ipynb"):
         return html
+    page.meta.setdefault("search", {"boost": NOTEBOOK_SEARCH_BOOST})  # below the terms they walk through
     if page.toc is not None:
         page.toc.items = _prune_toc(list(page.toc.items), set(_ID.findall(html)))
     return _OUTPUT_AREA.sub(r'<div data-search-exclude class="\1', html)

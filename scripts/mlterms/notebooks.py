@@ -149,7 +149,8 @@ def site_files(notebooks: list[Notebook], outputs: Path = OUTPUTS_DIR) -> list[t
 
 def render_index(notebooks: list[Notebook]) -> str:
     from .render import front_matter
-    out = [front_matter({"title": "Walkthroughs", "description": "Longer worked examples, as executed notebooks."}),
+    out = [front_matter({"title": "Walkthroughs", "description": "Longer worked examples, as executed notebooks.",
+                         "search": {"exclude": True}}),
            "# Walkthroughs", "", "Longer worked examples with plots, executed by the build. Each page links "
            "the notebook file to download.", ""]
     out += [f"- [{escape(n.title)}]({n.path.name}) — {escape(n.summary)}" for n in notebooks] or [

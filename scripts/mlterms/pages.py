@@ -120,7 +120,8 @@ def _anchor(letter: str) -> str:
 
 def render_tags_index(glossary: Glossary) -> str:
     counts = tag_counts(glossary)
-    out = [front_matter({"title": "Tags", "description": "The topics of the glossary and the terms under each."}),
+    out = [front_matter({"title": "Tags", "description": "The topics of the glossary and the terms under each.",
+                         "search": {"exclude": True}}),
            "# Tags", "", "| Topic | Terms |", "| --- | ---: |"]
     for tag, count in sorted(counts.items()):
         out.append(f"| [{escape(tag)}]({tag}.md) | {count} |")

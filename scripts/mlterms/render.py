@@ -21,6 +21,7 @@ from .lines import Kind, shape
 from .markup import escape, inline, link
 from .parse import Line
 
+TERM_SEARCH_BOOST = 2
 MENTIONED_LIMIT = 30  # a page stays small even when hundreds of definitions mention its term
 SEARCH_EXCLUDE = "{ data-search-exclude }"  # Material: leave this section out of the search index
 LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
@@ -206,7 +207,8 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     """The Markdown page of one term."""
     ctx = ctx or PageContext()
     linker = PageLinker(names, term.slug, href=lambda slug: term_href(slug))
-    meta = {"title": term.title, "description": term.summary}
+    # A term's own page outranks listings and walkthroughs that mention it.
+    meta = {"title": term.title, "description": term.summary, "search": {"boost": TERM_SEARCH_BOOST}}
     if term.tags:
         meta["tags"] = term.tags
     url = f"{ctx.site_url.rstrip('/')}/terms/{term.slug}/" if ctx.site_url else f"/terms/{term.slug}/"
