@@ -34,7 +34,10 @@ def test_clicking_a_search_result_opens_the_term(page, served_site):
     search(page, "inertia")
     page.locator(RESULT_LINKS).first.click()
     page.wait_for_url("**/terms/kmeans-inertia/**")
-    assert page.locator(".md-content__inner > h1").inner_text().startswith("KMeans.inertia_")
+    # Instant navigation swaps the content in after the address changes: wait for the new heading.
+    heading = page.locator(".md-content__inner > h1").filter(has_text="KMeans.inertia_")
+    heading.wait_for(timeout=10000)
+    assert heading.inner_text().startswith("KMeans.inertia_")
 
 
 def test_hover_on_a_cross_link_shows_a_preview(page, served_site):
@@ -49,7 +52,8 @@ def test_hover_on_a_cross_link_shows_a_preview(page, served_site):
 def test_alias_url_redirects_to_the_term(page, served_site):
     page.goto(served_site + "terms/pca/")
     page.wait_for_url("**/terms/principal-component-analysis/")
-    assert "Principal Component Analysis" in page.locator(".md-content__inner > h1").inner_text()
+    heading = page.locator(".md-content__inner > h1").filter(has_text="Principal Component Analysis")
+    heading.wait_for(timeout=10000)
 
 
 def test_copy_link_button_copies_the_term_url(browser, served_site):

@@ -179,7 +179,7 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
             continue
         if slug in terms:
             other = terms[slug]
-            fail(spec.line or None,
+            fail(spec.line or term.first_line,
                  f"two terms get the slug {slug!r}: {other.title!r} (notes line {other.first_line}) "
                  f"and {title!r} (notes line {term.first_line})",
                  f"give one of them another slug, or merge them with merge_into: {slug}",
