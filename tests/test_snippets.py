@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, article_text, build_in, isolated_repo
-from mlterms import snippets
+from mlterms import notebooks, snippets
 from mlterms.snippet_runner import Job, run
 
 SNIPPETS, PROBLEMS = snippets.discover()
@@ -19,9 +19,9 @@ SNIPPETS, PROBLEMS = snippets.discover()
 def fresh_runs():
     """All snippets run now, in the warm pool, from scratch folders."""
     scratch = Path(tempfile.mkdtemp(prefix="snippet-test-"))
-    jobs = [Job(str(s.path), str(scratch / s.name)) for s in SNIPPETS]
-    results = run(jobs, preload=sorted({m for s in SNIPPETS for m in s.imports}))
-    yield {s.name: r for s, r in zip(SNIPPETS, results)}
+    jobs, preload = snippets.run_plan(SNIPPETS, scratch)
+    by_path = {str(s.path): s.name for s in SNIPPETS}
+    yield {by_path[r.path]: r for r in run(jobs, preload=preload)}
     shutil.rmtree(scratch, ignore_errors=True)
 
 
@@ -101,3 +101,42 @@ def test_snippet_named_like_a_module_is_refused(tmp_path):
     bad.write_text('# terms: outlier\n"""x"""\n', encoding="utf-8")
     snippet, problems = snippets.load_snippet(bad)
     assert snippet is None and "hides the module 'numpy'" in problems[0].message
+
+
+NOTEBOOKS, NOTEBOOK_PROBLEMS = notebooks.discover()
+
+
+def _texts(nb) -> list[str]:
+    """The text a notebook printed or returned, cell by cell (images left aside)."""
+    out = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                out.append(output["text"])
+            elif "data" in output and "text/plain" in output["data"]:
+                out.append(output["data"]["text/plain"])
+    return out
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.name)
+def test_notebook_runs_and_matches_the_committed_executed_copy(notebook, tmp_path):
+    import nbformat
+    assert not NOTEBOOK_PROBLEMS
+    assert notebooks.is_current(notebook), "the executed copy is stale: run scripts/build.py and commit it"
+    executed = notebooks.execute(notebook, timeout=120, workdir=tmp_path)
+    committed = nbformat.read(notebooks.executed_path(notebook), as_version=4)
+    assert _texts(executed) == _texts(committed)
+    assert any("image/png" in o.get("data", {}) for c in executed.cells for o in c.get("outputs", []))
+
+
+def test_a_failing_notebook_fails_the_build(tmp_path):
+    import nbformat
+    repo = isolated_repo(tmp_path)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken\n\nOn purpose."),
+                                         nbformat.v4.new_code_cell("1 / 0")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, repo / "snippets" / "notebooks" / "broken.ipynb")
+    result = build_in(repo, "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "snippets/notebooks/broken.ipynb: error: failed to execute: CellExecutionError" in result.stdout
+    assert "ZeroDivisionError" in result.stdout

@@ -103,7 +103,24 @@ def execute(notebook: Notebook, timeout: float, workdir: Path):
     client = nbclient.NotebookClient(nb, timeout=int(timeout), kernel_name="python3", allow_errors=False,
                                      record_timing=False, resources={"metadata": {"path": str(workdir)}})
     client.execute(stderr=subprocess.DEVNULL)  # the kernel's own start-up warnings
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = _coalesce_streams(cell.outputs)
     return nb
+
+
+def _coalesce_streams(outputs: list) -> list:
+    """Join adjacent stdout (or stderr) chunks: how the kernel happened to flush them varies
+    from run to run, the text does not, and the executed copy should not churn in git."""
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            previous["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def refresh(notebooks: list[Notebook], outputs: Path = OUTPUTS_DIR, fresh: bool = False,

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 DEFAULT_TIMEOUT = 120.0
+SPARK_CONF_DIR = Path(__file__).resolve().parents[2] / "snippets" / "_spark_conf"  # see snippets.py
 
 
 @dataclass
@@ -64,7 +65,7 @@ def _child_env() -> dict[str, str]:
     env.update(MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1",
                PYSPARK_PYTHON=sys.executable, TQDM_DISABLE="1",
                # Spark's quiet logging and UI-less defaults live in one place for every snippet.
-               SPARK_CONF_DIR=str(Path(__file__).resolve().parents[2] / "snippets" / "_spark_conf"))
+               SPARK_CONF_DIR=str(SPARK_CONF_DIR))
     return env
 
 

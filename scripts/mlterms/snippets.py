@@ -39,7 +39,12 @@ class Snippet:
     path: Path
     terms: list[str]
     summary: str
-    imports: list[str]
+    modules: list[str]  # every module it imports, dotted ("sklearn.linear_model")
+
+    @property
+    def imports(self) -> list[str]:
+        """The top-level packages it imports (for the "made with" stamp)."""
+        return sorted({m.split(".")[0] for m in self.modules})
 
     @property
     def name(self) -> str:
@@ -93,11 +98,10 @@ def load_snippet(path: Path) -> tuple[Snippet | None, list[Problem]]:
         return None, [Problem(rel, exc.lineno, f"is not valid Python: {exc.msg}", "fix the syntax",
                               group="snippets")]
     summary = ast.get_docstring(tree) or ""
-    imports = sorted({alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
-                      for alias in node.names}
-                     | {node.module.split(".")[0] for node in ast.walk(tree)
+    modules = sorted({alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+                     | {node.module for node in ast.walk(tree)
                         if isinstance(node, ast.ImportFrom) and node.module and not node.level})
-    return Snippet(path, terms, summary.strip().splitlines()[0] if summary else "", imports), []
+    return Snippet(path, terms, summary.strip().splitlines()[0] if summary else "", modules), []
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,9 +125,14 @@ def discover(directory: Path = SNIPPETS_DIR) -> tuple[list[Snippet], list[Proble
     return snippets, problems
 
 
+SPARK_CONF_DIR = SNIPPETS_DIR / "_spark_conf"
+
+
 def environment_fingerprint() -> str:
-    lock = LOCK_FILE.read_bytes() if LOCK_FILE.exists() else b""
-    return hashlib.sha256(lock + sys.version.encode()).hexdigest()
+    """What every output depends on besides its own code: the locked packages, Python, Spark's settings."""
+    parts = [LOCK_FILE.read_bytes() if LOCK_FILE.exists() else b"", sys.version.encode()]
+    parts += [p.read_bytes() for p in sorted(SPARK_CONF_DIR.glob("*"))]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def cache_key(snippet: Snippet, fingerprint: str) -> str:
@@ -229,6 +238,26 @@ def site_files(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR) -> list[tup
     return files
 
 
+def run_plan(snippets: list[Snippet], workdirs: Path, timeout: float = 120.0,
+             outputs: Path = OUTPUTS_DIR) -> tuple[list, list[str]]:
+    """Jobs for the warm pool, longest first (by the last recorded run), and what the pool preloads.
+
+    The pool preloads the modules that two or more of these snippets import
+    (each would otherwise import them again); a module only one snippet needs
+    is imported by that snippet, in parallel with the others.
+    """
+    from collections import Counter
+
+    from .snippet_runner import Job
+    def last_seconds(snippet: Snippet) -> float:
+        output = read_output(snippet, outputs)
+        return output.seconds if output else 1.0
+    ordered = sorted(snippets, key=lambda s: (-last_seconds(s), s.name))
+    jobs = [Job(str(s.path), str(workdirs / s.name), timeout) for s in ordered]
+    shared = Counter(m for s in snippets for m in s.modules)
+    return jobs, sorted(m for m, n in shared.items() if n >= 2)
+
+
 def _traceback_line(stderr: str, path: Path) -> int | None:
     """The last line of the snippet file that the traceback points at."""
     found = re.findall(rf'File "{re.escape(str(path))}", line (\d+)', stderr)
@@ -245,7 +274,7 @@ def refresh(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, fresh: bool = 
     import shutil
     import tempfile
 
-    from .snippet_runner import Job, run
+    from .snippet_runner import run
 
     fingerprint = environment_fingerprint()
     keys = {s.name: cache_key(s, fingerprint) for s in snippets}
@@ -256,9 +285,10 @@ def refresh(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, fresh: bool = 
         return counts, problems
     scratch = Path(tempfile.mkdtemp(prefix="mlterms-snippets-"))
     try:
-        jobs = [Job(str(s.path), str(scratch / s.name), timeout) for s in stale]
-        preload = sorted({m for s in stale for m in s.imports})
-        for snippet, result in zip(stale, run(jobs, workers=workers, preload=preload)):
+        jobs, preload = run_plan(stale, scratch, timeout, outputs)
+        by_path = {str(s.path): s for s in stale}
+        for result in run(jobs, workers=workers, preload=preload):
+            snippet = by_path[result.path]
             if result.status == "ok":
                 images = {p.name: p.read_bytes() for p in sorted(Path(result.workdir).glob("*.png"))}
                 write_output(snippet, Output(keys[snippet.name], result.stdout, sorted(images), stamp(snippet),
