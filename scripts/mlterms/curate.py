@@ -151,11 +151,10 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
     # 3. Build one term per group.
     terms: dict[str, Term] = {}
     merges: list[tuple[Term, str, TermSpec]] = []
-    owner: dict[str, list[int]] = {}
     for key, entries in groups.items():
         spec = curation.terms.get(key, TermSpec(entries[0].title, 0))
         notes_title = " ".join(entries[0].title.split())
-        base, abbreviation = split_abbreviation(notes_title.rstrip(":").strip())
+        _, abbreviation = split_abbreviation(notes_title.rstrip(":").strip())
         title = spec.get("title") or (notes_title.rstrip(":").strip())
         slug = spec.get("slug") or default_slug(title)
         term = Term(slug=slug, title=title, definitions=[])
@@ -186,7 +185,6 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
                  path=cpath if spec.line else notes_path)
             continue
         terms[slug] = term
-        owner[slug] = term.source_lines
 
     for term, target, spec in merges:
         if target not in terms:
@@ -209,15 +207,14 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
         spec = curation.terms.get(normalise_title(term.entries[0].title), TermSpec(term.title, 0))
         if term.context is not None:
             term.context.parts = _context_parts(term.context.text, lookup, term.slug)
-        for i, tag in enumerate(term.tags):
+        for tag in term.tags:
             if allowed is not None and tag not in allowed:
                 fail(spec.line_of("tags"), f"unknown tag {tag!r} for {spec.key!r}",
                      f"use one of: {', '.join(sorted(allowed))}")
-        for name in ("see_also",):
-            for ref in getattr(term, name):
-                if ref not in terms:
-                    fail(spec.line_of(name), f"{name} of {spec.key!r} names no term with slug {ref!r}",
-                         "use the slug of an existing term")
+        for ref in term.see_also:
+            if ref not in terms:
+                fail(spec.line_of("see_also"), f"see_also of {spec.key!r} names no term with slug {ref!r}",
+                     "use the slug of an existing term")
         if not term.tags:
             warnings.append(Problem(notes_path, term.first_line, f"term {term.title!r} has no tags",
                                     f"add tags under {term.entries[0].title!r} in the curation file",

@@ -8,6 +8,7 @@ shown literally; structure (lists, code blocks, links) is the only markup.
 from __future__ import annotations
 
 import html
+import re
 import json
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ MENTIONED_LIMIT = 30  # a page stays small even when hundreds of definitions men
 SEARCH_EXCLUDE = "{ data-search-exclude }"  # Material: leave this section out of the search index
 LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
 _FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
-_HEAD = __import__("re").compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
+_HEAD = re.compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
 
 
 def term_href(slug: str, from_dir: str = "terms") -> str:
