@@ -16,36 +16,62 @@ from .curation import normalise_title
 MIN_NAME_LENGTH = 3
 
 
+_TOKEN = re.compile(r"[\w\-]+")
+
+
+def _key(text: str) -> str:
+    return normalise_title(text)
+
+
 @dataclass
 class Names:
-    """Every linkable name -> the slug of its term, and one regex that finds them all."""
+    """Every linkable name -> the slug of its term.
+
+    Matching walks the words of a text and looks spans of up to ``max_words``
+    words up in a dict (longest first), so it costs the same for 5,000 terms
+    as for 50: no regular expression with thousands of alternatives.
+    """
 
     slug_of: dict[str, str]
-    pattern: re.Pattern[str] | None
+    max_words: int = 0
 
     @classmethod
     def build(cls, names: dict[str, str]) -> "Names":
         """``names``: display name -> slug. Later names never override earlier ones."""
         slug_of: dict[str, str] = {}
+        max_words = 0
         for name, slug in names.items():
-            key = normalise_title(name)
-            if len(key) >= MIN_NAME_LENGTH and not key.isdigit() and "(" not in key:
-                slug_of.setdefault(key, slug)
-        if not slug_of:
-            return cls(slug_of, None)
-        alternatives = sorted(slug_of, key=len, reverse=True)
-        body = "|".join(r"\s+".join(map(re.escape, name.split())) for name in alternatives)
-        pattern = re.compile(rf"(?<![\w\-])(?:{body})(?:e?s)?(?![\w\-])", re.IGNORECASE)
-        return cls(slug_of, pattern)
+            key = _key(name)  # "fit()" -> "fit"
+            tokens = _TOKEN.findall(key)
+            if len(key) < MIN_NAME_LENGTH or key.isdigit() or "(" in key or not tokens:
+                continue
+            # (a name that starts or ends with punctuation, ".fit()", is only ever matched as code)
+            slug_of.setdefault(key, slug)
+            max_words = max(max_words, len(tokens))
+        return cls(slug_of, max_words)
 
     def slug_for(self, text: str) -> str | None:
-        key = normalise_title(text)
+        key = _key(text)
         if key in self.slug_of:
             return self.slug_of[key]
         for suffix in ("es", "s"):
             if key.endswith(suffix) and key[: -len(suffix)] in self.slug_of:
                 return self.slug_of[key[: -len(suffix)]]
         return None
+
+    def find(self, text: str):
+        """(start, end, slug) of each name in ``text``: leftmost, then longest, never overlapping."""
+        words = [m.span() for m in _TOKEN.finditer(text)]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + self.max_words) - 1, i - 1, -1):
+                start, end = words[i][0], words[j][1]
+                slug = self.slug_for(text[start:end])
+                if slug is not None:
+                    yield start, end, slug
+                    i = j
+                    break
+            i += 1
 
 
 @dataclass
@@ -66,18 +92,16 @@ class PageLinker:
 
     def text(self, text: str) -> list[tuple[str, str | None]]:
         """Split prose into (chunk, href or None)."""
-        if self.names.pattern is None:
-            return [(text, None)]
         out: list[tuple[str, str | None]] = []
         pos = 0
-        for m in self.names.pattern.finditer(text):
-            slug = self._target(m.group(0))
+        for start, end, _ in self.names.find(text):
+            slug = self._target(text[start:end])
             if slug is None:
                 continue
-            if m.start() > pos:
-                out.append((text[pos:m.start()], None))
-            out.append((m.group(0), self.href(slug)))
-            pos = m.end()
+            if start > pos:
+                out.append((text[pos:start], None))
+            out.append((text[start:end], self.href(slug)))
+            pos = end
         if pos < len(text):
             out.append((text[pos:], None))
         return out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
+from itertools import combinations
+
 from .autolink import Names
 from .curate import Glossary, Term
 from .render import term_links
@@ -24,26 +27,55 @@ def mentioned_in(graph: dict[str, list[str]]) -> dict[str, list[str]]:
     return reverse
 
 
+class TagIndex:
+    """Which terms carry each tag, and each term's A–Z rank: related terms without comparing all pairs."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.rank = {t.slug: i for i, t in enumerate(sorted(glossary.terms, key=lambda t: (t.title.casefold(), t.slug)))}
+        self.members: dict[str, set[str]] = {}
+        for term in glossary.terms:
+            for tag in term.tags:
+                self.members.setdefault(tag, set()).add(term.slug)
+
+    def related(self, term: Term, limit: int = RELATED_LIMIT) -> list[str]:
+        """Terms sharing the most tags with ``term`` (then A–Z), at most ``limit``.
+
+        Terms sharing k tags are the union, over the k-tag subsets of its tags,
+        of the terms carrying all k; taken from the largest k down.
+        """
+        chosen: list[str] = []
+        taken = {term.slug}
+        for k in range(len(term.tags), 0, -1):
+            pool: set[str] = set()
+            for combo in combinations(term.tags, k):
+                pool |= set.intersection(*(self.members[tag] for tag in combo))
+            pool -= taken
+            best = heapq.nsmallest(limit - len(chosen), pool, key=self.rank.__getitem__)
+            chosen += best
+            taken.update(best)
+            if len(chosen) >= limit:
+                break
+        return chosen
+
+
 def related_terms(term: Term, glossary: Glossary, limit: int = RELATED_LIMIT) -> list[str]:
     """Terms sharing the most tags with ``term`` (then A–Z), at most ``limit``."""
-    mine = set(term.tags)
-    scored = [(len(mine & set(other.tags)), other) for other in glossary.terms
-              if other.slug != term.slug and mine & set(other.tags)]
-    scored.sort(key=lambda pair: (-pair[0], pair[1].title.casefold()))
-    return [other.slug for _, other in scored[:limit]]
+    return TagIndex(glossary).related(term, limit)
 
 
 def related_map(glossary: Glossary, graph: dict[str, list[str]], limit: int = RELATED_LIMIT) -> dict[str, list[str]]:
     """slug -> its "Related terms". Best tag overlap first; then every term that no page links to
     yet is added to the list of the term most like it, so no tagged term is an orphan."""
-    related = {t.slug: related_terms(t, glossary, limit) for t in glossary.terms}
+    index = TagIndex(glossary)
+    related = {t.slug: index.related(t, limit) for t in glossary.terms}
     linked = {target for targets in graph.values() for target in targets}
     linked.update(slug for slugs in related.values() for slug in slugs)
     added: dict[str, int] = {}
     for term in glossary.terms:
         if term.slug in linked or not term.tags:
             continue
-        hosts = [other for other in glossary.terms if other.slug != term.slug and set(other.tags) & set(term.tags)]
+        host_slugs = set().union(*(index.members[tag] for tag in term.tags)) - {term.slug}
+        hosts = [glossary.by_slug[slug] for slug in host_slugs]
         if not hosts:
             continue
         host = min(hosts, key=lambda o: (-len(set(o.tags) & set(term.tags)), added.get(o.slug, 0),

@@ -8,6 +8,7 @@ and one-sentence summary, and checks every curation entry against the notes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -91,8 +92,9 @@ class Glossary:
     corrections: dict[str, str]
     warnings: list[Problem]
 
-    @property
+    @functools.cached_property
     def by_slug(self) -> dict[str, Term]:
+        """slug -> term (built once: the list of terms does not change after curation)."""
         return {t.slug: t for t in self.terms}
 
 
