@@ -52,13 +52,17 @@ def test_raw_html_anchor_mkdocs_cannot_see_is_caught_by_the_link_check(tmp_path)
     assert {p["group"] for p in report["problems"] if p["severity"] == "error"} == {"links"}
 
 
+def _curate_covariance(repo, settings: str) -> int:
+    """Give Covariance other settings in the copy's curation file; returns that line's number."""
+    curation = repo / "notes" / "curation.yml"
+    text = curation.read_text(encoding="utf-8").replace("Covariance: {tags: [statistics]}", f"Covariance: {settings}")
+    curation.write_text(text, encoding="utf-8")
+    return next(n for n, ln in enumerate(text.splitlines(), 1) if ln.strip().startswith("Covariance:"))
+
+
 def test_unknown_tag_names_the_curation_line(tmp_path):
     repo = isolated_repo(tmp_path)
-    curation = repo / "notes" / "curation.yml"
-    text = curation.read_text(encoding="utf-8").replace("Covariance: {tags: [statistics]}",
-                                                        "Covariance: {tags: [statistcs]}")
-    curation.write_text(text, encoding="utf-8")
-    line = next(n for n, ln in enumerate(text.splitlines(), 1) if ln.strip().startswith("Covariance:"))
+    line = _curate_covariance(repo, "{tags: [statistcs]}")
     result = build_in(repo, "--site-dir", str(tmp_path / "site"))
     _assert_failed_cleanly(result, tmp_path / "site")
     assert f"notes/curation.yml:{line}: error: unknown tag 'statistcs' for 'Covariance'" in result.stdout
@@ -66,13 +70,10 @@ def test_unknown_tag_names_the_curation_line(tmp_path):
 
 def test_two_terms_with_one_slug(tmp_path):
     repo = isolated_repo(tmp_path)
-    curation = repo / "notes" / "curation.yml"
-    text = curation.read_text(encoding="utf-8").replace("Covariance: {tags: [statistics]}",
-                                                        "Covariance: {slug: outlier, tags: [statistics]}")
-    curation.write_text(text, encoding="utf-8")
+    line = _curate_covariance(repo, "{slug: outlier, tags: [statistics]}")
     result = build_in(repo, "--site-dir", str(tmp_path / "site"))
     _assert_failed_cleanly(result, tmp_path / "site")
-    assert "error: two terms get the slug 'outlier'" in result.stdout
+    assert f"notes/curation.yml:{line}: error: two terms get the slug 'outlier'" in result.stdout
 
 
 def test_a_published_url_that_disappears_fails_until_it_redirects(tmp_path):
