@@ -133,3 +133,12 @@ def test_notes_without_curation_build_with_default_pages(tmp_path):
     slugs = {t["slug"] for t in json.loads((tmp_path / "site" / "terms.json").read_text())}
     assert slugs == {"principal-component-analysis", "model-explainers", "mimicexplainer", "pecentile",
                      "percentile-rank"}
+
+
+def test_summary_of_an_inline_title_is_its_definition_not_its_title():
+    from mlterms.parse import EntryStart, ParseRules
+    rules = ParseRules(entry_starts=(EntryStart("k-fold cross-validation"),))
+    notes = parse("Tuning\nSome words about tuning models here.\n"
+                  "k-fold cross-validation A model is trained on k-1 folds. Then scored.\n", rules)
+    glossary = curate(notes, empty(), None)
+    assert glossary.by_slug["k-fold-cross-validation"].summary == "A model is trained on k-1 folds."

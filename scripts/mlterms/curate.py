@@ -303,7 +303,8 @@ def _summary(term: Term, corrections: dict[str, str]) -> str:
             s = shape(line.stripped)
             if line.is_blank or s.kind in (Kind.CODE, Kind.URL):
                 continue
-            text = apply_corrections(s.text, corrections).rstrip(":").strip()
+            body = s.text[len(line.lead):] if line.lead and s.text.startswith(line.lead) else s.text
+            text = apply_corrections(body, corrections).rstrip(":").strip()
             if text:
                 candidates.append(text)
     if not candidates:
