@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cks
 HOST    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-deps serve build test bench screenshots lock clean
+.PHONY: install system-deps build-deps serve build test bench screenshots lock clean
 
 install: $(STAMP)
 
@@ -18,14 +18,17 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
-system-deps:
-	bash scripts/install-system-deps.sh
+build-deps:
+	bash scripts/install-system-deps.sh build
 
-serve: install
+system-deps:
+	bash scripts/install-system-deps.sh test
+
+serve: install build-deps
 	$(PYTHON) scripts/build.py --snippets-only
 	$(PYTHON) -m mkdocs serve --dev-addr $(HOST) --livereload
 
-build: install
+build: install build-deps
 	$(PYTHON) scripts/build.py
 
 # axe-core and the Nu HTML checker, pinned in package-lock.json. --ignore-scripts: vnu-jar's
