@@ -163,8 +163,13 @@ def build(args: argparse.Namespace) -> Report:
     if not report.ok or args.snippets_only:
         return report
 
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    except OSError as exc:
+        report.problems.append(Problem(str(site_dir), None, f"cannot write the site there: {exc.strerror}",
+                                       "choose another --site-dir", group="site"))
+        return report
     try:
         with report.phase("mkdocs"):
             built = run_mkdocs(staging, inputs, report)
@@ -185,7 +190,16 @@ def build(args: argparse.Namespace) -> Report:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    report = build(args)
+    try:
+        report = build(args)
+    except Exception as exc:  # noqa: BLE001 - a bug here must still end in one readable line
+        import traceback
+        log = ROOT / ".cache" / "build-traceback.txt"
+        log.parent.mkdir(exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"ML Terms build: internal error: {type(exc).__name__}: {exc}\n"
+              f"  (this is a bug in scripts/ rather than in your notes; the traceback is in {log})")
+        return 2
     print(report.text())
     if args.json:
         Path(args.json).write_text(report.as_json(), encoding="utf-8")
