@@ -30,7 +30,7 @@ def test_every_term_page_has_title_tags_summary_and_source_line(built_site, site
         assert "Source: notes line" in html
         card = built_site / "assets" / "images" / "social" / "terms" / f"{term['slug']}.png"
         assert card.stat().st_size > 5000, f"no social card for {term['slug']}"
-        assert f'og:image" content="' in html and f"social/terms/{term['slug']}.png" in html
+        assert 'og:image" content="' in html and f"social/terms/{term['slug']}.png" in html
         for tag in term["tags"]:
             assert f">{tag}<" in html or f"{tag}</span>" in html
 
