@@ -13,21 +13,13 @@ import sys
 from pathlib import Path
 
 import yaml
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms.browser import built_site, chromium, search, serve  # noqa: E402
+from mlterms.browser import built_site, chromium, search, serve, term_slug  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
-
-
-def slug_of(url: str) -> str | None:
-    path = urlsplit(url).path.rstrip("/")
-    if "/terms/" not in path + "/":
-        return None
-    return path.rsplit("/", 1)[-1]
 
 
 def evaluate(base: str, queries: list[dict]) -> list[tuple[dict, list[str]]]:
@@ -37,7 +29,7 @@ def evaluate(base: str, queries: list[dict]) -> list[tuple[dict, list[str]]]:
         page = browser.new_page()
         page.goto(base)
         for q in queries:
-            ranked = [slug_of(u) for u in search(page, q["query"])]
+            ranked = [term_slug(u) for u in search(page, q["query"])]
             results.append((q, [s for s in ranked if s]))
     return results
 

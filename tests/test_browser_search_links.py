@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from mlterms.browser import RESULT_LINKS, search
+from mlterms.browser import RESULT_LINKS, search, term_slug
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ def test_the_sample_covers_the_issue_queries():
 def test_search_box_finds_the_term_in_the_top_three(page, served_site, query):
     page.goto(served_site)
     urls = search(page, query["query"])
-    slugs = [u.rstrip("/").rsplit("/", 1)[-1] for u in urls]
+    slugs = [term_slug(u) for u in urls]
     assert query["expect"] in slugs[:3], slugs
     assert not page.console_errors
 

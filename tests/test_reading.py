@@ -22,7 +22,8 @@ def _focused(page, selector: str) -> bool:
     return page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector)
 
 
-def _search_by_keyboard(page, query: str, first_slug: str) -> None:
+def _search_by_keyboard(page, query: str, first_slug: str, heading: str) -> None:
+    """Type the query, arrow down to the first result, press Enter, and check the term page opened."""
     page.keyboard.type(query, delay=20)
     # the list changes as the worker answers each keystroke: wait until it shows the term first
     expect(page.locator(RESULT_LINKS).first).to_have_attribute("href", re.compile(f"/terms/{first_slug}/"),
@@ -30,16 +31,16 @@ def _search_by_keyboard(page, query: str, first_slug: str) -> None:
     page.keyboard.press("ArrowDown")
     assert _focused(page, RESULT_LINKS), "ArrowDown did not move the focus to the first result"
     page.keyboard.press("Enter")
+    page.wait_for_url(f"**/terms/{first_slug}/**")
+    assert urlsplit(page.url).path == f"/terms/{first_slug}/"
+    expect(page.locator(".md-content__inner > h1")).to_have_text(re.compile("^" + re.escape(heading)))
 
 
 def test_slash_focuses_search_and_the_keyboard_opens_a_result(page, served_site):
     page.goto(served_site)
     page.keyboard.press("/")
     assert _focused(page, SEARCH_BOX)
-    _search_by_keyboard(page, "inertia", "kmeans-inertia")
-    page.wait_for_url("**/terms/kmeans-inertia/**")
-    assert urlsplit(page.url).path == "/terms/kmeans-inertia/"
-    expect(page.locator(".md-content__inner > h1")).to_have_text(re.compile(r"^KMeans\.inertia_"))
+    _search_by_keyboard(page, "inertia", "kmeans-inertia", "KMeans.inertia_")
     assert not page.console_errors
 
 
@@ -52,10 +53,7 @@ def test_tab_reaches_search_from_the_top_of_a_term_page(page, served_site):
             break
         page.keyboard.press("Tab")
     assert _focused(page, SEARCH_BOX), "the search box is not among the first Tab stops"
-    _search_by_keyboard(page, "predict_proba", "predict-proba")
-    page.wait_for_url("**/terms/predict-proba/**")
-    assert urlsplit(page.url).path == "/terms/predict-proba/"
-    expect(page.locator(".md-content__inner > h1")).to_have_text(re.compile(r"^predict_proba"))
+    _search_by_keyboard(page, "predict_proba", "predict-proba", "predict_proba")
     assert not page.console_errors
 
 

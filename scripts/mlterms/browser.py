@@ -125,6 +125,14 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
+def term_slug(url: str) -> str | None:
+    """The slug of a term page URL (/terms/<slug>/), None for any other page."""
+    path = urlsplit(url).path.rstrip("/")
+    if "/terms/" not in path + "/":
+        return None
+    return path.rsplit("/", 1)[-1]
+
+
 RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link:first-child"
 
 
