@@ -4,7 +4,8 @@
 Prints figures and ratios against their targets (a ✓ or ✗ each); it never
 fails the tests: targets live here, not in timed tests.
 
-  snippets   cold run of every snippet in the warm pool vs one `python x.py` after another (target ≥ 5×)
+  snippets   cold run of every snippet in the warm pool vs one `python x.py` after another (target ≥ 5×);
+             the Spark class archive is built once per machine, and its first run is reported apart
   warm       scripts/build.py with nothing changed vs plain `mkdocs build` (target ≤ 1.3)
   scale      synthetic notes of 200 / 1,000 / 5,000 terms: seconds, peak MB, largest term page KB
              (targets: 5,000 ≤ 30× the time of 200, < 2,048 MB, every term page < 100 KB)
@@ -53,10 +54,18 @@ def timed(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[fl
 
 
 def bench_snippets() -> None:
-    from mlterms import snippets
+    from mlterms import snippets, spark_jvm
     from mlterms.snippet_runner import Job, run, run_naive
     found, _ = snippets.discover()
     scratch = Path(tempfile.mkdtemp(prefix="bench-snippets-"))
+    archive = spark_jvm.archive_path()
+    if archive and not archive.exists():
+        # Once per machine (like the venv): the pool's first run writes the class archive of Spark.
+        start = time.perf_counter()
+        jobs, preload = snippets.run_plan(found, scratch / "first")
+        run(jobs, preload=preload)
+        print(f"snippets: first pool run on this machine, writing the Spark class archive: "
+              f"{time.perf_counter() - start:.1f} s (once)")
     start = time.perf_counter()
     jobs, preload = snippets.run_plan(found, scratch / "warm")
     warm = run(jobs, preload=preload)
@@ -69,12 +78,12 @@ def bench_snippets() -> None:
     ratio = t_naive / t_warm
     print(f"snippets: {len(found)} snippets · cold warm-pool {t_warm:.1f} s · naive one-by-one {t_naive:.1f} s · "
           f"{ratio:.1f}× faster {verdict(ratio >= 5 and ok)} (target ≥ 5×){'' if ok else ' (some failed!)'}")
-    # Where the time goes: the JVM of each PySpark snippet cannot be shared through fork.
+    # Where the time goes: the PySpark snippets share one JVM in the pool, one after another.
     jvm = {s.name for s in found if "pyspark" in s.imports}
     spark_naive = sum(r.seconds for s, r in zip(found, naive) if s.name in jvm)
-    spark_pool = max((r.seconds for r in warm if Path(r.path).stem in jvm), default=0.0)
+    spark_pool = sum(r.seconds for r in warm if Path(r.path).stem in jvm)
     print(f"snippets: of which {len(jvm)} PySpark snippets: {spark_naive:.1f} s one by one, {spark_pool:.1f} s "
-          f"the longest in the pool · without them: naive {t_naive - spark_naive:.1f} s")
+          f"in turn on the pool's shared JVM · without them: naive {t_naive - spark_naive:.1f} s")
 
 
 def bench_warm() -> None:

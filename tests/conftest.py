@@ -33,7 +33,8 @@ def isolated_repo(tmp_path: Path) -> Path:
         if not src.exists():
             continue
         if src.is_dir():
-            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+            # (not the Spark class archive: 160 MB, and a copy's runs write their own when they need one)
+            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__", "spark-cds"))
         else:
             shutil.copy(src, repo / name)
     return repo

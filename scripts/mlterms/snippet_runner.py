@@ -6,7 +6,12 @@ pyspark, ...) and then, for each snippet, forks a child that runs it with
 fresh globals (``runpy``) in its own working folder, its stdout/stderr going
 to files. Forked children share the warm imports but no state: each exits
 when its snippet is done. A child past its timeout is killed with its whole
-process group (a Spark JVM included).
+process group.
+
+PySpark snippets (``Job.shares_jvm``) also share one Spark JVM, started while
+the zygote imports (see ``spark_jvm``): a JVM cannot be forked, and starting
+one per snippet costs more than the snippet. They take turns, each with its own
+SparkContext, which the child stops when it ends.
 
 ``run_naive(jobs)`` is the baseline for ``make bench``: one ``python
 snippet.py`` process after another.
@@ -24,8 +29,9 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .spark_jvm import SPARK_CONF_DIR, SharedJvm, stop_active_context
+
 DEFAULT_TIMEOUT = 120.0
-SPARK_CONF_DIR = Path(__file__).resolve().parents[2] / "snippets" / "_spark_conf"  # see snippets.py
 
 
 @dataclass
@@ -33,6 +39,7 @@ class Job:
     path: str
     workdir: str
     timeout: float = DEFAULT_TIMEOUT
+    shares_jvm: bool = False  # a PySpark snippet: runs on the pool's one Spark JVM, one at a time
 
 
 @dataclass
@@ -63,9 +70,7 @@ def _child_env() -> dict[str, str]:
     scripts = str(Path(__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [scripts, env.get("PYTHONPATH")]))
     env.update(MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1",
-               PYSPARK_PYTHON=sys.executable, TQDM_DISABLE="1",
-               # Spark's quiet logging and UI-less defaults live in one place for every snippet.
-               SPARK_CONF_DIR=str(SPARK_CONF_DIR))
+               PYSPARK_PYTHON=sys.executable, TQDM_DISABLE="1", SPARK_CONF_DIR=str(SPARK_CONF_DIR))
     return env
 
 
@@ -117,15 +122,20 @@ def _preload(modules: list[str]) -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - the snippet itself will report it
             pass
+    # Children never collect the zygote's objects: without this, their first full GC walks (and
+    # so copies, page by page) the whole inherited heap of numpy, pandas, scikit-learn...
+    import gc
+    gc.freeze()
 
 
-def _run_child(job: dict) -> None:
-    """In the forked child: run one snippet as __main__ and exit with its status."""
+def _run_child(job: dict, cwd: str, env: dict[str, str]) -> None:
+    """In the forked child: run one snippet as __main__ (in ``cwd``, with ``env`` added) and exit with its status."""
     import runpy
     import traceback
     os.setpgid(0, 0)
-    Path(job["workdir"]).mkdir(parents=True, exist_ok=True)
-    os.chdir(job["workdir"])
+    os.environ.update(env)
+    Path(cwd).mkdir(parents=True, exist_ok=True)
+    os.chdir(cwd)
     out = os.open("stdout.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     err = os.open("stderr.txt", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     os.dup2(out, 1)
@@ -142,6 +152,8 @@ def _run_child(job: dict) -> None:
     except BaseException:  # noqa: BLE001 - report any failure of the snippet
         traceback.print_exc()
         code = 1
+    if job.get("shares_jvm"):
+        stop_active_context()
     try:
         import matplotlib.pyplot as plt
         plt.close("all")
@@ -154,35 +166,85 @@ def _run_child(job: dict) -> None:
 
 def _zygote() -> None:
     request = json.loads(sys.stdin.read())
-    _preload(request["preload"])
-    pending = list(request["jobs"])
-    running: dict[int, tuple[dict, float]] = {}
-    workers = max(1, int(request["workers"]))
-    while pending or running:
-        while pending and len(running) < workers:
-            job = pending.pop(0)
-            sys.stdout.flush()
-            pid = os.fork()
-            if pid == 0:
-                _run_child(job)
-            running[pid] = (job, time.perf_counter())
-        time.sleep(0.01)
-        for pid, (job, start) in list(running.items()):
-            done, status = os.waitpid(pid, os.WNOHANG)
-            elapsed = time.perf_counter() - start
-            if done == 0 and elapsed <= job["timeout"]:
-                continue
-            if done == 0:
-                _kill_group(pid)
-                os.waitpid(pid, 0)
-                outcome, code = "timeout", -9
-            else:
-                code = os.waitstatus_to_exitcode(status)
-                outcome = "ok" if code == 0 else "error"
-            _kill_group(pid)  # whatever the snippet started (a Spark JVM) goes with it
-            del running[pid]
-            result = Result(job["path"], job["workdir"], outcome, code, round(elapsed, 3))
-            print(json.dumps(asdict(result)), flush=True)
+    jobs = list(request["jobs"])
+    jvm = SharedJvm() if any(j.get("shares_jvm") for j in jobs) else None
+    pool = _Pool(jobs, max(1, int(request["workers"])), jvm)
+    try:
+        if jvm:
+            jvm.start()
+        _preload(request["preload"])
+        if jvm:
+            jvm.ready()
+        pool.run()
+    finally:
+        if jvm:
+            jvm.close()
+
+
+class _Pool:
+    """Forks up to ``workers`` children at once, longest job first; prints one JSON line per finished job."""
+
+    def __init__(self, pending: list[dict], workers: int, jvm: SharedJvm | None) -> None:
+        self.pending = pending
+        self.workers = workers
+        self.jvm = jvm
+        self.running: dict[int, tuple[dict, float]] = {}
+
+    def _jvm_up(self) -> bool:
+        return bool(self.jvm and self.jvm.env)
+
+    def _may_start(self, job: dict) -> bool:
+        """PySpark snippets take turns on the shared JVM; everything else just needs a free worker."""
+        if not (job.get("shares_jvm") and self._jvm_up()):
+            return True
+        return not any(j.get("_shared") for j, _ in self.running.values())
+
+    def _start(self, job: dict) -> None:
+        self.pending.remove(job)
+        shared = bool(job.get("shares_jvm") and self._jvm_up())
+        if shared:
+            self.jvm.prepare_lane()
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:
+            _run_child(job, str(self.jvm.lane) if shared else job["workdir"], self.jvm.env if shared else {})
+        job["_shared"] = shared
+        self.running[pid] = (job, time.perf_counter())
+
+    def run(self) -> None:
+        while self.pending or self.running:
+            while len(self.running) < self.workers:
+                job = next((j for j in self.pending if self._may_start(j)), None)
+                if job is None:
+                    break
+                self._start(job)
+            time.sleep(0.01)
+            for pid, (job, start) in list(self.running.items()):
+                self._reap(pid, job, start)
+
+    def _reap(self, pid: int, job: dict, start: float) -> None:
+        """Report the child if it ended; kill it if it ran past its timeout."""
+        done, status = os.waitpid(pid, os.WNOHANG)
+        elapsed = time.perf_counter() - start
+        if done == 0 and elapsed <= job["timeout"]:
+            return
+        if done == 0:
+            _kill_group(pid)
+            os.waitpid(pid, 0)
+            outcome, code = "timeout", -9
+        else:
+            code = os.waitstatus_to_exitcode(status)
+            outcome = "ok" if code == 0 else "error"
+        _kill_group(pid)  # whatever the snippet started (its own Spark JVM) goes with it
+        del self.running[pid]
+        if job.pop("_shared"):
+            self.jvm.collect(job["workdir"])
+            if outcome != "ok":
+                self.jvm.retire(failed=True)
+            elif not any(j.get("shares_jvm") for j in self.pending):
+                self.jvm.retire()
+        result = Result(job["path"], job["workdir"], outcome, code, round(elapsed, 3))
+        print(json.dumps(asdict(result)), flush=True)
 
 
 def _kill_group(pid: int) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .markup import escape
+from .spark_jvm import SPARK_CONF_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS_DIR = ROOT / "snippets"
@@ -123,9 +124,6 @@ def discover(directory: Path = SNIPPETS_DIR) -> tuple[list[Snippet], list[Proble
         if snippet:
             snippets.append(snippet)
     return snippets, problems
-
-
-SPARK_CONF_DIR = SNIPPETS_DIR / "_spark_conf"
 
 
 def environment_fingerprint() -> str:
@@ -253,7 +251,7 @@ def run_plan(snippets: list[Snippet], workdirs: Path, timeout: float = 120.0,
         output = read_output(snippet, outputs)
         return output.seconds if output else 1.0
     ordered = sorted(snippets, key=lambda s: (-last_seconds(s), s.name))
-    jobs = [Job(str(s.path), str(workdirs / s.name), timeout) for s in ordered]
+    jobs = [Job(str(s.path), str(workdirs / s.name), timeout, shares_jvm="pyspark" in s.imports) for s in ordered]
     shared = Counter(m for s in snippets for m in s.modules)
     return jobs, sorted(m for m, n in shared.items() if n >= 2)
 
