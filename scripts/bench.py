@@ -165,10 +165,15 @@ def bench_links_and_crosslinks() -> None:
 def bench_search() -> None:
     import yaml
     from mlterms.browser import built_site, serve
-    from search_quality import QUERIES, evaluate
+    from search_quality import QUERIES, alias_queries, evaluate
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     with built_site(None, None) as (site, port), serve(site, port) as base:
         results = evaluate(base, queries)
+        by_alias = evaluate(base, alias_queries(site))
+    n = len(by_alias)
+    print(f"search: every alias as a query ({n}): hit@1 "
+          f"{sum(1 for q, r in by_alias if r[:1] == [q['expect']]) / n:.0%} · hit@3 "
+          f"{sum(1 for q, r in by_alias if q['expect'] in r[:3]) / n:.0%}")
     n = len(results)
     hit1 = sum(1 for q, r in results if r[:1] == [q["expect"]]) / n
     hit3 = sum(1 for q, r in results if q["expect"] in r[:3]) / n

@@ -34,6 +34,13 @@ def evaluate(base: str, queries: list[dict]) -> list[tuple[dict, list[str]]]:
     return results
 
 
+def alias_queries(site: Path) -> list[dict]:
+    """Every alias of every term, as a query that should find that term (from the built terms.json)."""
+    import json
+    terms = json.loads((site / "terms.json").read_text(encoding="utf-8"))
+    return [{"query": alias, "expect": t["slug"]} for t in terms for alias in t["aliases"]]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", type=Path, help="an already built site (default: build one now)")

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from mlterms import notebooks, snippets, social_cards, urls
+from mlterms import notebooks, search_index, snippets, social_cards, urls
 from mlterms.errors import GlossaryError
 from mlterms.generate import Inputs, SiteSettings, build_pages, load_glossary, terms_json
 
@@ -149,9 +149,11 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
     server.watch(str(snippets.SNIPPETS_DIR))
 
 
+@event_priority(-100)  # after the search plugin has written search/search_index.json
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     glossary = _state["glossary"]
+    search_index.add_aliases(site, glossary)
     (site / "terms.json").write_text(json.dumps(terms_json(glossary), indent=1, ensure_ascii=False),
                                      encoding="utf-8")
     report = {"warnings": [vars(p) for p in glossary.warnings],

@@ -222,11 +222,13 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
 
     facts = []
     if term.context is not None:
-        facts.append(f"**Context:** {_context(term.context)}")
+        facts += [f"**Context:** {_context(term.context)}", ""]
     if term.aliases:
-        facts.append("**Also called:** " + " · ".join(escape(a) for a in term.aliases))
+        # Out of the text field of the search index: the names have a field of their own (search_index.py).
+        facts += ['<p class="term-aliases" data-search-exclude><strong>Also called:</strong> '
+                  + " · ".join(escape(a) for a in term.aliases) + "</p>", ""]
     if facts:
-        out += ['<div class="term-facts" markdown>', "", "  \n".join(facts), "", "</div>", ""]
+        out += ['<div class="term-facts" markdown>', "", *facts, "</div>", ""]
 
     for n, definition in enumerate(term.definitions):
         if n:

@@ -1,0 +1,35 @@
+"""The search index gives each term's other names a field of their own, weighted like its title."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mlterms.browser import search, term_slug
+
+
+@pytest.fixture(scope="module")
+def index(built_site) -> dict:
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_each_term_page_entry_carries_the_terms_other_names(index, site_terms):
+    fields = index["config"]["fields"]
+    assert fields["aliases"]["boost"] == fields["title"]["boost"]
+    docs = {d["location"]: d for d in index["docs"]}
+    with_aliases = [t for t in site_terms if t["aliases"]]
+    assert len(with_aliases) > 50
+    for term in with_aliases:
+        # (an alias that only differs from the title in case adds nothing: search ignores case)
+        expected = {a for a in term["aliases"] if a.casefold() != term["title"].casefold()}
+        assert expected <= set(docs[f"terms/{term['slug']}/"].get("aliases", [])), term["slug"]
+    # ...and only there: the "Also called" line is not counted again as text.
+    assert not [d["location"] for d in index["docs"] if "Also called" in d["text"]]
+
+
+@pytest.mark.browser
+def test_an_alias_outranks_a_title_that_shares_one_word(page, served_site):
+    """"decision threshold" is an alias of Classification threshold; "Decision trees" only shares a word."""
+    page.goto(served_site)
+    assert [term_slug(u) for u in search(page, "decision threshold")][0] == "classification-threshold"
