@@ -33,3 +33,19 @@ def test_an_alias_outranks_a_title_that_shares_one_word(page, served_site):
     """"decision threshold" is an alias of Classification threshold; "Decision trees" only shares a word."""
     page.goto(served_site)
     assert [term_slug(u) for u in search(page, "decision threshold")][0] == "classification-threshold"
+
+
+def test_plural_forms_of_the_names_words():
+    from mlterms.search_index import plural, plural_forms
+    assert [plural(w) for w in ["outlier", "class", "matrix", "batch", "probability", "day", "means"]] == \
+        ["outliers", "classes", "matrixes", "batches", "probabilities", "days", "means"]
+    # Letters-only words of three or more: identifiers, numbers and short words have no plural here.
+    assert plural_forms(["Decision tree", "K-means", "predict_proba", "F1 score", "tree"]) == \
+        ["decisions", "trees", "means", "predicts", "probas", "scores"]
+
+
+@pytest.mark.browser
+def test_a_plural_query_finds_the_term_named_in_the_singular(page, served_site):
+    """Search matches what is typed as a prefix: without the plural forms, "regressions" finds nothing."""
+    page.goto(served_site)
+    assert "regression" in [term_slug(u) for u in search(page, "regressions")][:3]

@@ -8,14 +8,40 @@ it has written ``search/search_index.json`` this adds ``aliases`` (curated
 aliases and the notes' own spellings of the title) to each term page's entry.
 The "Also called" line on the page is kept out of the text field, so a name
 is not counted twice.
+
+A second field, ``forms``, holds the plural of each word of those names and
+the title. Search matches what is typed as a prefix ("outlier" finds
+"outliers"), never the other way round, and Material leaves English stemming
+off (it would break that prefix matching): so without these, "outliers" or
+"regressions" would not find the term at all.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 FIELD = "aliases"
+FORMS = "forms"
+_WORD = re.compile(r"[^\W\d_]{3,}")  # words of letters only: identifiers and numbers have no plural
+
+
+def plural(word: str) -> str:
+    """The regular English plural: enough for search, where a wrong form costs nothing."""
+    low = word.lower()
+    if low.endswith(("ss", "x", "z", "ch", "sh")):
+        return low + "es"
+    if low.endswith("s"):  # most likely plural already ("means", "trees")
+        return low
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return low[:-1] + "ies"
+    return low + "s"
+
+
+def plural_forms(names: list[str]) -> list[str]:
+    """The plural of every word in ``names``, each once (``Decision tree`` -> ``decisions``, ``trees``)."""
+    return list(dict.fromkeys(plural(w) for name in names for w in _WORD.findall(name)))
 
 
 def other_names(term) -> list[str]:
@@ -24,19 +50,24 @@ def other_names(term) -> list[str]:
 
 
 def add_aliases(site_dir: Path, glossary) -> int:
-    """Add the ``aliases`` field to the term pages' entries; returns how many got one."""
+    """Add the ``aliases`` (and ``forms``) fields to the term pages' entries; returns how many got aliases."""
     path = site_dir / "search" / "search_index.json"
     if not path.exists():  # search turned off
         return 0
     index = json.loads(path.read_text(encoding="utf-8"))
-    if FIELD not in index.get("config", {}).get("fields", {}):
+    fields = index.get("config", {}).get("fields", {})
+    if FIELD not in fields:
         return 0  # mkdocs.yml does not index the field: leave the index as Material wrote it
-    names = {f"terms/{t.slug}/": other_names(t) for t in glossary.terms}
+    terms = {f"terms/{t.slug}/": t for t in glossary.terms}
     added = 0
     for doc in index["docs"]:
-        found = names.get(doc["location"])
-        if found:
-            doc[FIELD] = found
+        term = terms.get(doc["location"])
+        if term is None:
+            continue
+        if names := other_names(term):
+            doc[FIELD] = names
             added += 1
+        if FORMS in fields:
+            doc[FORMS] = plural_forms([term.title, *names])
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return added
