@@ -53,10 +53,12 @@ def archive_path() -> Path | None:
         return None
     try:
         pyspark = metadata.version("pyspark")
+        jars = Path(str(metadata.distribution("pyspark").locate_file("pyspark/jars")))
     except metadata.PackageNotFoundError:
         return None
-    stat = java.stat()
-    parts = [str(java), str(stat.st_size), str(stat.st_mtime_ns), pyspark, sys.platform]
+    # The JDK checks the jars' times and sizes against the archive: a reinstalled venv needs a new one.
+    stamps = [f"{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in (java, jars) if p.exists()]
+    parts = [str(java), *stamps, pyspark, sys.platform]
     parts += [p.read_text(encoding="utf-8") for p in sorted(SPARK_CONF_DIR.glob("*"))]
     return ARCHIVE_DIR / f"spark-{hashlib.sha256(chr(0).join(parts).encode()).hexdigest()[:16]}.jsa"
 
