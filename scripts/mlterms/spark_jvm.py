@@ -113,11 +113,11 @@ class SharedJvm:
     def _launch(self) -> None:
         try:
             from pyspark.java_gateway import launch_gateway
-            log = open(self.lane.with_suffix(".log"), "wb")  # the JVM's own messages
             EMPTY_CONF_DIR.mkdir(parents=True, exist_ok=True)
             # launch_gateway reads these from os.environ; they are put back below, before any fork.
             os.environ.update(SPARK_CONF_DIR=str(EMPTY_CONF_DIR), PYSPARK_SUBMIT_ARGS=self._submit_args())
-            gateway = launch_gateway(popen_kwargs={"cwd": self.lane, "stdout": log, "stderr": log})
+            with open(self.lane.with_suffix(".log"), "wb") as log:  # the JVM's own messages
+                gateway = launch_gateway(popen_kwargs={"cwd": self.lane, "stdout": log, "stderr": log})
             params = gateway.gateway_parameters
             self.env = {"PYSPARK_GATEWAY_PORT": str(params.port), "PYSPARK_GATEWAY_SECRET": params.auth_token}
             self._proc = gateway.proc
