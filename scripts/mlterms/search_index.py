@@ -1,4 +1,4 @@
-"""Each term's other names as their own field of the search index, weighted like a title.
+"""The search index's entry for each term page: its other names as a field weighted like the title, and its summary.
 
 A reader who types "sklearn" or "decision threshold" means the term that goes
 by that name, not every page that mentions it. Material's search indexes the
@@ -9,6 +9,12 @@ aliases and the notes' own spellings of the title) to each term page's entry.
 The "Also called" line on the page is kept out of the text field, so a name
 is not counted twice.
 
+The entry for the page itself (the one a search result shows first) has no
+text of its own: Material files the definition under the h1's anchor, because
+the copy-link button comes before the h1. It gets the term's one-sentence
+summary, escaped, so a result says what the term is; the full text stays in
+the section entry, so ranking is unchanged.
+
 A second field, ``forms``, holds the plural of each word of those names and
 the title. Search matches what is typed as a prefix ("outlier" finds
 "outliers"), never the other way round, and Material leaves English stemming
@@ -18,6 +24,7 @@ off (it would break that prefix matching): so without these, "outliers" or
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -69,5 +76,7 @@ def add_aliases(site_dir: Path, glossary) -> int:
             added += 1
         if FORMS in fields:
             doc[FORMS] = plural_forms([term.title, *names])
+        if not doc.get("text") and term.summary:
+            doc["text"] = f"<p>{html.escape(term.summary)}</p>"
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return added
