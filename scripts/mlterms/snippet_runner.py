@@ -207,7 +207,10 @@ class _Pool:
         sys.stdout.flush()
         pid = os.fork()
         if pid == 0:
-            _run_child(job, str(self.jvm.lane) if shared else job["workdir"], self.jvm.env if shared else {})
+            try:
+                _run_child(job, str(self.jvm.lane) if shared else job["workdir"], self.jvm.env if shared else {})
+            finally:  # it exits from inside; if setting it up failed, the child must not go on as a zygote
+                os._exit(70)
         job["_shared"] = shared
         self.running[pid] = (job, time.perf_counter())
 
