@@ -1,6 +1,6 @@
 """The search index's entry for each term page: its other names as a field weighted like the title, and its summary.
 
-A reader who types "sklearn" or "decision threshold" means the term that goes
+A reader who types "Gaussian distribution" or "RMSE" means the term that goes
 by that name, not every page that mentions it. Material's search indexes the
 fields that ``plugins.search.fields`` in ``mkdocs.yml`` lists, reading each
 from the index entries; its plugin writes only title, text and tags, so after
@@ -13,7 +13,8 @@ The entry for the page itself (the one a search result shows first) has no
 text of its own: Material files the definition under the h1's anchor, because
 the copy-link button comes before the h1. It gets the term's one-sentence
 summary, escaped, so a result says what the term is; the full text stays in
-the section entry, so ranking is unchanged.
+the section entry, so ranking barely moves (hit@1 of the curated queries 97%
+without the summary, 95% with it).
 
 A second field, ``forms``, holds the plural of each word of those names and
 the title. Search matches what is typed as a prefix ("outlier" finds
