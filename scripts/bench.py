@@ -165,18 +165,16 @@ def bench_links_and_crosslinks() -> None:
 def bench_search() -> None:
     import yaml
     from mlterms.browser import built_site, serve
-    from search_quality import QUERIES, alias_queries, evaluate
+    from search_quality import QUERIES, alias_queries, evaluate, hits
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     with built_site(None, None) as (site, port), serve(site, port) as base:
         results = evaluate(base, queries)
         by_alias = evaluate(base, alias_queries(site))
-    n = len(by_alias)
-    print(f"search: every alias as a query ({n}): hit@1 "
-          f"{sum(1 for q, r in by_alias if r[:1] == [q['expect']]) / n:.0%} · hit@3 "
-          f"{sum(1 for q, r in by_alias if q['expect'] in r[:3]) / n:.0%}")
+    alias1, alias3 = hits(by_alias)
+    print(f"search: every alias as a query ({len(by_alias)}): hit@1 {alias1 / len(by_alias):.0%} · "
+          f"hit@3 {alias3 / len(by_alias):.0%}")
     n = len(results)
-    hit1 = sum(1 for q, r in results if r[:1] == [q["expect"]]) / n
-    hit3 = sum(1 for q, r in results if q["expect"] in r[:3]) / n
+    hit1, hit3 = (count / n for count in hits(results))
     print(f"search: {n} queries · hit@1 {hit1:.0%} {verdict(hit1 >= .85)} (target ≥ 85%) · "
           f"hit@3 {hit3:.0%} {verdict(hit3 >= .95)} (target ≥ 95%)")
     for q, r in results:

@@ -34,6 +34,12 @@ def evaluate(base: str, queries: list[dict]) -> list[tuple[dict, list[str]]]:
     return results
 
 
+def hits(results: list[tuple[dict, list[str]]]) -> tuple[int, int]:
+    """hit@1 and hit@3 counts: queries whose expected term comes first, and in the top three."""
+    return (sum(1 for q, r in results if r[:1] == [q["expect"]]),
+            sum(1 for q, r in results if q["expect"] in r[:3]))
+
+
 def alias_queries(site: Path) -> list[dict]:
     """Every alias of every term, as a query that should find that term (from the built terms.json)."""
     import json
@@ -49,13 +55,12 @@ def main() -> int:
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     with built_site(args.site_dir, None) as (site, port), serve(site, port) as base:
         results = evaluate(base, queries)
-    hit1 = sum(1 for q, r in results if r[:1] == [q["expect"]])
-    hit3 = sum(1 for q, r in results if q["expect"] in r[:3])
     for q, r in results:
         if args.verbose or q["expect"] not in r[:1]:
             mark = "ok " if q["expect"] in r[:1] else ("top3" if q["expect"] in r[:3] else "MISS")
             print(f"  {mark} {q['query']!r:28} -> {r[:3]} (want {q['expect']})")
     n = len(results)
+    hit1, hit3 = hits(results)
     print(f"search quality: {n} queries · hit@1 {hit1}/{n} = {hit1 / n:.0%} · hit@3 {hit3}/{n} = {hit3 / n:.0%}")
     return 0
 
