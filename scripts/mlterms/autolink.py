@@ -19,10 +19,6 @@ MIN_NAME_LENGTH = 3
 _TOKEN = re.compile(r"[\w\-]+")
 
 
-def _key(text: str) -> str:
-    return normalise_title(text)
-
-
 @dataclass
 class Names:
     """Every linkable name -> the slug of its term.
@@ -41,7 +37,7 @@ class Names:
         slug_of: dict[str, str] = {}
         max_words = 0
         for name, slug in names.items():
-            key = _key(name)  # "fit()" -> "fit"
+            key = normalise_title(name)  # "fit()" -> "fit"
             tokens = _TOKEN.findall(key)
             if len(key) < MIN_NAME_LENGTH or key.isdigit() or "(" in key or not tokens:
                 continue
@@ -51,7 +47,7 @@ class Names:
         return cls(slug_of, max_words)
 
     def slug_for(self, text: str) -> str | None:
-        key = _key(text)
+        key = normalise_title(text)
         if key in self.slug_of:
             return self.slug_of[key]
         for suffix in ("es", "s"):

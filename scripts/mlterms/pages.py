@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .curate import Glossary, Term, blurb
+from .curate import Glossary, Term
 from .markup import escape, inline, link
-from .render import front_matter, term_href
+from .render import front_matter, term_href, term_line
 
 TAGS_DIR = "tags"
 
@@ -24,10 +24,6 @@ def letter_of(term: Term) -> str:
 def tag_href(tag: str, from_dir: str = "") -> str:
     prefix = "../" * (from_dir.count("/") + 1) if from_dir else ""
     return f"{prefix}{TAGS_DIR}/{tag}.md"
-
-
-def _term_line(term: Term, from_dir: str) -> str:
-    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(blurb(term))}"
 
 
 def tag_counts(glossary: Glossary) -> Counter:
@@ -95,7 +91,7 @@ def render_index(glossary: Glossary) -> str:
         f'<a href="#{_anchor(c)}">{escape(c)}</a>' for c in groups) + "</nav>", ""]
     for c, terms in groups.items():
         out += [f"## {escape(c)} {{ #{_anchor(c)} }}", ""]
-        out += [_term_line(t, "terms") for t in terms]
+        out += [term_line(t, "terms") for t in terms]
         out.append("")
     return "\n".join(out)
 
@@ -109,7 +105,7 @@ def render_letter_pages(glossary: Glossary) -> dict[str, str]:
         out = [front_matter({"title": f"Terms: {c}", "description": f"{len(terms)} terms under {c}.",
                              "search": {"exclude": True}}),
                f"# {escape(c)}", "", "[All letters](../terms/index.md)", ""]
-        out += [_term_line(t, LETTERS_DIR) for t in terms]
+        out += [term_line(t, LETTERS_DIR) for t in terms]
         pages[f"{LETTERS_DIR}/{_anchor(c)}.md"] = "\n".join(out) + "\n"
     return pages
 
@@ -134,7 +130,7 @@ def render_tag_page(glossary: Glossary, tag: str) -> str:
     out = [front_matter({"title": f"Tag: {tag}", "description": f"{len(terms)} terms tagged {tag}.",
                          "search": {"exclude": True}}),
            f"# {escape(tag)}", "", f"{len(terms)} terms tagged *{escape(tag)}*.", ""]
-    out += [f"- {link(t.title, term_href(t.slug, TAGS_DIR))} — {escape(blurb(t))}" for t in terms]
+    out += [term_line(t, TAGS_DIR) for t in terms]
     out += ["", f"[All topics]({'index.md'})", ""]
     return "\n".join(out)
 

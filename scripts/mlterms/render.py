@@ -199,9 +199,13 @@ def term_links(term: Term, glossary: Glossary, names: Names) -> list[str]:
     return list(dict.fromkeys(linker.linked + context + term.see_also))
 
 
+def term_line(term: Term, from_dir: str = "terms") -> str:
+    """A list item linking a term, with its summary: the one form every term list takes."""
+    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(blurb(term))}"
+
+
 def _term_list(slugs: list[str], glossary: Glossary) -> list[str]:
-    terms = glossary.by_slug
-    return [f"- {link(terms[s].title, term_href(s))} — {escape(blurb(terms[s]))}" for s in slugs]
+    return [term_line(glossary.by_slug[s]) for s in slugs]
 
 
 def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext | None = None) -> str:
