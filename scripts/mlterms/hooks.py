@@ -153,7 +153,7 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     glossary = _state["glossary"]
-    search_index.add_aliases(site, glossary)
+    search_index.add_term_fields(site, glossary)
     (site / "terms.json").write_text(json.dumps(terms_json(glossary), indent=1, ensure_ascii=False),
                                      encoding="utf-8")
     report = {"warnings": [vars(p) for p in glossary.warnings],

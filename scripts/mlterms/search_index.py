@@ -57,8 +57,8 @@ def other_names(term) -> list[str]:
     return [n for n in dict.fromkeys(term.names) if n.casefold() != term.title.casefold()]
 
 
-def add_aliases(site_dir: Path, glossary) -> int:
-    """Add the ``aliases`` (and ``forms``) fields to the term pages' entries; returns how many got aliases."""
+def add_term_fields(site_dir: Path, glossary) -> int:
+    """Add ``aliases``, ``forms`` and the summary to the term pages' entries; returns how many got aliases."""
     path = site_dir / "search" / "search_index.json"
     if not path.exists():  # search turned off
         return 0
