@@ -8,11 +8,12 @@ STAMP   := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cks
 HOST    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-deps build-deps serve build test bench screenshots lock clean
+.PHONY: install system-deps build-deps serve build test bench fuzz screenshots lock clean
 
 install: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
+	bash scripts/install-system-deps.sh python
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -42,12 +43,19 @@ test: install system-deps node_modules/.package-lock.json
 bench: install system-deps node_modules/.package-lock.json
 	$(PYTHON) scripts/bench.py
 
+# The hostile-input property test with many more examples than `make test` tries.
+fuzz: install build-deps
+	MLTERMS_HOSTILE_EXAMPLES=300 $(PYTHON) -m pytest -q tests/test_hostile_site.py
+
 screenshots: install system-deps
 	$(PYTHON) scripts/screenshots.py
 
 lock:
 	python3 -m venv /tmp/mlterms-lock && /tmp/mlterms-lock/bin/pip install -r requirements.in
-	/tmp/mlterms-lock/bin/pip freeze --exclude-editable > requirements.lock
+	{ echo "# Fully pinned environment (pip freeze of a venv built from requirements.in on Python 3.11)."; \
+	  echo "# Regenerate with \`make lock\`. torch is pinned without a local label (\"+cpu\"): PyPI serves 2.13.0, and pip still takes a local CPU wheel of 2.13.0 where one is on disk."; \
+	  /tmp/mlterms-lock/bin/pip freeze --exclude-editable | sed -E 's/^(torch==[^+]+)\+[a-z0-9.]+$$/\1/'; } > requirements.lock
+	/tmp/mlterms-lock/bin/python scripts/site_lock.py
 
 clean:
 	rm -rf site .cache

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from mlterms import linkcheck, notebooks, snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
-from mlterms.generate import Inputs, load_glossary  # noqa: E402
+from mlterms.generate import Inputs, lint, load_glossary  # noqa: E402
 from mlterms.pages import tag_counts  # noqa: E402
 from mlterms.report import Report  # noqa: E402
 from mlterms.siteconfig import tags_allowed  # noqa: E402
@@ -38,6 +39,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--notes", help="notes file (default: notes/ml-terms.txt)")
     parser.add_argument("--curation", help="curation file (default: notes/curation.yml for the default "
                                            "notes, else curation.yml beside the notes file, else none)")
+    parser.add_argument("--definitions", help="definitions file (default: notes/definitions.yml for the default "
+                                              "notes, else definitions.yml beside the notes file, else none)")
     parser.add_argument("--site-dir", default=str(ROOT / "site"), help="where the site goes (default: site/)")
     parser.add_argument("--json", metavar="FILE", help="also write the report as JSON to FILE")
     parser.add_argument("--fresh", action="store_true", help="ignore cached snippet outputs and run every snippet")
@@ -47,6 +50,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="also check external URLs (cached for a day; a broken one is a warning)")
     parser.add_argument("--record-urls", action="store_true",
                         help="add new term URLs to notes/published-urls.txt (do it when you publish)")
+    parser.add_argument("--list-stale", action="store_true",
+                        help="list the snippets and notebooks whose committed output is out of date, and exit "
+                             "(0: none, 3: some; the Pages workflow installs the example stack only then)")
     parser.add_argument("--snippet-timeout", type=float, default=120.0, metavar="SECONDS",
                         help="stop a snippet that runs longer than this (default: 120)")
     return parser.parse_args(argv)
@@ -95,6 +101,47 @@ def run_mkdocs(site_dir: Path, inputs: Inputs, report: Report) -> bool:
     return proc.returncode == 0
 
 
+def run_examples(args: argparse.Namespace, inputs: Inputs, glossary, report: Report) -> None:
+    """Bring snippet and notebook outputs up to date, the notebooks' kernels beside the snippet pool.
+
+    The notebooks run in a thread of their own (their kernels are separate
+    processes) while the pool runs the snippets, so the cold phase takes about
+    as long as the longer of the two instead of their sum. On any way out
+    (Ctrl-C included) their kernels are killed.
+    """
+    found, problems = snippets.discover()
+    walkthroughs, nb_problems = notebooks.discover()
+    if not inputs.is_default:  # another notes file: only the examples that serve its terms
+        slugs = {t.slug for t in glossary.terms}
+        found = [s for s in found if slugs.intersection(s.terms)]
+        walkthroughs = [n for n in walkthroughs if slugs.intersection(n.terms)]
+    outcome: list = []  # (counts, problems) or the exception the thread ended with
+
+    def run_notebooks() -> None:
+        try:
+            outcome.append(notebooks.refresh(walkthroughs, inputs.snippet_outputs, fresh=args.fresh,
+                                             timeout=args.snippet_timeout))
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread, raised there
+            outcome.append(exc)
+
+    notebook_thread = threading.Thread(target=run_notebooks, name="notebooks", daemon=True)
+    notebook_thread.start()
+    try:
+        counts, run_problems = snippets.refresh(found, inputs.snippet_outputs, fresh=args.fresh,
+                                                timeout=args.snippet_timeout)
+        notebook_thread.join()
+    except BaseException:
+        notebooks.kill_running()
+        raise
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    nb_counts, nb_run_problems = outcome[0]
+    report.counts.update(counts)
+    report.counts.update(nb_counts)
+    _, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs, strict_terms=inputs.is_default)
+    report.problems.extend(problems + run_problems + attach_problems + nb_problems + nb_run_problems)
+
+
 def count_pages(site: Path) -> int:
     """HTML pages, redirect stubs not counted."""
     return sum(1 for p in site.rglob("index.html")
@@ -107,21 +154,57 @@ def _in_site(problem: Problem, staging: Path, site_dir: Path) -> Problem:
     return problem
 
 
+SITE_MARKER = ".mlterms-site"  # written into every site this script builds: only such a folder is ever replaced
+
+
+def site_dir_problem(site_dir: Path) -> Problem | None:
+    """Why the build must not replace ``site_dir`` (None: it may).
+
+    The build swaps a new site in and deletes the old one, so it only ever
+    replaces a folder that is missing, empty, or marked as one of its own
+    outputs. A typo such as ``--site-dir docs`` or ``--site-dir ~`` is an
+    error, not a deleted folder.
+    """
+    if not site_dir.exists():
+        return None
+    hint = ("choose a new or empty folder; if it is an old build of this site made before the marker "
+            "file existed, delete it once by hand")
+    if not site_dir.is_dir():
+        return Problem(str(site_dir), None, "--site-dir is a file, not a folder", hint, group="site")
+    if site_dir == ROOT or site_dir in ROOT.parents:
+        return Problem(str(site_dir), None, "--site-dir is the repository or a folder that contains it",
+                       "choose a new or empty folder, such as site/", group="site")
+    if (site_dir / SITE_MARKER).is_file() or not any(site_dir.iterdir()):
+        return None
+    return Problem(str(site_dir), None,
+                   f"--site-dir already holds files that this build did not write (no {SITE_MARKER} marker); "
+                   "the build replaces the whole folder, so it refuses", hint, group="site")
+
+
 def swap_into_place(built: Path, target: Path) -> None:
-    """Replace ``target`` by ``built`` with two renames; the old site is removed last."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+    """Replace ``target`` by ``built`` with two renames; the old site is removed last.
+
+    The old site goes to a fresh temporary name, never to a fixed one that a
+    user's own folder could have.
+    """
+    (built / SITE_MARKER).write_text("Built by scripts/build.py; this folder is replaced on every build.\n",
+                                     encoding="utf-8")
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent)) / "site"
     if target.exists():
         target.rename(old)
     built.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old.parent, ignore_errors=True)
 
 
 def build(args: argparse.Namespace) -> Report:
-    inputs = Inputs.locate(args.notes, args.curation)
+    inputs = Inputs.locate(args.notes, args.curation, args.definitions)
     report = Report(title=f"ML Terms build: {inputs.notes}"
-                          + (f" + {inputs.curation}" if inputs.curation else " (no curation file)"))
+                          + (f" + {inputs.curation}" if inputs.curation else " (no curation file)")
+                          + (f" + {inputs.definitions}" if inputs.definitions else ""))
     site_dir = Path(args.site_dir).resolve()
+    if not args.snippets_only and (problem := site_dir_problem(site_dir)):
+        report.problems.append(problem)
+        return report
 
     with report.phase("generate"):
         try:
@@ -130,8 +213,12 @@ def build(args: argparse.Namespace) -> Report:
             report.problems.extend(exc.problems)
             return report
     report.problems.extend(glossary.warnings)
+    with report.phase("lint"):
+        lint_problems, lint_counts = lint(inputs, glossary)
+    report.problems.extend(lint_problems)
     report.counts.update(terms=len(glossary.terms), tags=len(tag_counts(glossary)),
-                         excluded_lines=len(glossary.excluded))
+                         excluded_lines=len(glossary.excluded), **lint_counts,
+                         learn_more_links=sum(len(t.learn_more) for t in glossary.terms))
     if inputs.is_default:  # the published-URL promise is about our notes
         vanished, new = urls.check_published(glossary)
         report.problems.extend(vanished)
@@ -143,23 +230,7 @@ def build(args: argparse.Namespace) -> Report:
                                 "(run with --record-urls when you publish)")
 
     with report.phase("snippets"):
-        found, problems = snippets.discover()
-        if not inputs.is_default:  # another notes file: only the snippets that serve its terms
-            slugs = {t.slug for t in glossary.terms}
-            found = [s for s in found if slugs.intersection(s.terms)]
-        counts, run_problems = snippets.refresh(found, inputs.snippet_outputs, fresh=args.fresh,
-                                                timeout=args.snippet_timeout)
-        report.counts.update(counts)
-        _, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
-                                             strict_terms=inputs.is_default)
-        report.problems.extend(problems + run_problems + attach_problems)
-        walkthroughs, nb_problems = notebooks.discover()
-        if not inputs.is_default:
-            walkthroughs = [n for n in walkthroughs if {t.slug for t in glossary.terms}.intersection(n.terms)]
-        nb_counts, nb_run_problems = notebooks.refresh(walkthroughs, inputs.snippet_outputs, fresh=args.fresh,
-                                                       timeout=args.snippet_timeout)
-        report.counts.update(nb_counts)
-        report.problems.extend(nb_problems + nb_run_problems)
+        run_examples(args, inputs, glossary, report)
     if not report.ok or args.snippets_only:
         return report
 
@@ -178,6 +249,9 @@ def build(args: argparse.Namespace) -> Report:
             with report.phase("links"):
                 links = linkcheck.check(staging, linkcheck.site_url_of(staging), external=args.external)
             report.counts.update(links_checked=links.checked, anchors_checked=links.anchors)
+            if not args.external and report.counts.get("learn_more_links"):
+                report.notes.append(f"{report.counts['learn_more_links']} learn-more link(s) and the notes' own "
+                                    "URLs are unchecked (offline build; --external checks them)")
             report.problems.extend(_in_site(p, staging, site_dir) for p in links.problems or [])
         if report.ok:
             swap_into_place(staging, site_dir)
@@ -188,10 +262,26 @@ def build(args: argparse.Namespace) -> Report:
     return report
 
 
+def list_stale() -> int:
+    """Print every example whose committed output no longer matches its code or the lock."""
+    found, _ = snippets.discover()
+    walkthroughs, _ = notebooks.discover()
+    stale = snippets.stale(found) + [n.rel for n in walkthroughs if not notebooks.is_current(n)]
+    for rel in stale:
+        print(f"stale: {rel}")
+    print(f"{len(stale)} stale example(s) of {len(found) + len(walkthroughs)}")
+    return 3 if stale else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.list_stale:
+        return list_stale()
     try:
         report = build(args)
+    except KeyboardInterrupt:  # every process the build started has been stopped on the way out
+        print("ML Terms build: interrupted; nothing was written to the site folder")
+        return 130
     except Exception as exc:  # noqa: BLE001 - a bug here must still end in one readable line
         import traceback
         log = ROOT / ".cache" / "build-traceback.txt"

@@ -17,6 +17,42 @@ NOTES = ROOT / "notes" / "ml-terms.txt"
 CURATION = ROOT / "notes" / "curation.yml"
 
 
+# --- what the session must leave as it found it -----------------------------------------------
+
+COMMITTED_OUTPUTS: Path | None = None  # a copy of snippets/_outputs taken before any test built anything
+_TRACKED_AT_START: dict[str, str] = {}
+
+
+def _tracked_changes() -> dict[str, str]:
+    """Tracked files that differ from HEAD -> a hash of their current content."""
+    import hashlib
+    try:
+        names = subprocess.run(["git", "diff", "--name-only", "HEAD"], cwd=ROOT, capture_output=True,
+                               text=True, check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    return {name: hashlib.sha256((ROOT / name).read_bytes()).hexdigest() if (ROOT / name).exists() else "gone"
+            for name in names}
+
+
+def pytest_configure(config):
+    """Before any test: copy the committed snippet outputs, note which tracked files already differ."""
+    import shutil
+    import tempfile
+    global COMMITTED_OUTPUTS
+    COMMITTED_OUTPUTS = Path(tempfile.mkdtemp(prefix="mlterms-committed-")) / "_outputs"
+    shutil.copytree(ROOT / "snippets" / "_outputs", COMMITTED_OUTPUTS)
+    _TRACKED_AT_START.update(_tracked_changes())
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A test run must not modify tracked files (e.g. rewrite snippets/_outputs): fail the run if it did."""
+    changed = {name for name, digest in _tracked_changes().items() if _TRACKED_AT_START.get(name) != digest}
+    if changed:
+        print("\nERROR: the test run modified tracked files:\n  " + "\n  ".join(sorted(changed)))
+        session.exitstatus = 1
+
+
 def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run scripts/build.py for real and capture what it prints."""
     return subprocess.run([sys.executable, str(BUILD), *args], cwd=cwd, capture_output=True, text=True,

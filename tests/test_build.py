@@ -7,7 +7,7 @@ import re
 
 from conftest import run_build
 
-TERM_FIELDS = {"slug", "title", "url", "aliases", "tags", "summary", "source_lines", "snippets"}
+TERM_FIELDS = {"slug", "title", "url", "aliases", "tags", "summary", "source_lines", "snippets", "learn_more"}
 
 
 def test_one_page_per_term_and_terms_json(built_site, site_terms):

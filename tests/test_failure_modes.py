@@ -76,6 +76,16 @@ def test_two_terms_with_one_slug(tmp_path):
     assert f"notes/curation.yml:{line}: error: two terms get the slug 'outlier'" in result.stdout
 
 
+def _forget_in_definitions(repo, slug: str) -> None:
+    """Drop a term's editor's text and its compare groups from the copy's definitions file."""
+    import yaml
+    path = repo / "notes" / "definitions.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["terms"][slug]
+    data["compare"] = [g for g in data["compare"] if slug not in g["terms"]]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def test_a_published_url_that_disappears_fails_until_it_redirects(tmp_path):
     repo = isolated_repo(tmp_path)
     notes = repo / "notes" / "ml-terms.txt"
@@ -86,6 +96,7 @@ def test_a_published_url_that_disappears_fails_until_it_redirects(tmp_path):
     curation = repo / "notes" / "curation.yml"
     cur = curation.read_text(encoding="utf-8").replace("  Covariance: {tags: [statistics]}\n", "")
     curation.write_text(cur, encoding="utf-8")
+    _forget_in_definitions(repo, "covariance")
     result = build_in(repo, "--site-dir", str(tmp_path / "site"))
     _assert_failed_cleanly(result, tmp_path / "site")
     manifest_line = next(n for n, ln in enumerate(

@@ -17,7 +17,7 @@ from .curation import Curation, TermSpec, normalise_title
 from .errors import CurationError, Problem
 from .lines import Kind, is_title_like, shape
 from .parse import Entry, Excluded, Line, Notes
-from .slugs import default_slug, split_abbreviation
+from .slugs import RESERVED_SLUGS, default_slug, slugify, split_abbreviation
 
 CONTEXT_SEPARATOR = " - "
 SUMMARY_LIMIT = 200
@@ -56,8 +56,13 @@ class Term:
     tags: list[str] = field(default_factory=list)
     context: ContextLine | None = None
     summary: str = ""
+    summary_origin: str = "notes"  # "notes": the notes' first sentence; "curated": definitions.yml
+    summary_where: tuple[str, int] | None = None  # the line a summary lint warning points at
     see_also: list[str] = field(default_factory=list)
-    note: str = ""
+    note: str = ""  # the editor's note (definitions.yml), with the page that says what is accurate
+    note_source: str = ""
+    learn_more: list = field(default_factory=list)  # definitions.Link
+    compare: list[tuple[list[str], str]] = field(default_factory=list)  # (other slugs, how they differ)
     old_slugs: list[str] = field(default_factory=list)
     autolink: bool = True
     snippets: list[str] = field(default_factory=list)
@@ -166,7 +171,6 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
             term.aliases.append(abbreviation)
         term.tags = list(spec.get("tags", []))
         term.see_also = list(spec.get("see_also", []))
-        term.note = spec.get("note", "")
         term.old_slugs = list(spec.get("old_slugs", []))
         term.autolink = spec.get("autolink", True)
         for entry in entries:
@@ -221,7 +225,10 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
             warnings.append(Problem(notes_path, term.first_line, f"term {term.title!r} has no tags",
                                     f"add tags under {term.entries[0].title!r} in the curation file",
                                     severity="warning", group="curation"))
-        term.summary = spec.get("summary") or _summary(term, curation.corrections)
+        term.summary = _summary(term, curation.corrections)
+        term.summary_where = (notes_path, term.first_line)
+
+    _check_urls_are_free(terms, curation, notes_path, fail, warnings)
 
     used = {w for w in curation.corrections
             if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", ln.text)
@@ -282,6 +289,40 @@ def _title_lookup(terms) -> dict[str, str]:
     return lookup
 
 
+def _check_urls_are_free(terms: dict[str, Term], curation: Curation, notes_path: str, fail,
+                         warnings: list[Problem]) -> None:
+    """No term URL or redirect may land on a page the site owns or on another live term.
+
+    mkdocs-redirects writes a redirect stub over whatever page has that path,
+    and a term slugged "index" would replace the A–Z index: both are errors
+    naming the line that asks for them. An alias is a search name first; one
+    whose URL is taken just gets no redirect (a warning says so).
+    """
+    for term in terms.values():
+        spec = curation.terms.get(normalise_title(term.entries[0].title))
+        where = (curation.path, spec.line_of("slug")) if spec and spec.get("slug") else (notes_path, term.first_line)
+        if term.slug in RESERVED_SLUGS:
+            fail(where[1], f"the slug {term.slug!r} of {term.title!r} is a path the site owns "
+                           f"(reserved: {', '.join(sorted(RESERVED_SLUGS))})",
+                 "give the term another slug in the curation file", path=where[0])
+        for old in term.old_slugs:
+            line = spec.line_of("old_slugs") if spec else None
+            if old in RESERVED_SLUGS:
+                fail(line, f"old_slugs of {term.title!r} lists {old!r}, a path the site owns",
+                     "remove it: that URL was never a term page")
+            elif old in terms and old != term.slug:
+                fail(line, f"old_slugs of {term.title!r} lists {old!r}, the live page of {terms[old].title!r}; "
+                           "its redirect would overwrite that page", "remove it from old_slugs")
+        for alias in term.aliases:
+            if slugify(alias) in RESERVED_SLUGS:
+                line = spec.line_of("aliases") if spec and spec.get("aliases") else term.first_line
+                warnings.append(Problem(curation.path if spec and spec.get("aliases") else notes_path, line,
+                                        f"the alias {alias!r} of {term.title!r} gets no redirect: "
+                                        f"/terms/{slugify(alias)}/ is a path the site owns",
+                                        "nothing to do unless you want that URL; search still finds the alias",
+                                        severity="warning", group="curation"))
+
+
 def _context_parts(text: str, lookup: dict[str, str], own: str) -> list[tuple[str, str | None]]:
     parts = []
     for part in text.split(CONTEXT_SEPARATOR):
@@ -294,8 +335,9 @@ def _summary(term: Term, corrections: dict[str, str]) -> str:
     """The first sentence of the definition, for meta descriptions, lists and cards.
 
     Short lead-ins ("Interactive:", "Example:") are skipped when a real sentence
-    follows; a sentence that starts in lower case ("is classification with two
-    categories") gets the title in front so it reads on its own.
+    follows. The sentence is taken as the notes write it: where it does not
+    read as a definition (lower case, a fragment, an instruction), the summary
+    lint says so and a curated summary in definitions.yml replaces it.
     """
     candidates = []
     for definition in term.definitions:
@@ -308,15 +350,6 @@ def _summary(term: Term, corrections: dict[str, str]) -> str:
             if text:
                 candidates.append(text)
     if not candidates:
-        return f"{term.title}: a term from the study notes."
+        return f"A term from the study notes: {term.title}."
     text = next((c for c in candidates if len(c.split()) >= 4), candidates[0])
-    sentence = first_sentence(text)
-    if sentence[0].islower():
-        sentence = f"{term.title}: {sentence}"
-    return sentence
-
-
-def blurb(term: Term) -> str:
-    """The summary as shown next to the term's own title in a list (no repeated title)."""
-    text = term.summary.removeprefix(f"{term.title}: ")
-    return text[:1].upper() + text[1:]
+    return first_sentence(text)

@@ -20,30 +20,30 @@ from .parse import EntryStart, ParseRules
 SECOND_LINE_ROLES = ("context", "alias", "definition")
 TERM_FIELDS = {
     "title": str, "slug": str, "aliases": list, "tags": list, "context": str,
-    "second_line": str, "merge_into": str, "see_also": list, "summary": str,
-    "note": str, "old_slugs": list, "autolink": bool,
+    "second_line": str, "merge_into": str, "see_also": list, "old_slugs": list, "autolink": bool,
 }
-TOP_LEVEL = {"corrections", "entry_starts", "joined_titles", "not_titles", "terms"}
+MOVED_TO_DEFINITIONS = {"summary", "note"}  # the editor's text lives in definitions.yml, keyed by slug
+TOP_LEVEL = {"corrections", "entry_starts", "joined_titles", "not_titles", "terms", "words"}
 
 
-class _Lined(dict):
+class Lined(dict):
     """A YAML mapping that remembers the line of each key."""
 
     line: int = 0
     lines: dict[Any, int]
 
 
-class _LinedList(list):
+class LinedList(list):
     line: int = 0
     lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
+class LinedLoader(yaml.SafeLoader):
     """SafeLoader that records line numbers and refuses duplicate keys."""
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Lined:
-    result = _Lined()
+def _construct_mapping(loader: LinedLoader, node: yaml.MappingNode) -> Lined:
+    result = Lined()
     result.line = node.start_mark.line + 1
     result.lines = {}
     for key_node, value_node in node.value:
@@ -58,18 +58,18 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Lined:
     return result
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _LinedList:
-    result = _LinedList(loader.construct_object(child, deep=True) for child in node.value)
+def _construct_sequence(loader: LinedLoader, node: yaml.SequenceNode) -> LinedList:
+    result = LinedList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+LinedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+LinedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
-def _line_of(container: Any, key: Any) -> int | None:
+def line_of(container: Any, key: Any) -> int | None:
     """The YAML line of ``container[key]`` (a key of a mapping or an index of a list), if known."""
     lines = getattr(container, "lines", None)
     if isinstance(lines, dict):
@@ -110,6 +110,7 @@ class Curation:
     correction_lines: dict[str, int] = field(default_factory=dict)
     rules: ParseRules = ParseRules()
     terms: dict[str, TermSpec] = field(default_factory=dict)
+    words: set[str] = field(default_factory=set)  # spelled right, whatever the spell checker says
 
 
 def empty(path: str = "(no curation file)") -> Curation:
@@ -129,7 +130,7 @@ def load_curation(path: Path) -> Curation:
         raise CurationError(Problem(where, None, f"not valid UTF-8 ({exc.reason})",
                                     "re-save the file as UTF-8", group="curation")) from None
     try:
-        data = yaml.load(text, Loader=_Loader) or _Lined()
+        data = yaml.load(text, Loader=LinedLoader) or Lined()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark else None
@@ -150,16 +151,16 @@ def check_curation(data: Any, where: str) -> Curation:
                                     "start with keys such as 'terms:'", group="curation"))
     for key in data:
         if key not in TOP_LEVEL:
-            fail(_line_of(data, key), f"unknown top-level key {key!r}", f"use one of {sorted(TOP_LEVEL)}")
+            fail(line_of(data, key), f"unknown top-level key {key!r}", f"use one of {sorted(TOP_LEVEL)}")
 
     curation = Curation(path=where)
     corrections = data.get("corrections") or {}
     if not isinstance(corrections, dict):
-        fail(_line_of(data, "corrections"), "'corrections' must map a wrong spelling to the right one",
+        fail(line_of(data, "corrections"), "'corrections' must map a wrong spelling to the right one",
              "write it as  wrong: right")
     else:
         for wrong, right in corrections.items():
-            line = _line_of(corrections, wrong)
+            line = line_of(corrections, wrong)
             if not isinstance(wrong, str) or not isinstance(right, str) or not wrong:
                 fail(line, f"correction {wrong!r} must map text to text", "write it as  wrong: right")
                 continue
@@ -169,7 +170,7 @@ def check_curation(data: Any, where: str) -> Curation:
 
     starts: list[EntryStart] = []
     for i, item in enumerate(data.get("entry_starts") or []):
-        line = _line_of(data["entry_starts"], i)
+        line = line_of(data["entry_starts"], i)
         if isinstance(item, str) and item.strip():
             starts.append(EntryStart(item.strip()))
         elif isinstance(item, dict) and set(item) == {"starts", "title"} and all(
@@ -183,20 +184,25 @@ def check_curation(data: Any, where: str) -> Curation:
         if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item):
             joined.append((item[0].strip(), item[1].strip()))
         else:
-            fail(_line_of(data["joined_titles"], i), "a joined title is a pair: [first line, second line]",
+            fail(line_of(data["joined_titles"], i), "a joined title is a pair: [first line, second line]",
                  "write it as  - [Hyperparameter, search space]")
     not_titles = data.get("not_titles") or []
     if not isinstance(not_titles, list) or not all(isinstance(x, str) for x in not_titles):
-        fail(_line_of(data, "not_titles"), "'not_titles' must be a list of lines", "write one line per item")
+        fail(line_of(data, "not_titles"), "'not_titles' must be a list of lines", "write one line per item")
         not_titles = []
     curation.rules = ParseRules(tuple(starts), tuple(joined), frozenset(x.strip() for x in not_titles))
+    words = data.get("words") or []
+    if not isinstance(words, list) or not all(isinstance(x, str) for x in words):
+        fail(line_of(data, "words"), "'words' must be a list of words", "write  words: [AKS, ACI]")
+    else:
+        curation.words = {w.strip() for w in words}
 
     terms = data.get("terms") or {}
     if not isinstance(terms, dict):
-        fail(_line_of(data, "terms"), "'terms' must map notes titles to settings", "see the README")
+        fail(line_of(data, "terms"), "'terms' must map notes titles to settings", "see the README")
         terms = {}
     for key, settings in terms.items():
-        _check_term(str(key), _line_of(terms, key) or 0, settings, curation, fail)
+        _check_term(str(key), line_of(terms, key) or 0, settings, curation, fail)
 
     if problems:
         raise CurationError(problems)
@@ -211,8 +217,12 @@ def _check_term(key: str, line: int, settings: Any, curation: Curation, fail) ->
         return
     spec = TermSpec(key, line)
     for name, value in settings.items():
-        field_line = _line_of(settings, name) or line
+        field_line = line_of(settings, name) or line
         expected = TERM_FIELDS.get(name)
+        if expected is None and name in MOVED_TO_DEFINITIONS:
+            fail(field_line, f"{name!r} of {key!r} belongs in the definitions file",
+                 f"move it to notes/definitions.yml under the term's slug ({name}: ...)")
+            continue
         if expected is None:
             fail(field_line, f"unknown setting {name!r} for {key!r}", f"use one of {sorted(TERM_FIELDS)}")
             continue

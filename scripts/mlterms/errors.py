@@ -19,9 +19,12 @@ class Problem:
     hint: str = ""
     severity: str = "error"
     group: str = "notes"
+    column: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.line and self.column:
+            where += f":{self.column}"
         text = f"{where}: {self.severity}: {self.message}"
         if self.hint:
             text += f" (fix: {self.hint})"

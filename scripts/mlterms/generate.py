@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import curation as curation_file
-from . import snippets
+from . import notes_lint, snippets, summary_lint
+from .errors import Problem
 from .autolink import Names
 from .curate import Glossary, curate
+from .definitions import apply_definitions, load_definitions
 from .pages import (TAGS_DIR, render_home, render_index, render_letter_pages, render_resources,
                     render_tag_page, render_tags_index, tag_counts)
 from .parse import parse
@@ -24,33 +26,44 @@ from .source import read_notes
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_NOTES = ROOT / "notes" / "ml-terms.txt"
 DEFAULT_CURATION = ROOT / "notes" / "curation.yml"
+DEFAULT_DEFINITIONS = ROOT / "notes" / "definitions.yml"
 NOTES_ENV = "MLTERMS_NOTES"
 CURATION_ENV = "MLTERMS_CURATION"
+DEFINITIONS_ENV = "MLTERMS_DEFINITIONS"
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """Which notes file and which curation file (None: no curation) a build uses."""
+    """Which notes file, curation file and definitions file (None: none) a build uses."""
 
     notes: Path
     curation: Path | None
+    definitions: Path | None = None
 
     @classmethod
-    def locate(cls, notes: str | None = None, curation: str | None = None) -> "Inputs":
+    def locate(cls, notes: str | None = None, curation: str | None = None,
+               definitions: str | None = None) -> "Inputs":
         """Explicit paths win; else the environment; else the repo's own notes.
 
-        Another notes file brings its own ``curation.yml`` from its folder, or
-        none: our curation names *our* notes' titles and would not match.
+        Another notes file brings its own ``curation.yml`` and
+        ``definitions.yml`` from its folder, or none: ours name *our* notes'
+        titles and slugs and would not match.
         """
         notes = notes or os.environ.get(NOTES_ENV) or None
         curation = curation or os.environ.get(CURATION_ENV) or None
+        definitions = definitions or os.environ.get(DEFINITIONS_ENV) or None
         notes_path = Path(notes).resolve() if notes else DEFAULT_NOTES
-        if curation:
-            return cls(notes_path, Path(curation).resolve())
-        if notes_path == DEFAULT_NOTES:
-            return cls(notes_path, DEFAULT_CURATION)
-        beside = notes_path.parent / "curation.yml"
-        return cls(notes_path, beside if beside.is_file() else None)
+
+        def pick(given: str | None, default: Path, name: str) -> Path | None:
+            if given:
+                return Path(given).resolve()
+            if notes_path == DEFAULT_NOTES:
+                return default
+            beside = notes_path.parent / name
+            return beside if beside.is_file() else None
+
+        return cls(notes_path, pick(curation, DEFAULT_CURATION, "curation.yml"),
+                   pick(definitions, DEFAULT_DEFINITIONS, "definitions.yml"))
 
     @property
     def is_default(self) -> bool:
@@ -66,6 +79,7 @@ class Inputs:
         """Environment variables that make a child ``mkdocs`` process use these inputs."""
         env = {NOTES_ENV: str(self.notes)}
         env[CURATION_ENV] = str(self.curation) if self.curation else ""
+        env[DEFINITIONS_ENV] = str(self.definitions) if self.definitions else ""
         return env
 
 
@@ -85,7 +99,25 @@ def load_glossary(inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
         cur.path = _display(inputs.curation)
     notes_path = _display(inputs.notes)
     notes = parse(text, cur.rules, path=notes_path)
-    return curate(notes, cur, tags_allowed, notes_path=notes_path)
+    glossary = curate(notes, cur, tags_allowed, notes_path=notes_path)
+    if inputs.definitions:
+        texts = load_definitions(inputs.definitions)
+        texts.path = _display(inputs.definitions)
+        apply_definitions(glossary, texts)
+    return glossary
+
+
+def lint(inputs: Inputs, glossary: Glossary) -> tuple[list[Problem], dict[str, int]]:
+    """The build's editorial warnings: summaries against the house style, spelling and hidden titles in the notes."""
+    problems, counts = summary_lint.check_glossary(glossary)
+    text = read_notes(inputs.notes)
+    cur = curation_file.load_curation(inputs.curation) if inputs.curation else curation_file.empty()
+    notes_path = _display(inputs.notes)
+    fixed_titles = {t for term in glossary.terms for t in term.notes_titles}
+    problems += notes_lint.spelling(text, notes_path, cur.corrections, cur.words, fixed_titles)
+    problems += notes_lint.hidden_titles(parse(text, cur.rules, path=notes_path), text, notes_path)
+    counts["notes_warnings"] = len(problems) - sum(1 for p in problems if p.group == "curation")
+    return problems, counts
 
 
 def linkable_names(glossary: Glossary) -> Names:
@@ -139,6 +171,7 @@ def terms_json(glossary: Glossary) -> list[dict]:
             "summary": t.summary,
             "source_lines": t.source_lines,
             "snippets": t.snippets,
+            "learn_more": [link.url for link in t.learn_more],
         }
         for t in glossary.terms
     ]

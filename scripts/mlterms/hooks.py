@@ -144,8 +144,9 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 def on_serve(server, config: MkDocsConfig, builder) -> None:
     inputs: Inputs = _state["inputs"]
     server.watch(str(inputs.notes))
-    if inputs.curation:
-        server.watch(str(inputs.curation))
+    for extra in (inputs.curation, inputs.definitions):
+        if extra:
+            server.watch(str(extra))
     server.watch(str(snippets.SNIPPETS_DIR))
 
 

@@ -39,6 +39,26 @@ def escape(text: str) -> str:
     return "".join(_ENTITIES.get(c, c) for c in text)
 
 
+def code_block(text: str, language: str = "text", title: str | None = None) -> str:
+    """A highlighted code block as finished HTML (Pygments escapes every character).
+
+    Used for notes code, snippet files and their printed output. Being HTML,
+    not a Markdown fence, no backtick run can close it early, and no
+    ``--8<--`` line in it can be read as an include (``<`` is ``&lt;``).
+    Newlines inside ``<pre>`` are written as ``&#10;`` so the block is one
+    line that Markdown passes through whole, blank lines in the code or not.
+    """
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer, TextLexer
+
+    lexer = PythonLexer() if language == "python" else TextLexer()
+    body = highlight(text, lexer, HtmlFormatter(nowrap=True))
+    caption = f'<span class="filename">{html.escape(title, quote=True)}</span>' if title else ""
+    return (f'<div class="language-{language} highlight">{caption}<pre><span></span><code>'
+            + body.rstrip("\n").replace("\n", "&#10;") + "</code></pre></div>")
+
+
 def code(text: str) -> str:
     """An inline code element whose content is literal."""
     return f"<code>{escape(text)}</code>"

@@ -95,6 +95,22 @@ def is_current(notebook: Notebook, outputs: Path = OUTPUTS_DIR) -> bool:
     return stamp.get("key") == _key(notebook) and executed_path(notebook, outputs).exists()
 
 
+_RUNNING: set = set()  # the NotebookClients executing right now (their kernels are separate processes)
+
+
+def kill_running() -> None:
+    """Kill the kernel of every notebook still executing: on Ctrl-C or any other way out of a build.
+
+    The executing threads then fail fast (the kernel died) instead of
+    running on, and no kernel outlives the build.
+    """
+    from .processes import kill_tree
+    for client in list(_RUNNING):
+        process = getattr(getattr(getattr(client, "km", None), "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            kill_tree(process.pid)
+
+
 def execute(notebook: Notebook, timeout: float, workdir: Path):
     """Run every cell (errors fail); returns the executed notebook object."""
     import nbclient
@@ -102,7 +118,11 @@ def execute(notebook: Notebook, timeout: float, workdir: Path):
     nb = nbformat.read(notebook.path, as_version=4)
     client = nbclient.NotebookClient(nb, timeout=int(timeout), kernel_name="python3", allow_errors=False,
                                      record_timing=False, resources={"metadata": {"path": str(workdir)}})
-    client.execute(stderr=subprocess.DEVNULL)  # the kernel's own start-up warnings
+    _RUNNING.add(client)
+    try:
+        client.execute(stderr=subprocess.DEVNULL)  # the kernel's own start-up warnings
+    finally:
+        _RUNNING.discard(client)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = _coalesce_streams(cell.outputs)

@@ -9,24 +9,21 @@ from __future__ import annotations
 
 import html
 import re
-import json
 from dataclasses import dataclass, field
 
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexers import PythonLexer, TextLexer
+import yaml
 
 from .autolink import Names, PageLinker
-from .curate import ContextLine, Glossary, Term, apply_corrections, blurb
+from .curate import ContextLine, Glossary, Term, apply_corrections
+from .definitions import link_label
 from .lines import Kind, shape
-from .markup import escape, inline, link
+from .markup import code_block, escape, external_link, inline, link
 from .parse import Line
 
 TERM_SEARCH_BOOST = 2
 MENTIONED_LIMIT = 30  # a page stays small even when hundreds of definitions mention its term
 SEARCH_EXCLUDE = "{ data-search-exclude }"  # Material: leave this section out of the search index
 LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
-_FORMATTER = HtmlFormatter(cssclass="highlight", wrapcode=True)
 _HEAD = re.compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
 
 
@@ -39,12 +36,21 @@ def term_href(slug: str, from_dir: str = "terms") -> str:
 
 
 def front_matter(values: dict) -> str:
-    """YAML front matter (JSON is valid YAML). Title and description are HTML-escaped: the theme
-    puts them into <title>, <meta content="..."> and the search index without escaping them."""
+    """YAML front matter that no string can break out of.
+
+    Title and description are HTML-escaped: the theme puts them into <title>,
+    <meta content="..."> and the search index without escaping them. The block
+    is written by PyYAML's emitter (it quotes and escapes whatever needs it)
+    and read back before use: if MkDocs could not parse it, it would render
+    the block as Markdown, so a mismatch stops the build instead.
+    """
     safe = {key: html.escape(value, quote=True) if key in ("title", "description") else value
             for key, value in values.items()}
-    body = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in safe.items())
-    return f"---\n{body}\n---\n"
+    body = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                          width=float("inf"))
+    if yaml.safe_load(body) != safe or "\n---" in f"\n{body}" or "\n..." in f"\n{body}":
+        raise ValueError(f"front matter does not round-trip through YAML: {safe!r}")
+    return f"---\n{body}---\n"
 
 
 @dataclass
@@ -72,8 +78,7 @@ def _prose(line: Line, corrections: dict[str, str], linker: PageLinker | None, t
 def _code_block(lines: list[Line]) -> str:
     text = "\n".join(ln.stripped for ln in lines)
     is_python = any("=" in ln.text or "(" in ln.text for ln in lines)  # code, not printed numbers
-    lexer = PythonLexer() if is_python else TextLexer()
-    return highlight(text, lexer, _FORMATTER).strip()
+    return code_block(text, "python" if is_python else "text")
 
 
 def render_body(lines: list[Line], corrections: dict[str, str], linker: PageLinker | None) -> str:
@@ -201,11 +206,24 @@ def term_links(term: Term, glossary: Glossary, names: Names) -> list[str]:
 
 def term_line(term: Term, from_dir: str = "terms") -> str:
     """A list item linking a term, with its summary: the one form every term list takes."""
-    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(blurb(term))}"
+    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(term.summary)}"
 
 
 def _term_list(slugs: list[str], glossary: Glossary) -> list[str]:
     return [term_line(glossary.by_slug[s]) for s in slugs]
+
+
+def _editors_note(term: Term) -> list[str]:
+    """The editor's note: an admonition of its own, marked as not part of the notes, with its source."""
+    source = external_link(term.note_source, link_label(term.note_source)) if term.note_source else ""
+    return ['!!! info editor-note "Editor\'s note (not part of the study notes)"', "",
+            "    " + escape(term.note), ""] + ([f"    Source: {source}", ""] if source else [])
+
+
+def _compare_line(others: list[str], difference: str, glossary: Glossary) -> str:
+    """"- Boosting: bagging trains ...; boosting trains ..." (the other terms linked, then how they differ)."""
+    names = ", ".join(link(glossary.by_slug[s].title, term_href(s)) for s in others)
+    return f"- {names}: {escape(difference)}"
 
 
 def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext | None = None) -> str:
@@ -222,7 +240,10 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
            f'<div class="term-actions" data-search-exclude><button class="md-button term-copy-link" '
            f'data-clipboard-text="{html.escape(url, quote=True)}" title="Copy the link to this term" '
            f'aria-label="Copy the link to this term">Copy the link</button></div>', "",
-           f"# {escape(term.title)}", ""]
+           f"# {escape(term.title)}", "",
+           # The one-line definition first, set apart from the notes below it (as Google's and
+           # scikit-learn's glossaries open an entry); every list of terms shows the same line.
+           f'<p class="term-definition">{escape(term.summary)}</p>', ""]
 
     facts = []
     if term.context is not None:
@@ -234,13 +255,14 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     if facts:
         out += ['<div class="term-facts" markdown>', "", *facts, "</div>", ""]
 
+    out += ['<p class="term-notes-label" data-search-exclude>From the study notes</p>', ""]
     for n, definition in enumerate(term.definitions):
         if n:
             out += [f"## Also in the notes ({_line_range(definition.entry.source_lines)})", ""]
         out += [render_body(definition.lines, glossary.corrections, linker), ""]
 
     if term.note:
-        out += ['!!! note "Editor\'s note"', "", "    " + escape(term.note), ""]
+        out += _editors_note(term)
 
     source = f"Source: notes {_line_range(term.source_lines)}"
     originals = [t for t in dict.fromkeys(term.notes_titles) if t != term.title]
@@ -256,6 +278,12 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     # search index, so a term's own page outranks pages that merely list it.
     for section in ctx.sections:
         out += [section, ""]
+    if term.compare:
+        out += [f"## Compare with {SEARCH_EXCLUDE}", ""] + [_compare_line(others, difference, glossary)
+                                                             for others, difference in term.compare] + [""]
+    if term.learn_more:
+        out += [f"## Learn more {SEARCH_EXCLUDE}", ""]
+        out += [f"- {external_link(item.url, item.label)}" for item in term.learn_more] + [""]
     if term.see_also:
         out += [f"## See also {SEARCH_EXCLUDE}", ""] + _term_list(term.see_also, glossary) + [""]
     if ctx.related:

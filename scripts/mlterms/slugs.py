@@ -29,3 +29,10 @@ def default_slug(title: str) -> str:
     """The slug a term gets when the curation file names none."""
     base, _ = split_abbreviation(title)
     return slugify(base) or "term"
+
+
+# Paths the site itself owns. A term lives at /terms/<slug>/, so "index" would replace the A–Z
+# index; the others are the site's top-level sections, kept free so that a term URL can never be
+# mistaken for (or, with a relative link, resolve to) one of them.
+RESERVED_SLUGS = frozenset({"index", "tags", "walkthroughs", "search", "assets", "about", "resources",
+                            "404", "az", "snippets", "stylesheets", "javascripts", "overrides", "sitemap"})

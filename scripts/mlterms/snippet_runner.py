@@ -30,8 +30,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .spark_jvm import SPARK_CONF_DIR, SharedJvm, stop_active_context
+from .processes import children_of, die_with_parent, kill_tree, make_subreaper, wait_gone
 
 DEFAULT_TIMEOUT = 120.0
+JVM_START_TIMEOUT = 90.0  # PySpark's own launch waits for the JVM without any limit
 
 
 @dataclass
@@ -74,23 +76,60 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-def run(jobs: list[Job], workers: int | None = None, preload: list[str] | None = None) -> list[Result]:
-    """Run ``jobs`` in a warm zygote with up to ``workers`` children at once."""
+class PhaseTimeout(RuntimeError):
+    """The whole snippet phase ran past its deadline; every process it started has been stopped."""
+
+
+def run(jobs: list[Job], workers: int | None = None, preload: list[str] | None = None,
+        deadline: float | None = None) -> list[Result]:
+    """Run ``jobs`` in a warm zygote with up to ``workers`` children at once.
+
+    ``deadline`` (seconds) bounds the whole phase: past it, or on any way out
+    of here (Ctrl-C included), the zygote is told to stop, and it kills every
+    child's process group and the Spark JVM before it exits.
+    """
     if not jobs:
         return []
     workers = workers or os.cpu_count() or 2
+    if deadline is None:
+        deadline = phase_deadline(jobs, workers)
     request = {"workers": workers, "preload": preload or [], "jobs": [asdict(j) for j in jobs]}
-    proc = subprocess.run([sys.executable, "-m", "mlterms.snippet_runner"], input=json.dumps(request),
-                          capture_output=True, text=True, env=_child_env(),
-                          cwd=Path(__file__).resolve().parents[2])
+    proc = subprocess.Popen([sys.executable, "-m", "mlterms.snippet_runner"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_child_env(),
+                            cwd=Path(__file__).resolve().parents[2])
+    try:
+        stdout, stderr = proc.communicate(json.dumps(request), timeout=deadline)
+    except subprocess.TimeoutExpired:
+        raise PhaseTimeout(f"the snippet phase did not finish within {deadline:.0f} s") from None
+    finally:
+        _stop_zygote(proc)
     results = []
-    for line in proc.stdout.splitlines():
+    for line in stdout.splitlines():
         if line.startswith("{"):
             results.append(Result(**json.loads(line)))
     if len(results) != len(jobs):
-        raise RuntimeError(f"the snippet runner stopped early (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
+        raise RuntimeError(f"the snippet runner stopped early (exit {proc.returncode}):\n{stderr[-2000:]}")
     order = {j.path: i for i, j in enumerate(jobs)}
     return sorted(results, key=lambda r: order[r.path])
+
+
+def phase_deadline(jobs: list[Job], workers: int) -> float:
+    """Room for every job to use its whole timeout, ``workers`` at a time, plus start-up (imports, the JVM)."""
+    return sum(j.timeout for j in jobs) / max(1, workers) + JVM_START_TIMEOUT + 60
+
+
+def _stop_zygote(proc: subprocess.Popen) -> None:
+    """SIGTERM (the zygote then kills its children and the JVM), SIGKILL if it has not gone in 15 s."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        if stream:
+            stream.close()
 
 
 def run_naive(jobs: list[Job]) -> list[Result]:
@@ -133,6 +172,7 @@ def _run_child(job: dict, cwd: str, env: dict[str, str]) -> None:
     import runpy
     import traceback
     os.setpgid(0, 0)
+    die_with_parent(signal.SIGKILL)  # a zygote killed outright takes its children with it
     os.environ.update(env)
     Path(cwd).mkdir(parents=True, exist_ok=True)
     os.chdir(cwd)
@@ -165,20 +205,41 @@ def _run_child(job: dict, cwd: str, env: dict[str, str]) -> None:
 
 
 def _zygote() -> None:
+    """Read the jobs, warm up, run them; whatever way it ends, no child, JVM or lane is left behind.
+
+    SIGTERM (what ``run`` sends) and SIGINT (Ctrl-C in a terminal reaches the
+    whole foreground group) end the zygote through ``finally``. It is also a
+    child subreaper, so a process that a snippet started and abandoned (even
+    in a session of its own) becomes its child and is killed at the end.
+    """
+    die_with_parent(signal.SIGTERM)
+    make_subreaper()
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    signal.signal(signal.SIGINT, _exit_on_signal)
     request = json.loads(sys.stdin.read())
     jobs = list(request["jobs"])
     jvm = SharedJvm() if any(j.get("shares_jvm") for j in jobs) else None
     pool = _Pool(jobs, max(1, int(request["workers"])), jvm)
+    aborted = True
     try:
         if jvm:
             jvm.start()
         _preload(request["preload"])
         if jvm:
-            jvm.ready()
+            jvm.ready(timeout=JVM_START_TIMEOUT)
         pool.run()
+        aborted = False
     finally:
+        pool.kill_all()
         if jvm:
-            jvm.close()
+            jvm.close(abort=aborted)
+        for pid in children_of(os.getpid()):  # orphans that were handed to us as subreaper
+            kill_tree(pid)
+        wait_gone(children_of(os.getpid()), timeout=10)
+
+
+def _exit_on_signal(signum, frame) -> None:  # noqa: ARG001 - signal handler signature
+    raise SystemExit(128 + signum)
 
 
 class _Pool:
@@ -225,6 +286,13 @@ class _Pool:
             for pid, (job, start) in list(self.running.items()):
                 self._reap(pid, job, start)
 
+    def kill_all(self) -> None:
+        """Kill every running child and its process group (on the way out, whatever the reason)."""
+        for pid in list(self.running):
+            kill_tree(pid)
+        wait_gone(list(self.running), timeout=10)
+        self.running.clear()
+
     def _reap(self, pid: int, job: dict, start: float) -> None:
         """Report the child if it ended; kill it if it ran past its timeout."""
         done, status = os.waitpid(pid, os.WNOHANG)
@@ -232,13 +300,13 @@ class _Pool:
         if done == 0 and elapsed <= job["timeout"]:
             return
         if done == 0:
-            _kill_group(pid)
-            os.waitpid(pid, 0)
+            kill_tree(pid)  # the child itself too: it may have left its process group
+            wait_gone([pid], timeout=10)
             outcome, code = "timeout", -9
         else:
             code = os.waitstatus_to_exitcode(status)
             outcome = "ok" if code == 0 else "error"
-        _kill_group(pid)  # whatever the snippet started (its own Spark JVM) goes with it
+        kill_tree(pid, only_group=True)  # whatever the snippet started (its own Spark JVM) goes with it
         del self.running[pid]
         if job.pop("_shared"):
             self.jvm.collect(job["workdir"])
@@ -248,13 +316,6 @@ class _Pool:
                 self.jvm.retire()
         result = Result(job["path"], job["workdir"], outcome, code, round(elapsed, 3))
         print(json.dumps(asdict(result)), flush=True)
-
-
-def _kill_group(pid: int) -> None:
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 if __name__ == "__main__":

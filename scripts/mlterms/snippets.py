@@ -15,6 +15,7 @@ import ast
 import functools
 import hashlib
 import json
+import platform
 import re
 import sys
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .errors import Problem
-from .markup import escape
+from .markup import code_block, escape
 from .spark_jvm import SPARK_CONF_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,8 +128,15 @@ def discover(directory: Path = SNIPPETS_DIR) -> tuple[list[Snippet], list[Proble
 
 
 def environment_fingerprint() -> str:
-    """What every output depends on besides its own code: the locked packages, Python, Spark's settings."""
-    parts = [LOCK_FILE.read_bytes() if LOCK_FILE.exists() else b"", sys.version.encode()]
+    """What every output depends on besides its own code: the locked packages, Python, Spark's settings.
+
+    Python counts as major.minor plus the platform, not ``sys.version``: that
+    string holds the build date and compiler, so any other build of Python
+    3.11 (a contributor's, the Pages runner's) would re-run every snippet and
+    rewrite the committed outputs.
+    """
+    python = f"{sys.version_info.major}.{sys.version_info.minor} {sys.platform} {platform.machine()}"
+    parts = [LOCK_FILE.read_bytes() if LOCK_FILE.exists() else b"", python.encode()]
     parts += [p.read_bytes() for p in sorted(SPARK_CONF_DIR.glob("*"))]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
@@ -177,8 +185,7 @@ def write_output(snippet: Snippet, output: Output, images: dict[str, bytes], out
     (folder / "run.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
 
 
-def render_section(snippet: Snippet, output: Output | None, term_slug: str, titles: dict[str, str],
-                   outputs_rel: str = "snippets/_outputs") -> str:
+def render_section(snippet: Snippet, output: Output | None, term_slug: str, titles: dict[str, str]) -> str:
     """The "Example" section of a term page: the code, a download link, its real output and plots."""
     rel = snippet.rel
     lines = ["## Example { data-search-exclude }", ""]
@@ -186,15 +193,15 @@ def render_section(snippet: Snippet, output: Output | None, term_slug: str, titl
         lines += [escape(snippet.summary), ""]
     if term_slug != snippet.main_term and snippet.main_term in titles:
         lines += [f"*The example of [{escape(titles[snippet.main_term])}]({snippet.main_term}.md).*", ""]
-    lines += [f'```python title="{rel}"', f'--8<-- "{rel}"', "```", "",
+    # The file's text itself, as finished HTML: nothing in it is read as Markdown or as an include.
+    lines += [code_block(snippet.path.read_text(encoding="utf-8"), "python", title=rel), "",
               f"[Download {escape(snippet.path.name)}](../{rel}){{ .md-button download }}", ""]
     if output is None:
         lines += ['!!! warning "Not run yet"', "",
                   "    Run `scripts/build.py` to execute this example and show its output.", ""]
         return "\n".join(lines)
-    out_rel = f"{outputs_rel}/{snippet.name}"  # where the output files are, for the include
     lines += [f'<p class="snippet-stamp">Output, as printed when the build ran it ({escape(output.stamp)}):</p>', "",
-              '```text', f'--8<-- "{out_rel}/stdout.txt"', "```", ""]
+              code_block(output.stdout, "text"), ""]
     for image in output.images:
         lines += [f"![Plot drawn by {escape(snippet.path.name)}](../{SITE_OUTPUTS}/{snippet.name}/{image})"
                   "{ loading=lazy }", ""]
@@ -222,7 +229,7 @@ def attach(glossary, snippets: list[Snippet], outputs: Path = OUTPUTS_DIR,
                                             group="snippets"))
                 continue
             sections.setdefault(slug, []).append(
-                render_section(snippet, output, slug, titles, outputs.relative_to(ROOT).as_posix()))
+                render_section(snippet, output, slug, titles))
             terms[slug].snippets.append(snippet.rel)
     return sections, problems
 
@@ -256,6 +263,17 @@ def run_plan(snippets: list[Snippet], workdirs: Path, timeout: float = 120.0,
     return jobs, sorted(m for m, n in shared.items() if n >= 2)
 
 
+def _is_current(snippet: Snippet, key: str, outputs: Path) -> bool:
+    output = read_output(snippet, outputs)
+    return output is not None and output.key == key
+
+
+def stale(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR) -> list[str]:
+    """The snippets (repo-relative paths) whose stored output is missing or out of date."""
+    fingerprint = environment_fingerprint()
+    return [s.rel for s in snippets if not _is_current(s, cache_key(s, fingerprint), outputs)]
+
+
 def _traceback_line(stderr: str, path: Path) -> int | None:
     """The last line of the snippet file that the traceback points at."""
     found = re.findall(rf'File "{re.escape(str(path))}", line (\d+)', stderr)
@@ -272,11 +290,11 @@ def refresh(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, fresh: bool = 
     import shutil
     import tempfile
 
-    from .snippet_runner import run
+    from .snippet_runner import PhaseTimeout, run
 
     fingerprint = environment_fingerprint()
     keys = {s.name: cache_key(s, fingerprint) for s in snippets}
-    stale = [s for s in snippets if fresh or (o := read_output(s, outputs)) is None or o.key != keys[s.name]]
+    stale = [s for s in snippets if fresh or not _is_current(s, keys[s.name], outputs)]
     counts = {"snippets_run": 0, "snippets_cached": len(snippets) - len(stale), "snippets_failed": 0}
     problems: list[Problem] = []
     if not stale:
@@ -285,7 +303,15 @@ def refresh(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, fresh: bool = 
     try:
         jobs, preload = run_plan(stale, scratch, timeout, outputs)
         by_path = {str(s.path): s for s in stale}
-        for result in run(jobs, workers=workers, preload=preload):
+        try:
+            results = run(jobs, workers=workers, preload=preload)
+        except PhaseTimeout as exc:
+            counts["snippets_failed"] = len(stale)
+            problems.append(Problem("snippets/", None, f"{exc}; every snippet process was stopped",
+                                    "look for a snippet that hangs (run it with `python snippets/<name>.py`)",
+                                    group="snippets"))
+            return counts, problems
+        for result in results:
             snippet = by_path[result.path]
             if result.status == "ok":
                 images = {p.name: p.read_bytes() for p in sorted(Path(result.workdir).glob("*.png"))}

@@ -6,6 +6,7 @@ The parser only ever sees ``str``; everything that can go wrong with bytes
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import NotesError, Problem
@@ -38,7 +39,28 @@ def decode_notes(data: bytes, path: Path) -> str:
                     "re-save the file as UTF-8") from None
     if text.startswith(BOM):
         text = text[len(BOM):]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _refuse_control_characters(text, path)
+    return text
+
+
+# C0 and C1 control characters (tab and the line breaks above excepted). They are never text a
+# reader should see, usually mojibake from a cp1252 round trip, and YAML, HTML and terminals
+# each treat them differently: refused at the door instead of escaped in three places.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _refuse_control_characters(text: str, path: Path) -> None:
+    found = _CONTROL.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    code = f"U+{ord(found.group()):04X}"
+    raise NotesError(Problem(str(path), line, f"control character {code} at column {column}",
+                             "delete it, or replace it with the character it stands for "
+                             "(C1 characters such as U+0081 usually come from a cp1252/UTF-8 mix-up)",
+                             column=column))
 
 
 def read_notes(path: Path) -> str:

@@ -31,6 +31,8 @@ import threading
 from importlib import metadata
 from pathlib import Path
 
+from .processes import children_of, kill_tree
+
 ROOT = Path(__file__).resolve().parents[2]
 # Spark's quiet logging and UI-less, fast-start defaults, for every way a snippet runs.
 SPARK_CONF_DIR = ROOT / "snippets" / "_spark_conf"
@@ -78,7 +80,11 @@ class SharedJvm:
     """
 
     def __init__(self) -> None:
-        self.lane = Path(tempfile.mkdtemp(prefix="mlterms-spark-"))
+        # One temporary folder holds the lane and the JVM's log, so ``close`` removes both at once.
+        self.home = Path(tempfile.mkdtemp(prefix="mlterms-spark-"))
+        self.lane = self.home / "lane"
+        self.lane.mkdir()
+        self.log = self.home / "jvm.log"
         self.env: dict[str, str] = {}
         self._proc: subprocess.Popen | None = None
         self._archive = archive_path()
@@ -89,9 +95,20 @@ class SharedJvm:
         """Launch in the background: the JVM starts while the zygote imports."""
         self._thread.start()
 
-    def ready(self) -> None:
-        """Wait for the launch (before any fork: a child must not inherit a half-done thread)."""
-        self._thread.join()
+    def ready(self, timeout: float) -> None:
+        """Wait for the launch (before any fork: a child must not inherit a half-done thread).
+
+        PySpark's ``launch_gateway`` polls for the JVM's port with no time
+        limit. Past ``timeout`` the JVM (a child of this process) is killed,
+        which ends that poll with an error: the snippets then start their own
+        JVMs, as ``python snippet.py`` would, and report their own errors.
+        """
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            for pid in children_of(os.getpid()):
+                kill_tree(pid)
+            self._thread.join(30)
+            self.env = {}
 
     def _submit_args(self) -> str:
         """spark-submit arguments: our settings, plus the class archive to use or to write.
@@ -117,7 +134,7 @@ class SharedJvm:
             EMPTY_CONF_DIR.mkdir(parents=True, exist_ok=True)
             # launch_gateway reads these from os.environ; they are put back below, before any fork.
             os.environ.update(SPARK_CONF_DIR=str(EMPTY_CONF_DIR), PYSPARK_SUBMIT_ARGS=self._submit_args())
-            with open(self.lane.with_suffix(".log"), "wb") as log:  # the JVM's own messages
+            with open(self.log, "wb") as log:  # the JVM's own messages
                 gateway = launch_gateway(popen_kwargs={"cwd": self.lane, "stdout": log, "stderr": log})
             params = gateway.gateway_parameters
             self.env = {"PYSPARK_GATEWAY_PORT": str(params.port), "PYSPARK_GATEWAY_SECRET": params.auth_token}
@@ -154,9 +171,12 @@ class SharedJvm:
         elif not self._proc.stdin.closed:
             self._proc.stdin.close()
 
-    def close(self) -> None:
-        """Wait for the JVM to exit, keep the class archive it wrote, remove the lane and the log."""
-        self.retire()
+    def close(self, abort: bool = False) -> None:
+        """Wait for the JVM to exit, keep the class archive it wrote, remove the lane and the log.
+
+        ``abort`` (an error or a signal on the way out): kill the JVM instead of waiting for it.
+        """
+        self.retire(failed=abort)
         if self._proc is not None:
             try:
                 code = self._proc.wait(timeout=60)  # writing the archive takes about 10 s
@@ -169,8 +189,7 @@ class SharedJvm:
                 self._dumping.replace(self._archive)
         if self._dumping:
             self._dumping.unlink(missing_ok=True)
-        shutil.rmtree(self.lane, ignore_errors=True)
-        self.lane.with_suffix(".log").unlink(missing_ok=True)
+        shutil.rmtree(self.home, ignore_errors=True)
 
 
 def stop_active_context() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .curate import Glossary
 from .errors import Problem
-from .slugs import slugify
+from .slugs import RESERVED_SLUGS, slugify
 
 MANIFEST = Path(__file__).resolve().parents[2] / "notes" / "published-urls.txt"
 _HEADER = ("# Every term URL ever published. Never delete a line: if a term's slug changes,\n"
@@ -32,10 +32,11 @@ def redirects(glossary: Glossary) -> dict[str, str]:
     result: dict[str, str] = {}
     for term in glossary.terms:
         for old in term.old_slugs:
-            result[old] = term.slug
+            if old not in slugs and old not in RESERVED_SLUGS:  # else an error from curate
+                result[old] = term.slug
         for name in term.names:
             alias = slugify(name)
-            if alias and alias not in slugs:
+            if alias and alias not in slugs and alias not in RESERVED_SLUGS:
                 claims[alias].add(term.slug)
     for alias, owners in sorted(claims.items()):
         if len(owners) == 1 and alias not in result:
