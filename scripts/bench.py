@@ -14,7 +14,10 @@ fails the tests: targets live here, not in timed tests.
              (targets: 5,000 ≤ 30× the time of 200, < 2,048 MB, every term page < 100 KB)
   links      link-check time, links and anchors checked on the real site
   crosslinks term pages linking to another term, orphans (target: none)
-  search     hit@1 / hit@3 of tests/search_queries.yml in the real search box (targets ≥ 85% / ≥ 95%)
+  search     hit@1 / hit@3 of tests/search_queries.yml in the real search box (targets ≥ 95% / ≥ 99%),
+             every alias and every exact title as a query
+  engines    scripts/search_bench.py: our engine vs Material's lunr at 192 and 5,000 terms, ours at
+             20,000: bytes, keystroke-to-results, worker heap, CPU slowed 4× (≤ 150 ms, ≤ 300 KB, ≤ 50 MB)
   weight     bytes of a term page's first load and first contentful paint (scripts/page_weight.py)
   hostile    the hostile-input property test with 60 generated notes files (make test tries 6)
 
@@ -121,10 +124,11 @@ def bench_examples() -> None:
         start = time.perf_counter()
         run_naive([Job(str(s.path), str(scratch / f"naive{round_}" / s.name)) for s in found])
         for nb in walkthroughs:
-            work = scratch / f"nb{round_}"
+            work = scratch / f"nb{round_}" / nb.name
             work.mkdir(parents=True, exist_ok=True)
-            subprocess.run([str(Path(PY).parent / "jupyter-execute"), "--output", str(work / nb.path.name),
-                            str(nb.path)],
+            copy = work / nb.path.name  # jupyter-execute runs the kernel beside the notebook: a copy, not ours
+            shutil.copy(nb.path, copy)
+            subprocess.run([str(Path(PY).parent / "jupyter-execute"), "--inplace", str(copy)],
                            cwd=work, capture_output=True, env=ENV)
         naives.append(time.perf_counter() - start)
     shutil.rmtree(scratch, ignore_errors=True)
@@ -232,23 +236,38 @@ def bench_links_and_crosslinks() -> None:
 
 
 def bench_search() -> None:
+    """Quality in the real search box (the query set, every alias), and every exact title through the worker."""
+    import json
+
     import yaml
-    from mlterms.browser import built_site, serve
+    from mlterms.browser import built_site, chromium, engine_results, serve
     from search_quality import QUERIES, alias_queries, evaluate, hits
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     with built_site(None, None) as (site, port), serve(site, port) as base:
         results = evaluate(base, queries)
         by_alias = evaluate(base, alias_queries(site))
+        terms = json.loads((site / "terms.json").read_text(encoding="utf-8"))
+        with chromium() as browser:
+            page = browser.new_page()
+            page.goto(base)
+            rows = engine_results(page, [t["title"] for t in terms])
+    titles = sum(1 for t, (_, locs, _) in zip(terms, rows) if locs[:1] == [f"terms/{t['slug']}/"])
+    print(f"search: every exact title as a query: {titles}/{len(terms)} first {verdict(titles == len(terms))}")
     alias1, alias3 = hits(by_alias)
     print(f"search: every alias as a query ({len(by_alias)}): hit@1 {alias1 / len(by_alias):.0%} · "
           f"hit@3 {alias3 / len(by_alias):.0%}")
     n = len(results)
     hit1, hit3 = (count / n for count in hits(results))
-    print(f"search: {n} queries · hit@1 {hit1:.0%} {verdict(hit1 >= .85)} (target ≥ 85%) · "
-          f"hit@3 {hit3:.0%} {verdict(hit3 >= .95)} (target ≥ 95%)")
+    print(f"search: {n} queries typed into the search box · hit@1 {hit1:.0%} {verdict(hit1 >= .95)} (target ≥ 95%) · "
+          f"hit@3 {hit3:.0%} {verdict(hit3 >= .99)} (target ≥ 99%)")
     for q, r in results:
         if q["expect"] not in r[:1]:
             print(f"  search: {q['query']!r} -> {r[:3]} (want {q['expect']})")
+
+
+def bench_search_engines() -> None:
+    """Our engine against Material's lunr: bytes, keystroke-to-results and heap, CPU slowed 4×."""
+    subprocess.run([PY, str(ROOT / "scripts" / "search_bench.py")], cwd=ROOT, env=ENV)
 
 
 def bench_weight() -> None:
@@ -261,7 +280,8 @@ def bench_weight() -> None:
 
 
 BENCHES = {"snippets": bench_snippets, "examples": bench_examples, "warm": bench_warm,
-           "links": bench_links_and_crosslinks, "search": bench_search, "weight": bench_weight,
+           "links": bench_links_and_crosslinks, "search": bench_search, "engines": bench_search_engines,
+           "weight": bench_weight,
            "lock": bench_lock, "hostile": bench_hostile}
 
 
@@ -270,7 +290,8 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", choices=[*BENCHES, "scale"], help="run only these")
     parser.add_argument("--sizes", nargs="*", type=int, default=[200, 1000, 5000])
     args = parser.parse_args()
-    chosen = args.only or ["lock", "warm", "links", "search", "weight", "snippets", "examples", "scale", "hostile"]
+    chosen = args.only or ["lock", "warm", "links", "search", "engines", "weight", "snippets", "examples", "scale",
+                           "hostile"]
     for name in chosen:
         if name == "scale":
             bench_scale(args.sizes)

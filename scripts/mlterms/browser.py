@@ -38,8 +38,22 @@ def free_port() -> int:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, quietly; a missing page gets the site's 404.html, as GitHub Pages does."""
 
+    prefix = "/"  # the sub-path the site is served under ("/ml-terms/" for a GitHub Pages project site)
+    served: list | None = None  # (path, bytes sent) of every response, when the caller wants them
+
+    def send_header(self, keyword, value):
+        if keyword == "Content-Length" and self.served is not None:
+            self.served.append((urlsplit(self.path).path, int(value)))
+        super().send_header(keyword, value)
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
+
+    def translate_path(self, path):
+        """A path outside the sub-path maps to no file (404), as on the real host."""
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "\0outside-the-site")
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
@@ -96,18 +110,22 @@ def built_site(site_dir: Path | None, port: int | None) -> Iterator[tuple[Path, 
 
 
 @contextlib.contextmanager
-def serve(directory: Path, port: int | None = None, compress: bool = False) -> Iterator[str]:
+def serve(directory: Path, port: int | None = None, compress: bool = False, prefix: str = "/",
+          served: list | None = None) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 in a thread; yields the base URL (ends with /).
 
     ``compress``: gzip text files for clients that accept it, as static hosts do.
+    ``prefix``: serve the site under a sub-path, as GitHub Pages serves a project site.
+    ``served``: a list that receives (path, bytes sent) for every response (pages, worker fetches alike).
     """
     port = port or free_port()
-    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
+    kind = type("Handler", (_GzipHandler if compress else _QuietHandler,), {"prefix": prefix, "served": served})
+    handler = functools.partial(kind, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}{prefix}"
     finally:
         server.shutdown()
         server.server_close()
@@ -161,3 +179,33 @@ def search(page, query: str, timeout: float = 15000) -> list[str]:
             previous, stable_since = current, 0
         page.wait_for_timeout(100)
     return list(dict.fromkeys(u.split("?")[0] for u in previous or []))
+
+
+ENGINE_HARNESS = """async ([queries, workerUrl]) => {
+  if (!window.__engine || window.__engine.url !== workerUrl) {  // one worker per page, kept warm between calls
+    const config = (await (await fetch(new URL("search/search_index.json", document.baseURI))).json()).config;
+    const worker = new Worker(workerUrl);
+    window.__engine = {url: workerUrl, ask: message => new Promise(resolve => {
+      worker.onmessage = event => resolve(event.data);
+      worker.postMessage(message);
+    })};
+    await window.__engine.ask({type: 0, data: {config, docs: [], options: {suggest: true}}});
+  }
+  const out = [];
+  for (const q of queries) {
+    const start = performance.now();
+    const reply = await window.__engine.ask({type: 2, data: q});
+    out.push([q, reply.data.items.map(group => group[0].location), performance.now() - start]);
+  }
+  return out;
+}"""
+
+
+def engine_results(page, queries: list[str]) -> list[tuple[str, list[str], float]]:
+    """Each query sent straight to the site's search worker, as Material's search box sends it:
+    (query, result page locations in rank order, milliseconds). The real engine in the real browser,
+    without waiting for the results list to settle, so hundreds of queries take seconds. The page
+    keeps its worker between calls: a second call finds it warm, as a reader's second query does."""
+    worker_url = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).search")
+    worker_url = page.evaluate("u => new URL(u, document.baseURI).href", worker_url)
+    return [tuple(row) for row in page.evaluate(ENGINE_HARNESS, [queries, worker_url])]

@@ -118,13 +118,16 @@ def empty(path: str = "(no curation file)") -> Curation:
     return Curation(path=path)
 
 
-def load_curation(path: Path) -> Curation:
-    """Read and shape-check the curation file; raise :class:`CurationError` on any fault."""
+def read_lined_yaml(path: Path, what: str) -> Any:
+    """A hand-edited YAML file loaded with line numbers; every way it cannot be read is a located problem.
+
+    Shared by the curation and the definitions files: ``what`` names the file in the messages.
+    """
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CurationError(Problem(where, None, "the curation file does not exist",
+        raise CurationError(Problem(where, None, f"the {what} file does not exist",
                                     "create it (an empty file is fine)", group="curation")) from None
     except UnicodeDecodeError as exc:
         raise CurationError(Problem(where, None, f"not valid UTF-8 ({exc.reason})",
@@ -136,7 +139,22 @@ def load_curation(path: Path) -> Curation:
         line = mark.line + 1 if mark else None
         raise CurationError(Problem(where, line, f"not valid YAML: {exc.problem}",
                                     "fix the YAML syntax at this line", group="curation")) from None
-    return check_curation(data, where)
+    if not isinstance(data, dict):
+        raise CurationError(Problem(where, 1, f"the {what} file must be a YAML mapping",
+                                    "start with a key such as 'terms:'", group="curation"))
+    return data
+
+
+def unknown_keys(data: dict, allowed: set[str], fail) -> None:
+    """One problem per top-level key that is not in ``allowed``."""
+    for key in data:
+        if key not in allowed:
+            fail(line_of(data, key), f"unknown top-level key {key!r}", f"use one of {sorted(allowed)}")
+
+
+def load_curation(path: Path) -> Curation:
+    """Read and shape-check the curation file; raise :class:`CurationError` on any fault."""
+    return check_curation(read_lined_yaml(path, "curation"), str(path))
 
 
 def check_curation(data: Any, where: str) -> Curation:
@@ -149,9 +167,7 @@ def check_curation(data: Any, where: str) -> Curation:
     if not isinstance(data, dict):
         raise CurationError(Problem(where, 1, "the curation file must be a YAML mapping",
                                     "start with keys such as 'terms:'", group="curation"))
-    for key in data:
-        if key not in TOP_LEVEL:
-            fail(line_of(data, key), f"unknown top-level key {key!r}", f"use one of {sorted(TOP_LEVEL)}")
+    unknown_keys(data, TOP_LEVEL, fail)
 
     curation = Curation(path=where)
     corrections = data.get("corrections") or {}

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 
-from .curation import line_of, Lined, LinedLoader
+from .curation import line_of, read_lined_yaml, unknown_keys
 from .errors import CurationError, Problem
 
 # Where a learn-more link, an editor's note's source or a compare line's source may point: the
@@ -123,17 +122,7 @@ def link_label(url: str) -> str:
 
 def load_definitions(path: Path) -> Definitions:
     """Read and check the definitions file; raise :class:`CurationError` listing every fault."""
-    where = str(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LinedLoader) or Lined()
-    except FileNotFoundError:
-        raise CurationError(Problem(where, None, "the definitions file does not exist",
-                                    "create it (an empty file is fine)", group="curation")) from None
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise CurationError(Problem(where, line, f"not valid YAML: {exc.problem}",
-                                    "fix the YAML syntax at this line", group="curation")) from None
-    return check_definitions(data, where)
+    return check_definitions(read_lined_yaml(path, "definitions"), str(path))
 
 
 def check_definitions(data: Any, where: str) -> Definitions:
@@ -143,12 +132,7 @@ def check_definitions(data: Any, where: str) -> Definitions:
     def fail(line: int | None, message: str, hint: str) -> None:
         problems.append(Problem(where, line, message, hint, group="curation"))
 
-    if not isinstance(data, dict):
-        raise CurationError(Problem(where, 1, "the definitions file must be a YAML mapping",
-                                    "start with 'terms:'", group="curation"))
-    for key in data:
-        if key not in TOP_LEVEL:
-            fail(line_of(data, key), f"unknown top-level key {key!r}", f"use one of {sorted(TOP_LEVEL)}")
+    unknown_keys(data, TOP_LEVEL, fail)
     result = Definitions(where)
     terms = data.get("terms") or {}
     for slug, values in (terms.items() if isinstance(terms, dict) else []):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -19,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from mlterms import notebooks, search_index, snippets, social_cards, urls
+from mlterms import notebooks, search_engine, search_index, snippets, social_cards, urls
 from mlterms.errors import GlossaryError
 from mlterms.generate import Inputs, SiteSettings, build_pages, load_glossary, terms_json
 
@@ -61,8 +62,13 @@ def _offline_card_fonts(config: MkDocsConfig) -> None:
             shutil.copyfile(FONT_DIR / source, target / name)
 
 
+SEARCH_ENGINE_KEY = "mlterms_search"
+
+
 @event_priority(100)  # before the plugins, which read what this sets (redirect_maps, card fonts)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Which search engine the pages load: ours (default), or Material's lunr for comparison (make bench).
+    config.extra[SEARCH_ENGINE_KEY] = os.environ.get("MLTERMS_SEARCH_ENGINE", "mlterms")
     _offline_card_fonts(config)
     social_cards.install(config)
     inputs = Inputs.locate()
@@ -155,6 +161,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     glossary = _state["glossary"]
     search_index.add_term_fields(site, glossary)
+    if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
+        search_engine.write(site, {f"terms/{t.slug}/": search_index.other_names(t) for t in glossary.terms})
     (site / "terms.json").write_text(json.dumps(terms_json(glossary), indent=1, ensure_ascii=False),
                                      encoding="utf-8")
     report = {"warnings": [vars(p) for p in glossary.warnings],

@@ -45,7 +45,7 @@ def render_home(glossary: Glossary, site_name: str) -> str:
         "Press <kbd>/</kbd> or <kbd>S</kbd> to search, browse the "
         f"[A–Z index]({term_href('index', '')}) or wander by topic:",
         "",
-        "## Topics",
+        "## Topics { data-search-exclude }",  # a listing: search finds the terms' own pages
         "",
         '<div class="grid cards topic-map" markdown>',
         "",

@@ -1,5 +1,10 @@
 """The search index's entry for each term page: its other names as a field weighted like the title, and its summary.
 
+(The site's own engine, ``search_engine``, reads the summaries set here and the
+names from ``other_names``; the ``aliases`` and ``forms`` fields serve Material's
+lunr, which a build with MLTERMS_SEARCH_ENGINE=lunr keeps, for `make bench` to
+compare the two.)
+
 A reader who types "Gaussian distribution" or "RMSE" means the term that goes
 by that name, not every page that mentions it. Material's search indexes the
 fields that ``plugins.search.fields`` in ``mkdocs.yml`` lists, reading each
