@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import curation as curation_file
-from . import notes_lint, snippets, summary_lint
+from . import notes_lint, snippets, study, summary_lint
 from .errors import Problem
 from .autolink import Names
 from .curate import Glossary, curate
@@ -147,6 +147,7 @@ def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
         "terms/index.md": render_index(glossary),
         f"{TAGS_DIR}/index.md": render_tags_index(glossary),
         "resources.md": render_resources(glossary),
+        study.PRINT_PAGE: study.render_print(glossary, settings.site_url),
     }
     pages.update(render_letter_pages(glossary))
     for tag in tag_counts(glossary):

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from mlterms import notebooks, search_engine, search_index, snippets, social_cards, urls
+from mlterms import notebooks, search_engine, search_index, snippets, social_cards, study, urls
 from mlterms.errors import GlossaryError
 from mlterms.generate import Inputs, SiteSettings, build_pages, load_glossary, terms_json
 
@@ -161,6 +161,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     glossary = _state["glossary"]
     search_index.add_term_fields(site, glossary)
+    study.anki_deck(glossary, config.site_url or "", site / study.DECK_FILE)
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, {f"terms/{t.slug}/": search_index.other_names(t) for t in glossary.terms})
     (site / "terms.json").write_text(json.dumps(terms_json(glossary), indent=1, ensure_ascii=False),

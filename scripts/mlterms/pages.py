@@ -45,6 +45,10 @@ def render_home(glossary: Glossary, site_name: str) -> str:
         "Press <kbd>/</kbd> or <kbd>S</kbd> to search, browse the "
         f"[A–Z index]({term_href('index', '')}) or wander by topic:",
         "",
+        "Studying? Take the [printable glossary](print.md) (all terms on one page, for print or PDF) or "
+        '<a href="study/ml-terms.apkg" download>the Anki deck</a> (one card per term, both ways; re-import it '
+        "after an update and your cards are updated, not duplicated).",
+        "",
         "## Topics { data-search-exclude }",  # a listing: search finds the terms' own pages
         "",
         '<div class="grid cards topic-map" markdown>',
