@@ -25,15 +25,16 @@ build-deps:
 system-deps:
 	bash scripts/install-system-deps.sh test
 
-serve: install build-deps
+serve: install build-deps node_modules/.package-lock.json
 	$(PYTHON) scripts/build.py --snippets-only
 	$(PYTHON) -m mkdocs serve --dev-addr $(HOST) --livereload
 
-build: install build-deps
+build: install build-deps node_modules/.package-lock.json
 	$(PYTHON) scripts/build.py
 
-# axe-core and the Nu HTML checker, pinned in package-lock.json. --ignore-scripts: vnu-jar's
-# postinstall would try to download a Java runtime; Java comes from Debian (system-deps).
+# ts-fsrs (the study page's scheduler, copied into the site by the build), axe-core and the Nu HTML
+# checker, pinned in package-lock.json. --ignore-scripts: vnu-jar's postinstall would try to download a
+# Java runtime; Java comes from Debian (system-deps).
 node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 

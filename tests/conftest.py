@@ -73,6 +73,8 @@ def isolated_repo(tmp_path: Path) -> Path:
             shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__", "spark-cds"))
         else:
             shutil.copy(src, repo / name)
+    if (ROOT / "node_modules").is_dir():  # the pinned ts-fsrs the build copies into the study page
+        (repo / "node_modules").symlink_to(ROOT / "node_modules")
     return repo
 
 

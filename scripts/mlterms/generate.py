@@ -148,6 +148,7 @@ def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
         f"{TAGS_DIR}/index.md": render_tags_index(glossary),
         "resources.md": render_resources(glossary),
         study.PRINT_PAGE: study.render_print(glossary, settings.site_url),
+        study.STUDY_PAGE: study.render_study(glossary),
     }
     pages.update(render_letter_pages(glossary))
     for tag in tag_counts(glossary):

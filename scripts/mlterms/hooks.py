@@ -156,12 +156,32 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
     server.watch(str(snippets.SNIPPETS_DIR))
 
 
+def _plots(glossary) -> dict[str, str]:
+    """slug -> site path of the first plot of the first snippet that serves the term."""
+    inputs: Inputs = _state["inputs"]
+    by_rel = {s.rel: s for s in _state["snippets"]}
+    found = {}
+    for term in glossary.terms:
+        for rel in term.snippets:
+            output = snippets.read_output(by_rel[rel], inputs.snippet_outputs) if rel in by_rel else None
+            if output and output.images:
+                found[term.slug] = f"{snippets.SITE_OUTPUTS}/{by_rel[rel].name}/{output.images[0]}"
+                break
+    return found
+
+
 @event_priority(-100)  # after the search plugin has written search/search_index.json
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     glossary = _state["glossary"]
     search_index.add_term_fields(site, glossary)
     study.anki_deck(glossary, config.site_url or "", site / study.DECK_FILE)
+    try:
+        study.copy_scheduler(site)
+    except FileNotFoundError as exc:
+        raise PluginError(str(exc)) from None
+    (site / study.CARDS_FILE).write_text(json.dumps(study.cards(glossary, _plots(glossary)), ensure_ascii=False),
+                                         encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, {f"terms/{t.slug}/": search_index.other_names(t) for t in glossary.terms})
     (site / "terms.json").write_text(json.dumps(terms_json(glossary), indent=1, ensure_ascii=False),

@@ -20,7 +20,13 @@ from .markup import escape, link
 from .render import front_matter, render_body, term_href
 
 DECK_FILE = "study/ml-terms.apkg"
+CARDS_FILE = "study/cards.json"
 PRINT_PAGE = "print.md"
+STUDY_PAGE = "study.md"
+ROOT = Path(__file__).resolve().parents[2]
+# The FSRS scheduler the flashcards use, pinned in package.json and copied into the site by the build.
+FSRS_SOURCE = ROOT / "node_modules" / "ts-fsrs" / "dist" / "index.umd.js"
+FSRS_SITE = "assets/javascripts/ts-fsrs.umd.js"
 
 
 def _stable_id(name: str) -> int:
@@ -89,3 +95,38 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
         out += [f'<p class="print-meta" markdown>{tags + " · " if tags else ""}{link(url, href)}</p>', "",
                 "</section>", ""]
     return "\n".join(out)
+
+
+def render_study(glossary: Glossary) -> str:
+    """study.md: the flashcards and the quiz (docs/assets/javascripts/study.js fills it in)."""
+    meta = {"title": "Study", "description": "Flashcards with spaced repetition, a self-quiz, an Anki deck and a "
+                                             "printable glossary of every term.",
+            "hide": ["toc"], "search": {"exclude": True}}
+    return "\n".join([
+        front_matter(meta), "# Study", "",
+        f"Learn the {len(glossary.terms)} terms: flashcards in both directions (term → definition, definition → "
+        "term) scheduled by FSRS, the spaced-repetition algorithm Anki uses, and a quiz. Your progress stays "
+        "in this browser. Keys: <kbd>Space</kbd> or <kbd>Enter</kbd> shows the answer, <kbd>1</kbd>–<kbd>4</kbd> "
+        "grade it (again, hard, good, easy); on a phone, tap to flip and swipe right (good) or left (again).", "",
+        'Offline: <a href="../study/ml-terms.apkg" download>the Anki deck</a> · '
+        f"{link('the printable glossary', 'print.md')}", "",
+        '<div id="study-app" data-base="../" markdown>', "",
+        "<noscript>The flashcards and the quiz need JavaScript; the Anki deck and the printable glossary do not."
+        "</noscript>", "", "</div>", ""])
+
+
+def cards(glossary: Glossary, plots: dict[str, str]) -> list[dict]:
+    """study/cards.json: what a card shows (``plots``: slug -> site path of the term's first plot)."""
+    return [{"slug": t.slug, "title": t.title, "summary": t.summary, "tags": t.tags, "url": f"terms/{t.slug}/",
+             "notes": notes_text(t, glossary.corrections), "plot": plots.get(t.slug)} for t in glossary.terms]
+
+
+def copy_scheduler(site: Path) -> None:
+    """Put the pinned ts-fsrs into the site, or say how to get it."""
+    import shutil
+    if not FSRS_SOURCE.is_file():
+        raise FileNotFoundError(f"{FSRS_SOURCE.relative_to(ROOT)} is missing: run `npm ci --ignore-scripts` "
+                                "(make build and make serve do)")
+    target = site / FSRS_SITE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(FSRS_SOURCE, target)

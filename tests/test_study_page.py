@@ -1,0 +1,92 @@
+"""The study page in a real browser: flashcards (flip, grade, progress kept), a tag deck, the quiz,
+the Anki deck downloaded from it, and no accessibility violation."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+
+import pytest
+
+from test_accessibility import axe_js, axe_violations  # noqa: F401 - axe_js is a fixture
+
+pytestmark = pytest.mark.browser
+
+
+def _open(page, served_site):
+    page.goto(served_site + "study/")
+    page.locator(".study-front").wait_for(timeout=15000)
+
+
+def _stats(page) -> dict[str, int]:
+    text = page.locator(".study-stats").inner_text()  # "Due now: 0 · new: 384 · learned: 0"
+    return {part.split(":")[0].strip().lower(): int(part.split(":")[1]) for part in text.split("·")}
+
+
+def test_flip_a_card_grade_it_and_find_the_progress_after_a_reload(page, served_site, site_terms):
+    _open(page, served_site)
+    assert _stats(page) == {"due now": 0, "new": 2 * len(site_terms), "learned": 0}  # both directions
+    first = page.locator(".study-front").get_attribute("data-card")
+    assert not page.locator(".study-back").is_visible()
+    page.locator(".study-front").focus()
+    page.keyboard.press("Space")
+    assert page.locator(".study-back").is_visible() and not page.locator(".study-flip").is_visible()
+    page.keyboard.press("3")  # good
+    assert _stats(page)["learned"] == 1
+    assert page.locator(".study-front").get_attribute("data-card") != first
+    page.locator(".study-flip").click()
+    page.locator(".study-grade[data-rating='1']").click()  # again: due again within minutes, not learned
+    assert _stats(page)["new"] == 2 * len(site_terms) - 2
+    page.reload()
+    page.locator(".study-front").wait_for()
+    assert _stats(page)["new"] == 2 * len(site_terms) - 2
+    assert not page.console_errors
+
+
+def test_a_tag_deck_holds_only_that_tags_terms(page, served_site, site_terms):
+    _open(page, served_site)
+    page.locator("#study-tag-clustering").check()
+    clustering = [t for t in site_terms if "clustering" in t["tags"]]
+    assert _stats(page)["new"] == 2 * len(clustering)
+    slug = page.locator(".study-front").get_attribute("data-card").split("|")[0]
+    assert slug in {t["slug"] for t in clustering}
+
+
+def test_the_quiz_says_right_and_wrong_and_scores_by_tag(page, served_site, site_terms):
+    _open(page, served_site)
+    titles = {t["summary"]: t["title"] for t in site_terms}
+    page.locator(".study-start").click()
+    for n in range(10):
+        definition = page.locator(".study-quiz .study-definition").inner_text()
+        answer = titles[definition]
+        options = page.locator(".study-option")
+        pick = options.filter(has_text=answer) if n % 2 == 0 else options.filter(has_not_text=answer).first
+        pick.first.click()
+        feedback = page.locator(".study-feedback")
+        assert ("study-right" if n % 2 == 0 else "study-wrong") in feedback.get_attribute("class")
+        assert feedback.locator("a").inner_text() == answer  # and it links to the term
+        page.locator(".study-next").click()
+    assert "Your score by tag" in page.locator(".study-quiz").inner_text()
+
+
+def test_the_anki_deck_downloads_from_the_study_page(page, served_site, tmp_path, site_terms):
+    _open(page, served_site)
+    with page.expect_download() as download:
+        page.locator("a[download][href$='ml-terms.apkg']").first.click()
+    path = tmp_path / "deck.apkg"
+    download.value.save_as(path)
+    with zipfile.ZipFile(path) as archive:
+        (tmp_path / "c.anki2").write_bytes(archive.read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "c.anki2") as db:
+        assert db.execute("select count(*) from notes").fetchone()[0] == len(site_terms)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_the_study_and_print_pages(page, served_site, axe_js, scheme):
+    page.emulate_media(color_scheme=scheme)
+    _open(page, served_site)
+    page.locator(".study-front").focus()
+    page.keyboard.press("Space")
+    assert axe_violations(page, axe_js) == []
+    page.goto(served_site + "print/")
+    assert axe_violations(page, axe_js) == []
