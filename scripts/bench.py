@@ -275,8 +275,9 @@ def bench_weight() -> None:
     if not script.exists():
         print("weight: scripts/page_weight.py not present")
         return
-    proc = subprocess.run([PY, str(script)], capture_output=True, text=True, env=ENV, cwd=ROOT)
-    print("\n".join(f"weight: {line}" for line in proc.stdout.strip().splitlines()) or proc.stderr[-500:])
+    for extra in ([], ["--page", "study/"]):  # the heaviest plain term page, then the study page
+        proc = subprocess.run([PY, str(script), *extra], capture_output=True, text=True, env=ENV, cwd=ROOT)
+        print("\n".join(f"weight: {line}" for line in proc.stdout.strip().splitlines()) or proc.stderr[-500:])
 
 
 BENCHES = {"snippets": bench_snippets, "examples": bench_examples, "warm": bench_warm,
