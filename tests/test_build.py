@@ -76,3 +76,20 @@ def test_other_notes_file_leaves_tracked_files_alone(tmp_path):
     after = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
     assert before == after
     assert [t["slug"] for t in json.loads((tmp_path / "site" / "terms.json").read_text())] == ["covariance", "outlier"]
+
+
+def test_term_pages_and_the_index_carry_schema_org_data_a_parser_reads_back(built_site, site_terms):
+    """JSON-LD in the page head, read back with extruct: a DefinedTerm per term, the DefinedTermSet on the A–Z."""
+    import extruct
+    base = "http://127.0.0.1/"
+    for term in site_terms:
+        html = (built_site / term["url"] / "index.html").read_text(encoding="utf-8")
+        [data] = extruct.extract(html, base_url=base, syntaxes=["json-ld"])["json-ld"]
+        assert data["@type"] == "DefinedTerm" and data["name"] == term["title"], term["slug"]
+        assert data["description"] == term["summary"]
+        assert data["url"].endswith(f"/terms/{term['slug']}/") and data["inDefinedTermSet"].endswith("/terms/")
+        assert data.get("alternateName", []) == term["aliases"]
+    html = (built_site / "terms" / "index.html").read_text(encoding="utf-8")
+    [term_set] = extruct.extract(html, base_url=base, syntaxes=["json-ld"])["json-ld"]
+    assert term_set["@type"] == "DefinedTermSet"
+    assert {t["name"] for t in term_set["hasDefinedTerm"]} == {t["title"] for t in site_terms}

@@ -144,7 +144,7 @@ def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
     site_name = settings.site_name
     pages = {
         "index.md": render_home(glossary, site_name),
-        "terms/index.md": render_index(glossary),
+        "terms/index.md": render_index(glossary, settings.site_url, site_name),
         f"{TAGS_DIR}/index.md": render_tags_index(glossary),
         "resources.md": render_resources(glossary),
         study.PRINT_PAGE: study.render_print(glossary, settings.site_url),

@@ -76,16 +76,25 @@ def _letter_groups(glossary: Glossary) -> dict[str, list[Term]]:
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0])))
 
 
-def render_index(glossary: Glossary) -> str:
+def render_index(glossary: Glossary, site_url: str = "", site_name: str = "ML Terms") -> str:
     """terms/index.md: every term, grouped by first letter, with a letter bar on top.
 
     A large glossary gets one page per letter instead (the index then lists
     the letters with their counts), so no page grows with the whole glossary.
+    The page carries the schema.org DefinedTermSet that every term page's
+    DefinedTerm points to (its terms listed while they fit on the page).
     """
     groups = _letter_groups(glossary)
     split = len(glossary.terms) > LETTER_PAGES_FROM
+    base = site_url.rstrip("/") if site_url else ""
+    term_set = {"@context": "https://schema.org", "@type": "DefinedTermSet", "name": site_name,
+                "description": f"A glossary of {len(glossary.terms)} machine-learning and Azure ML terms.",
+                "url": f"{base}/terms/"}
+    if not split:
+        term_set["hasDefinedTerm"] = [{"@type": "DefinedTerm", "name": t.title, "url": f"{base}/terms/{t.slug}/"}
+                                      for t in glossary.terms]
     out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z.",
-                         "search": {"exclude": True}}),
+                         "search": {"exclude": True}, "jsonld": term_set}),
            "# A–Z index", ""]
     if split:
         out += [f"{len(glossary.terms)} terms. Pick a letter:", ""]

@@ -27,6 +27,17 @@ LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
 _HEAD = re.compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
 
 
+def defined_term(term: Term, site_url: str) -> dict:
+    """schema.org DefinedTerm of a term (JSON-LD in the page head, see overrides/main.html)."""
+    base = site_url.rstrip("/") if site_url else ""
+    data = {"@context": "https://schema.org", "@type": "DefinedTerm", "name": term.title,
+            "description": term.summary, "url": f"{base}/terms/{term.slug}/",
+            "inDefinedTermSet": f"{base}/terms/", "termCode": term.slug}
+    if term.aliases:
+        data["alternateName"] = list(term.aliases)
+    return data
+
+
 def term_href(slug: str, from_dir: str = "terms") -> str:
     """The Markdown link from a page in docs folder ``from_dir`` ("" = top) to a term page (MkDocs checks it)."""
     if from_dir == "terms":
@@ -231,10 +242,11 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     ctx = ctx or PageContext()
     linker = PageLinker(names, term.slug, href=lambda slug: term_href(slug))
     # A term's own page outranks listings and walkthroughs that mention it.
-    meta = {"title": term.title, "description": term.summary, "search": {"boost": TERM_SEARCH_BOOST}}
+    url = f"{ctx.site_url.rstrip('/')}/terms/{term.slug}/" if ctx.site_url else f"/terms/{term.slug}/"
+    meta = {"title": term.title, "description": term.summary, "search": {"boost": TERM_SEARCH_BOOST},
+            "jsonld": defined_term(term, ctx.site_url)}
     if term.tags:
         meta["tags"] = term.tags
-    url = f"{ctx.site_url.rstrip('/')}/terms/{term.slug}/" if ctx.site_url else f"/terms/{term.slug}/"
     out = [front_matter(meta),
            # Before the h1 (floated beside it) and out of the search index.
            f'<div class="term-actions" data-search-exclude><button class="md-button term-copy-link" '
