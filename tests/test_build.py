@@ -93,3 +93,20 @@ def test_term_pages_and_the_index_carry_schema_org_data_a_parser_reads_back(buil
     [term_set] = extruct.extract(html, base_url=base, syntaxes=["json-ld"])["json-ld"]
     assert term_set["@type"] == "DefinedTermSet"
     assert {t["name"] for t in term_set["hasDefinedTerm"]} == {t["title"] for t in site_terms}
+
+
+def test_terms_json_validates_against_its_schema_and_the_csv_has_a_row_per_term(built_site, site_terms):
+    import csv
+
+    import jsonschema
+    from conftest import ROOT
+    schema = json.loads((ROOT / "docs" / "data" / "terms.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(site_terms, schema)
+    assert (built_site / "data" / "terms.schema.json").is_file()  # published beside the data
+    with (built_site / "terms.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["slug"] for r in rows] == [t["slug"] for t in site_terms]
+    assert all(r["summary"] == t["summary"] for r, t in zip(rows, site_terms))
+    broken = [dict(site_terms[0], slug="Not A Slug")]
+    with __import__("pytest").raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)

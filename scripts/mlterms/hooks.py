@@ -156,6 +156,17 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
     server.watch(str(snippets.SNIPPETS_DIR))
 
 
+def _write_csv(path: Path, terms: list[dict]) -> None:
+    """terms.csv: the same rows as terms.json for a spreadsheet; lists joined with " | "."""
+    import csv
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["slug", "title", "summary", "tags", "aliases", "url", "learn_more"])
+        for t in terms:
+            writer.writerow([t["slug"], t["title"], t["summary"], " | ".join(t["tags"]), " | ".join(t["aliases"]),
+                             t["url"], " | ".join(t["learn_more"])])
+
+
 def _plots(glossary) -> dict[str, str]:
     """slug -> site path of the first plot of the first snippet that serves the term."""
     inputs: Inputs = _state["inputs"]
@@ -184,6 +195,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                                          encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, {f"terms/{t.slug}/": search_index.other_names(t) for t in glossary.terms})
+    _write_csv(site / "terms.csv", terms_json(glossary))
     (site / "terms.json").write_text(json.dumps(terms_json(glossary), indent=1, ensure_ascii=False),
                                      encoding="utf-8")
     report = {"warnings": [vars(p) for p in glossary.warnings],
