@@ -7,7 +7,6 @@ import html
 import importlib
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -76,7 +75,7 @@ def test_every_page_opens_with_its_definition_and_every_listing_uses_the_same_li
         first = article_text(page).split("\n")
         heading = next(i for i, line in enumerate(first) if line.startswith(term["title"]))
         assert first[heading + 1] == term["summary"], term["slug"]  # the line right under the h1
-        assert f'<p class="term-definition">' in page
+        assert '<p class="term-definition">' in page
         metas = _metas(page)
         for key in ("description", "og:description", "twitter:description"):
             assert metas.get(key) == term["summary"], (term["slug"], key)

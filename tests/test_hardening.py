@@ -69,7 +69,7 @@ def _wait_until_none_marked(mark: str, seconds: float = 20) -> list[str]:
 
 def test_a_c1_control_character_in_the_notes_is_refused_with_line_and_column(tmp_path):
     with pytest.raises(NotesError) as err:
-        decode_notes(f"Outlier\nFine line\nMojibake \u0081title\n".encode(), tmp_path / "n.txt")
+        decode_notes("Outlier\nFine line\nMojibake \u0081title\n".encode(), tmp_path / "n.txt")
     text = str(err.value)
     assert f"{tmp_path / 'n.txt'}:3:10: error: control character U+0081 at column 10" in text
     assert "cp1252" in text  # the hint says where such characters come from

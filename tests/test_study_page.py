@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from test_accessibility import axe_js, axe_violations  # noqa: F401 - axe_js is a fixture
+from test_accessibility import AXE_JS, _need, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -81,12 +81,18 @@ def test_the_anki_deck_downloads_from_the_study_page(page, served_site, tmp_path
         assert db.execute("select count(*) from notes").fetchone()[0] == len(site_terms)
 
 
+@pytest.fixture(scope="module")
+def axe() -> str:
+    _need(AXE_JS, "axe-core")
+    return str(AXE_JS)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_on_the_study_and_print_pages(page, served_site, axe_js, scheme):
+def test_axe_finds_nothing_on_the_study_and_print_pages(page, served_site, axe, scheme):
     page.emulate_media(color_scheme=scheme)
     _open(page, served_site)
     page.locator(".study-front").focus()
     page.keyboard.press("Space")
-    assert axe_violations(page, axe_js) == []
+    assert axe_violations(page, axe) == []
     page.goto(served_site + "print/")
-    assert axe_violations(page, axe_js) == []
+    assert axe_violations(page, axe) == []
