@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from mlterms import linkcheck, notebooks, snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
-from mlterms.generate import Inputs, lint, load_glossary  # noqa: E402
+from mlterms.generate import Inputs, glossary_from, lint, read_source  # noqa: E402
 from mlterms.pages import tag_counts  # noqa: E402
 from mlterms.report import Report  # noqa: E402
 from mlterms.siteconfig import tags_allowed  # noqa: E402
@@ -208,13 +208,14 @@ def build(args: argparse.Namespace) -> Report:
 
     with report.phase("generate"):
         try:
-            glossary = load_glossary(inputs, tags_allowed(ROOT / "mkdocs.yml"))
+            source = read_source(inputs)
+            glossary = glossary_from(source, inputs, tags_allowed(ROOT / "mkdocs.yml"))
         except GlossaryError as exc:
             report.problems.extend(exc.problems)
             return report
     report.problems.extend(glossary.warnings)
     with report.phase("lint"):
-        lint_problems, lint_counts = lint(inputs, glossary)
+        lint_problems, lint_counts = lint(source, glossary)
     report.problems.extend(lint_problems)
     report.counts.update(terms=len(glossary.terms), tags=len(tag_counts(glossary)),
                          excluded_lines=len(glossary.excluded), **lint_counts,

@@ -55,10 +55,11 @@ def test_the_lint_passes_definitions_in_house_style(summary, title):
 
 def test_every_term_has_a_summary_in_house_style_and_the_notes_lint_is_quiet():
     """What the build's lint phase reports on our notes: 0 flagged summaries, no notes warnings."""
-    from mlterms.generate import Inputs, lint, load_glossary
+    from mlterms.generate import Inputs, glossary_from, lint, read_source
     inputs = Inputs.locate()
-    glossary = load_glossary(inputs, None)
-    problems, counts = lint(inputs, glossary)
+    source = read_source(inputs)
+    glossary = glossary_from(source, inputs, None)
+    problems, counts = lint(source, glossary)
     assert counts["summaries_flagged"] == 0 and counts["notes_warnings"] == 0, [str(p) for p in problems]
     assert counts["summaries_curated"] + counts["summaries_automatic"] == len(glossary.terms) >= 180
 

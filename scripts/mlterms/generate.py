@@ -12,16 +12,17 @@ from pathlib import Path
 
 from . import curation as curation_file
 from . import notes_lint, snippets, study, summary_lint
-from .errors import Problem
 from .autolink import Names
 from .curate import Glossary, curate
 from .definitions import apply_definitions, load_definitions
+from .errors import Problem
 from .pages import (TAGS_DIR, render_home, render_index, render_letter_pages, render_resources,
                     render_tag_page, render_tags_index, tag_counts)
-from .parse import parse
+from .parse import Notes, parse
 from .crosslinks import link_graph, mentioned_in, related_map
 from .render import PageContext, render_term
 from .source import read_notes
+from .urls import term_url
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_NOTES = ROOT / "notes" / "ml-terms.txt"
@@ -90,16 +91,30 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load_glossary(inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
-    """Read, parse and curate; raises ``GlossaryError`` subclasses with located problems."""
+@dataclass(frozen=True)
+class Source:
+    """The notes as read and parsed with their curation: what curation and the lints both start from."""
+
+    text: str
+    curation: curation_file.Curation
+    notes: Notes
+    notes_path: str
+
+
+def read_source(inputs: Inputs) -> Source:
+    """Read the notes and the curation file and parse the notes; raises located ``GlossaryError``s."""
     text = read_notes(inputs.notes)
     cur = (curation_file.load_curation(inputs.curation) if inputs.curation
            else curation_file.empty())
     if inputs.curation:
         cur.path = _display(inputs.curation)
     notes_path = _display(inputs.notes)
-    notes = parse(text, cur.rules, path=notes_path)
-    glossary = curate(notes, cur, tags_allowed, notes_path=notes_path)
+    return Source(text, cur, parse(text, cur.rules, path=notes_path), notes_path)
+
+
+def glossary_from(source: Source, inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
+    """Curate the parsed notes and apply the definitions file."""
+    glossary = curate(source.notes, source.curation, tags_allowed, notes_path=source.notes_path)
     if inputs.definitions:
         texts = load_definitions(inputs.definitions)
         texts.path = _display(inputs.definitions)
@@ -107,15 +122,18 @@ def load_glossary(inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
     return glossary
 
 
-def lint(inputs: Inputs, glossary: Glossary) -> tuple[list[Problem], dict[str, int]]:
+def load_glossary(inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
+    """Read, parse and curate; raises ``GlossaryError`` subclasses with located problems."""
+    return glossary_from(read_source(inputs), inputs, tags_allowed)
+
+
+def lint(source: Source, glossary: Glossary) -> tuple[list[Problem], dict[str, int]]:
     """The build's editorial warnings: summaries against the house style, spelling and hidden titles in the notes."""
     problems, counts = summary_lint.check_glossary(glossary)
-    text = read_notes(inputs.notes)
-    cur = curation_file.load_curation(inputs.curation) if inputs.curation else curation_file.empty()
-    notes_path = _display(inputs.notes)
     fixed_titles = {t for term in glossary.terms for t in term.notes_titles}
-    problems += notes_lint.spelling(text, notes_path, cur.corrections, cur.words, fixed_titles)
-    problems += notes_lint.hidden_titles(parse(text, cur.rules, path=notes_path), text, notes_path)
+    cur = source.curation
+    problems += notes_lint.spelling(source.text, source.notes_path, cur.corrections, cur.words, fixed_titles)
+    problems += notes_lint.hidden_titles(source.notes, source.text, source.notes_path)
     counts["notes_warnings"] = len(problems) - sum(1 for p in problems if p.group == "curation")
     return problems, counts
 
@@ -167,7 +185,7 @@ def terms_json(glossary: Glossary) -> list[dict]:
         {
             "slug": t.slug,
             "title": t.title,
-            "url": f"terms/{t.slug}/",
+            "url": term_url(t.slug),
             "aliases": t.aliases,
             "tags": t.tags,
             "summary": t.summary,

@@ -11,6 +11,7 @@ from collections import Counter
 from .curate import Glossary, Term
 from .markup import escape, inline, link
 from .render import front_matter, term_href, term_line
+from .urls import public_url, term_url
 
 TAGS_DIR = "tags"
 
@@ -86,12 +87,12 @@ def render_index(glossary: Glossary, site_url: str = "", site_name: str = "ML Te
     """
     groups = _letter_groups(glossary)
     split = len(glossary.terms) > LETTER_PAGES_FROM
-    base = site_url.rstrip("/") if site_url else ""
     term_set = {"@context": "https://schema.org", "@type": "DefinedTermSet", "name": site_name,
                 "description": f"A glossary of {len(glossary.terms)} machine-learning and Azure ML terms.",
-                "url": f"{base}/terms/"}
+                "url": public_url(site_url, "terms/")}
     if not split:
-        term_set["hasDefinedTerm"] = [{"@type": "DefinedTerm", "name": t.title, "url": f"{base}/terms/{t.slug}/"}
+        term_set["hasDefinedTerm"] = [{"@type": "DefinedTerm", "name": t.title,
+                                       "url": public_url(site_url, term_url(t.slug))}
                                       for t in glossary.terms]
     out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z.",
                          "search": {"exclude": True}, "jsonld": term_set}),

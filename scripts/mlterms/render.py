@@ -19,6 +19,7 @@ from .definitions import link_label
 from .lines import Kind, shape
 from .markup import code_block, escape, external_link, inline, link
 from .parse import Line
+from .urls import public_url, term_url
 
 TERM_SEARCH_BOOST = 2
 MENTIONED_LIMIT = 30  # a page stays small even when hundreds of definitions mention its term
@@ -29,10 +30,9 @@ _HEAD = re.compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
 
 def defined_term(term: Term, site_url: str) -> dict:
     """schema.org DefinedTerm of a term (JSON-LD in the page head, see overrides/main.html)."""
-    base = site_url.rstrip("/") if site_url else ""
     data = {"@context": "https://schema.org", "@type": "DefinedTerm", "name": term.title,
-            "description": term.summary, "url": f"{base}/terms/{term.slug}/",
-            "inDefinedTermSet": f"{base}/terms/", "termCode": term.slug}
+            "description": term.summary, "url": public_url(site_url, term_url(term.slug)),
+            "inDefinedTermSet": public_url(site_url, "terms/"), "termCode": term.slug}
     if term.aliases:
         data["alternateName"] = list(term.aliases)
     return data
@@ -242,7 +242,7 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     ctx = ctx or PageContext()
     linker = PageLinker(names, term.slug, href=lambda slug: term_href(slug))
     # A term's own page outranks listings and walkthroughs that mention it.
-    url = f"{ctx.site_url.rstrip('/')}/terms/{term.slug}/" if ctx.site_url else f"/terms/{term.slug}/"
+    url = public_url(ctx.site_url, term_url(term.slug))
     meta = {"title": term.title, "description": term.summary, "search": {"boost": TERM_SEARCH_BOOST},
             "jsonld": defined_term(term, ctx.site_url)}
     if term.tags:

@@ -18,6 +18,7 @@ from pathlib import Path
 from .curate import Glossary, Term
 from .markup import escape, link
 from .render import front_matter, render_body, term_href
+from .urls import public_url, term_url
 
 DECK_FILE = "study/ml-terms.apkg"
 CARDS_FILE = "study/cards.json"
@@ -82,11 +83,10 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
     out = [front_matter(meta), "# Printable glossary", "",
            f'<p class="print-intro">All {len(glossary.terms)} terms A–Z, each with its one-line definition, '
            "the notes' text and its tags. Print this page, or save it as PDF.</p>", ""]
-    base = site_url.rstrip("/") if site_url else ""
     for term in glossary.terms:
         href = term_href(term.slug, "")
         tags = " · ".join(escape(t) for t in term.tags)
-        url = f"{base}/terms/{term.slug}/" if base else f"/terms/{term.slug}/"
+        url = public_url(site_url, term_url(term.slug))
         out += ['<section class="print-term" markdown>', "",
                 f"## {escape(term.title)} {{ #{term.slug} }}", "",
                 f'<p class="term-definition">{escape(term.summary)}</p>', ""]
@@ -117,7 +117,7 @@ def render_study(glossary: Glossary) -> str:
 
 def cards(glossary: Glossary, plots: dict[str, str]) -> list[dict]:
     """study/cards.json: what a card shows (``plots``: slug -> site path of the term's first plot)."""
-    return [{"slug": t.slug, "title": t.title, "summary": t.summary, "tags": t.tags, "url": f"terms/{t.slug}/",
+    return [{"slug": t.slug, "title": t.title, "summary": t.summary, "tags": t.tags, "url": term_url(t.slug),
              "notes": notes_text(t, glossary.corrections), "plot": plots.get(t.slug)} for t in glossary.terms]
 
 

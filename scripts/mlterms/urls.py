@@ -25,6 +25,11 @@ def term_url(slug: str) -> str:
     return f"terms/{slug}/"
 
 
+def public_url(site_url: str, path: str = "") -> str:
+    """A site path as a reader sees it: under SITE_URL when there is one, else from the site's root."""
+    return f"{site_url.rstrip('/')}/{path}"
+
+
 def redirects(glossary: Glossary) -> dict[str, str]:
     """old or alias slug -> term slug. Old slugs always; an alias only when no other term claims it."""
     slugs = {t.slug for t in glossary.terms}
