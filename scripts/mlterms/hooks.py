@@ -194,7 +194,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / study.CARDS_FILE).write_text(json.dumps(study.cards(glossary, _plots(glossary)), ensure_ascii=False),
                                          encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
-        search_engine.write(site, {f"terms/{t.slug}/": search_index.other_names(t) for t in glossary.terms})
+        search_engine.write(site, search_index.names_by_location(glossary))
     _write_csv(site / "terms.csv", terms_json(glossary))
     (site / "terms.json").write_text(json.dumps(terms_json(glossary), indent=1, ensure_ascii=False),
                                      encoding="utf-8")

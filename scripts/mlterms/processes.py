@@ -85,6 +85,14 @@ def kill_tree(pid: int, only_group: bool = False) -> None:
             pass
 
 
+def kill_children() -> list[int]:
+    """Kill every child of this process with its descendants; returns their pids, to be reaped."""
+    children = children_of(os.getpid())
+    for pid in children:
+        kill_tree(pid)
+    return children
+
+
 def wait_gone(pids: list[int], timeout: float) -> None:
     """Reap ``pids`` (our children) without ever blocking longer than ``timeout`` seconds."""
     end = time.monotonic() + timeout

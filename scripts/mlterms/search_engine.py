@@ -41,6 +41,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .slugs import slugify
+from .urls import term_url
 
 PAGES_PER_SHARD = 8  # small: a query fetches the shards of its top results only
 SHARD_BYTES = 48_000  # a text shard larger than this is split by a longer prefix
@@ -106,15 +107,15 @@ def plain(markup: str) -> str:
     return html.unescape(_TAGS.sub(" ", markup or ""))
 
 
-def write(site: Path, other_names: dict[str, list[str]]) -> dict[str, int]:
+def write(site: Path, other_names: dict[str, list[str]]) -> None:
     """Replace Material's one-file index with the bootstrap, names, text shards and doc shards.
 
     ``other_names`` maps a page location to its other names (a term's aliases
-    and the notes' spellings). Returns sizes, for the build report and bench.
+    and the notes' spellings).
     """
     path = site / "search" / "search_index.json"
-    if not path.exists():
-        return {}
+    if not path.exists():  # search turned off
+        return
     index = json.loads(path.read_text(encoding="utf-8"))
     pages: list[list] = []  # [location, title, names, boost]
     page_of: dict[str, int] = {}
@@ -150,24 +151,21 @@ def write(site: Path, other_names: dict[str, list[str]]) -> dict[str, int]:
                 [number, section, doc["location"], doc["title"], _teaser(doc.get("text", "")), doc.get("tags", [])])
     by_prefix = _shards({word: [n for doc_id, tf in sorted(docs.items()) for n in (doc_id, tf)]
                          for word, docs in postings.items()})
-    sizes = {"pages": len(pages), "docs": sum(len(d) for d in sections.values()), "text_shards": len(by_prefix)}
     for prefix, table in by_prefix.items():
         _dump(out / TEXT_DIR / f"{shard_name(prefix)}.json", table)
     for number, docs in shards.items():
         _dump(out / DOCS_DIR / f"{number}.json", docs)
     # A term page's location is left out where the worker can derive it from the title (most pages).
     for page in pages:
-        if page[0] == f"terms/{slugify(plain(page[1]))}/":
+        if page[0] == term_url(slugify(plain(page[1]))):
             page[0] = None
-    sizes["names_bytes"] = _dump(out / NAMES_FILE, {"pages": [[title, names, boost, loc] if loc is not None
-                                                              else [title, names, boost]
-                                                              for loc, title, names, boost in pages]})
+    _dump(out / NAMES_FILE, {"pages": [[title, names, boost, loc] if loc is not None else [title, names, boost]
+                                       for loc, title, names, boost in pages]})
     # The bootstrap: Material's main script fetches it on every page and hands the config to the worker.
     config = {**index["config"], "mlterms": {"pages": len(pages), "pagesPerShard": PAGES_PER_SHARD,
                                              "sectionsPerPage": SECTIONS_PER_PAGE, "stop": STOP_WORDS,
                                              "shards": sorted(by_prefix)}}
-    sizes["bootstrap_bytes"] = _dump(path, {"config": config, "docs": []})
-    return sizes
+    _dump(path, {"config": config, "docs": []})
 
 
 def _shards(table: dict[str, list[int]], prefix_length: int = 2) -> dict[str, dict[str, list[int]]]:
@@ -201,7 +199,5 @@ def _teaser(markup: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _dump(path: Path, data) -> int:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+def _dump(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -35,6 +35,8 @@ import json
 import re
 from pathlib import Path
 
+from .urls import term_url
+
 FIELD = "aliases"
 FORMS = "forms"
 _WORD = re.compile(r"[^\W\d_]{3,}")  # words of letters only: identifiers and numbers have no plural
@@ -60,6 +62,11 @@ def plural_forms(names: list[str]) -> list[str]:
 def other_names(term) -> list[str]:
     """The names a term goes by besides its title, each once."""
     return [n for n in dict.fromkeys(term.names) if n.casefold() != term.title.casefold()]
+
+
+def names_by_location(glossary) -> dict[str, list[str]]:
+    """Each term page's location -> its other names (what search_engine.write indexes as names)."""
+    return {term_url(t.slug): other_names(t) for t in glossary.terms}
 
 
 def add_term_fields(site_dir: Path, glossary) -> int:

@@ -21,7 +21,7 @@ from . import search_engine
 from .curate import curate
 from .curation import check_curation
 from .parse import parse
-from .search_index import other_names
+from .search_index import names_by_location
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER = ROOT / "docs" / "assets" / "javascripts" / "mlterms-search.js"
@@ -54,7 +54,7 @@ def write_site(folder: Path, n: int, seed: int = 0) -> list[dict]:
     (folder / "search").mkdir(parents=True, exist_ok=True)
     (folder / "search" / "search_index.json").write_text(json.dumps({"config": CONFIG, "docs": docs}),
                                                          encoding="utf-8")
-    search_engine.write(folder, {f"terms/{t.slug}/": other_names(t) for t in glossary.terms})
+    search_engine.write(folder, names_by_location(glossary))
     (folder / "assets" / "javascripts").mkdir(parents=True, exist_ok=True)
     shutil.copy(WORKER, folder / "assets" / "javascripts" / WORKER.name)
     (folder / "index.html").write_text(PAGE, encoding="utf-8")

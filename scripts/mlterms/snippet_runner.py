@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .spark_jvm import SPARK_CONF_DIR, SharedJvm, stop_active_context
-from .processes import children_of, die_with_parent, kill_tree, make_subreaper, wait_gone
+from .processes import die_with_parent, kill_children, kill_tree, make_subreaper, wait_gone
 
 DEFAULT_TIMEOUT = 120.0
 JVM_START_TIMEOUT = 90.0  # PySpark's own launch waits for the JVM without any limit
@@ -233,9 +233,7 @@ def _zygote() -> None:
         pool.kill_all()
         if jvm:
             jvm.close(abort=aborted)
-        for pid in children_of(os.getpid()):  # orphans that were handed to us as subreaper
-            kill_tree(pid)
-        wait_gone(children_of(os.getpid()), timeout=10)
+        wait_gone(kill_children(), timeout=10)  # and the orphans handed to us as subreaper
 
 
 def _exit_on_signal(signum, frame) -> None:  # noqa: ARG001 - signal handler signature

@@ -31,7 +31,7 @@ import threading
 from importlib import metadata
 from pathlib import Path
 
-from .processes import children_of, kill_tree
+from .processes import kill_children
 
 ROOT = Path(__file__).resolve().parents[2]
 # Spark's quiet logging and UI-less, fast-start defaults, for every way a snippet runs.
@@ -105,8 +105,7 @@ class SharedJvm:
         """
         self._thread.join(timeout)
         if self._thread.is_alive():
-            for pid in children_of(os.getpid()):
-                kill_tree(pid)
+            kill_children()  # the JVM launcher: no snippet child exists before ready()
             self._thread.join(30)
             self.env = {}
 
