@@ -274,21 +274,36 @@ time.sleep(600)
 '''
 
 
+def _sleeper_notebook(path: Path, started_variable: str) -> None:
+    """A notebook whose one cell starts a process in a session of its own, says so, then waits."""
+    import nbformat
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Sleeper\n\nWaits."),
+                                         nbformat.v4.new_code_cell(SLEEPER.split("\n", 2)[2].replace(
+                                             "SLEEPER_STARTED", started_variable))])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+
+
 def test_ctrl_c_during_a_build_leaves_no_process_behind(tmp_path):
     repo = isolated_repo(tmp_path)
     (repo / "snippets" / "sleeper.py").write_text(SLEEPER, encoding="utf-8")
-    started = tmp_path / "started"
+    _sleeper_notebook(repo / "snippets" / "notebooks" / "sleeper.ipynb", "NOTEBOOK_STARTED")
+    started, notebook_started = tmp_path / "started", tmp_path / "notebook-started"
     mark = f"mlterms-test-{uuid.uuid4().hex}"
-    env = {**os.environ, "MLTERMS_TEST_MARK": mark, "SLEEPER_STARTED": str(started)}
+    env = {**os.environ, "MLTERMS_TEST_MARK": mark, "SLEEPER_STARTED": str(started),
+           "NOTEBOOK_STARTED": str(notebook_started)}
     build = subprocess.Popen([sys.executable, str(repo / "scripts" / "build.py"), "--snippets-only"], cwd=repo,
                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                              start_new_session=True)  # its own group, as a terminal's foreground job
     try:
         end = time.monotonic() + 120
-        while not started.exists() and time.monotonic() < end and build.poll() is None:
+        while not (started.exists() and notebook_started.exists()) and time.monotonic() < end \
+                and build.poll() is None:
             time.sleep(0.2)
         assert started.exists(), "the sleeping snippet never started"
-        assert len(_processes_marked(mark)) >= 4  # build, zygote, snippet child, its sleep
+        assert notebook_started.exists(), "the sleeping notebook never started"
+        # build; snippets' pool, snippet child, its sleep; notebooks' pool, notebook child, its kernel, its sleep
+        assert len(_processes_marked(mark)) >= 8
         os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C does
         output, _ = build.communicate(timeout=60)
     finally:
@@ -297,6 +312,20 @@ def test_ctrl_c_during_a_build_leaves_no_process_behind(tmp_path):
     assert build.returncode == 130, output
     assert "interrupted" in output and "Traceback" not in output
     assert _wait_until_none_marked(mark) == []
+
+
+def test_a_notebook_past_its_timeout_is_stopped_with_all_it_started(tmp_path):
+    repo = isolated_repo(tmp_path)
+    _sleeper_notebook(repo / "snippets" / "notebooks" / "sleeper.ipynb", "NOTEBOOK_STARTED")
+    mark = f"mlterms-test-{uuid.uuid4().hex}"
+    env = {**os.environ, "MLTERMS_TEST_MARK": mark, "NOTEBOOK_STARTED": str(tmp_path / "notebook-started")}
+    result = subprocess.run([sys.executable, str(repo / "scripts" / "build.py"), "--snippets-only",
+                             "--snippet-timeout", "8"], cwd=repo, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 1, result.stdout
+    assert (tmp_path / "notebook-started").exists()  # it was stopped while it ran, not before
+    assert "snippets/notebooks/sleeper.ipynb: error: did not finish within 8 s and was stopped" in result.stdout
+    assert _wait_until_none_marked(mark) == []  # the kernel and the sleep it started in a session of its own
 
 
 # --- 6. the output cache does not depend on the Python build -----------------------------------

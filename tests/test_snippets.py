@@ -126,15 +126,32 @@ def test_the_walkthrough_notebooks_load():
     assert len(NOTEBOOKS) >= 3
 
 
+@pytest.fixture(scope="session")
+def warm_notebook_runs(tmp_path_factory):
+    """Every notebook executed as the build executes it: in the warm pool, each in a kernel forked from it."""
+    import nbformat
+    outputs = tmp_path_factory.mktemp("notebook-outputs")
+    counts, problems = notebooks.refresh(NOTEBOOKS, outputs, fresh=True)
+    assert not problems and counts["notebooks_run"] == len(NOTEBOOKS)
+    return {n.name: nbformat.read(notebooks.executed_path(n, outputs), as_version=4) for n in NOTEBOOKS}
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda n: n.name)
-def test_notebook_runs_and_matches_the_committed_executed_copy(notebook, tmp_path):
+def test_notebook_runs_and_matches_the_committed_executed_copy(notebook, warm_notebook_runs, tmp_path):
+    """A fresh kernel prints what the committed copy shows; and the build's kernel, forked from a pool that
+    imported the libraries already, must not show it: every output (plots included), count and kernel fact
+    is a fresh kernel's."""
     import nbformat
     committed_dir = conftest.COMMITTED_OUTPUTS
     assert notebooks.is_current(notebook, committed_dir), "the executed copy is stale: run scripts/build.py and commit it"
-    executed = notebooks.execute(notebook, timeout=120, workdir=tmp_path)
+    executed = notebooks.execute(notebook, timeout=120, workdir=tmp_path)  # python -m ipykernel_launcher
     committed = nbformat.read(notebooks.executed_path(notebook, committed_dir), as_version=4)
     assert _texts(executed) == _texts(committed)
     assert any("image/png" in o.get("data", {}) for c in executed.cells for o in c.get("outputs", []))
+    warm = warm_notebook_runs[notebook.name]
+    assert warm.metadata == executed.metadata
+    assert [c.get("execution_count") for c in warm.cells] == [c.get("execution_count") for c in executed.cells]
+    assert [c.get("outputs") for c in warm.cells] == [c.get("outputs") for c in executed.cells]
 
 
 def test_a_failing_notebook_fails_the_build(tmp_path):

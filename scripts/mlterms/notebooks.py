@@ -1,20 +1,25 @@
 """Notebook walkthroughs: executed by the build (nbclient, timeout, errors fail), rendered by mkdocs-jupyter.
 
 Notebooks live in ``snippets/notebooks/`` without outputs; the build executes
-each one (``allow_errors`` off, a timeout per cell) and keeps the executed
-copy in ``snippets/_outputs/notebooks/``, keyed by content and the locked
+each one (``allow_errors`` off, a timeout per notebook) and keeps the executed
+copy in ``snippets/_outputs/walkthroughs/``, keyed by content and the locked
 environment like the snippets. mkdocs-jupyter only renders (``execute:
 false``). The terms a notebook serves are in its metadata
 (``"mlterms": {"terms": [...]}``); their pages link to it.
+
+The build runs them in a warm pool of their own (``snippet_runner``), which
+imports what the notebooks import once; each notebook gets a real kernel
+forked from it (``forked_kernel``), in a fresh working folder.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
-import subprocess
 import json
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+import os
+import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
@@ -31,6 +36,7 @@ class Notebook:
     title: str
     summary: str
     terms: list[str]
+    modules: list[str] = field(default_factory=list)  # every module its code cells import, dotted
 
     @property
     def name(self) -> str:
@@ -54,7 +60,25 @@ def load_notebook(path: Path) -> tuple[Notebook | None, list[Problem]]:
     title = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else path.stem.replace("_", " ")
     summary = _plain(next((ln for ln in lines[1:] if not ln.startswith("#")), ""))
     terms = list(nb.metadata.get("mlterms", {}).get("terms", []))
-    return Notebook(path, title, summary, terms), []
+    return Notebook(path, title, summary, terms, _imports(nb)), []
+
+
+def _imports(nb) -> list[str]:
+    """The modules a notebook's code cells import (a cell with IPython magics is skipped: it is not Python)."""
+    found: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.add(node.module)
+    return sorted(found)
 
 
 def _plain(markdown: str) -> str:
@@ -95,34 +119,39 @@ def is_current(notebook: Notebook, outputs: Path = OUTPUTS_DIR) -> bool:
     return stamp.get("key") == _key(notebook) and executed_path(notebook, outputs).exists()
 
 
-_RUNNING: set = set()  # the NotebookClients executing right now (their kernels are separate processes)
+# What every notebook job imports besides the notebook's own imports: the kernel (and the debugger it loads
+# as it starts), the client, this module. The pool imports them once; its children then start at once.
+# (Not matplotlib_inline.backend_inline: it hooks into the IPython shell that imports it, the kernel's.)
+KERNEL_MODULES = ["ipykernel.debugger", "ipykernel.ipkernel", "ipykernel.kernelapp", "jupyter_client.manager",
+                  "nbclient", "nbformat", "mlterms.forked_kernel", "mlterms.notebooks"]
 
 
-def kill_running() -> None:
-    """Kill the kernel of every notebook still executing: on Ctrl-C or any other way out of a build.
+def kernel_env() -> dict[str, str]:
+    """The notebooks' pool's environment: the build's own, as nbclient gives a fresh kernel.
 
-    The executing threads then fail fast (the kernel died) instead of
-    running on, and no kernel outlives the build.
+    Plus the one setting a fresh kernel makes before its first cell:
+    ipykernel sets the inline Matplotlib backend unless ``MPLBACKEND`` says
+    otherwise, and the pool imports Matplotlib before any kernel exists.
     """
-    from .processes import kill_tree
-    for client in list(_RUNNING):
-        process = getattr(getattr(getattr(client, "km", None), "provisioner", None), "process", None)
-        if process is not None and process.poll() is None:
-            kill_tree(process.pid)
+    from .snippet_runner import zygote_env
+    return zygote_env({"MPLBACKEND": os.environ.get("MPLBACKEND") or "module://matplotlib_inline.backend_inline",
+                       "PYDEVD_DISABLE_FILE_VALIDATION": "1"})
 
 
-def execute(notebook: Notebook, timeout: float, workdir: Path):
-    """Run every cell (errors fail); returns the executed notebook object."""
+def execute(notebook: Notebook, timeout: float | None, workdir: Path, kernel=None):
+    """Run every cell (errors fail) with ``workdir`` as the kernel's folder; returns the executed notebook.
+
+    ``kernel``: the manager of a kernel already started (``forked_kernel.start``);
+    without one, nbclient starts a fresh ``python -m ipykernel_launcher``.
+    ``timeout`` bounds each cell (None: no bound; the pool bounds the notebook).
+    """
     import nbclient
     import nbformat
     nb = nbformat.read(notebook.path, as_version=4)
-    client = nbclient.NotebookClient(nb, timeout=int(timeout), kernel_name="python3", allow_errors=False,
-                                     record_timing=False, resources={"metadata": {"path": str(workdir)}})
-    _RUNNING.add(client)
-    try:
-        client.execute(stderr=subprocess.DEVNULL)  # the kernel's own start-up warnings
-    finally:
-        _RUNNING.discard(client)
+    client = nbclient.NotebookClient(nb, km=kernel, timeout=None if timeout is None else int(timeout),
+                                     kernel_name="python3", allow_errors=False, record_timing=False,
+                                     resources={"metadata": {"path": str(workdir)}})
+    client.execute(stderr=subprocess.DEVNULL)  # a fresh kernel's own start-up warnings
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = _coalesce_streams(cell.outputs)
@@ -143,39 +172,87 @@ def _coalesce_streams(outputs: list) -> list:
     return merged
 
 
+# The notebooks' pool runs at a lower priority than the snippets' pool: notebooks finish well within the
+# snippets' time, which is bound by the PySpark snippets taking turns on one JVM (measured: 1-2 s saved).
+NICE = 5
+EXECUTED = "executed.ipynb"  # what a pool's child writes into its job folder
+FAILURE = "error.txt"  # or, when it failed, the error's type on line 1 and its message
+
+
+def execute_in_child(path: str) -> None:
+    """In a child of the notebooks' pool (its job folder as cwd): execute the notebook in a kernel forked
+    from this warm process, in a fresh folder ``work/``; write ``executed.ipynb``, or ``error.txt`` and raise."""
+    import nbformat
+
+    from .forked_kernel import start, stop
+    here = Path.cwd()
+    (here / "work").mkdir()
+    kernel = start(here / "kernel.json", here / "work", log=here / "kernel.log")
+    notebook, problems = load_notebook(Path(path))
+    if notebook is None:
+        raise RuntimeError(problems[0].message)
+    try:
+        executed = execute(notebook, None, here / "work", kernel)
+    except Exception as exc:  # noqa: BLE001 - CellExecutionError, kernel death: reported, then raised
+        (here / FAILURE).write_text(f"{type(exc).__name__}\n{exc}", encoding="utf-8")
+        raise
+    finally:
+        stop(kernel)
+    nbformat.write(executed, here / EXECUTED)
+
+
 def refresh(notebooks: list[Notebook], outputs: Path = OUTPUTS_DIR, fresh: bool = False,
             timeout: float = 120.0) -> tuple[dict[str, int], list[Problem]]:
-    """Execute stale notebooks (two at a time); failures name the notebook, the cell and the error."""
+    """Execute stale notebooks in a warm pool, one per core at a time; failures name the notebook, the cell
+    and the error.
+
+    ``timeout`` bounds each notebook as a whole: past it, its kernel and
+    everything it started are killed and the notebook is reported.
+    """
     import shutil
     import tempfile
 
-    import nbformat
+    from .snippet_runner import Job, PhaseTimeout, run
     stale = [n for n in notebooks if fresh or not is_current(n, outputs)]
     counts = {"notebooks_run": 0, "notebooks_cached": len(notebooks) - len(stale), "notebooks_failed": 0}
     problems: list[Problem] = []
-
-    def run_one(notebook: Notebook):
-        workdir = Path(tempfile.mkdtemp(prefix="mlterms-nb-"))
+    if not stale:
+        return counts, problems
+    scratch = Path(tempfile.mkdtemp(prefix="mlterms-nb-"))
+    try:
+        jobs = [Job(str(n.path), str(scratch / n.name), timeout, kind="notebook") for n in stale]
+        preload = sorted({m for n in stale for m in n.modules} | set(KERNEL_MODULES))
         try:
-            return notebook, execute(notebook, timeout, workdir), None
-        except Exception as exc:  # noqa: BLE001 - CellExecutionError, CellTimeoutError, kernel death
-            return notebook, None, exc
-        finally:
-            shutil.rmtree(workdir, ignore_errors=True)
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for notebook, executed, error in pool.map(run_one, stale):
-            if error is not None:
-                counts["notebooks_failed"] += 1
-                tail = "\n".join(str(error).strip().splitlines()[-12:])
-                problems.append(Problem(notebook.rel, None, f"failed to execute: {type(error).__name__}:\n{tail}",
-                                        "open it in Jupyter and run all cells", group="snippets"))
+            # nice: the snippets' pool beside it has the longer path (its PySpark snippets, one after another)
+            results = run(jobs, preload=preload, env=kernel_env(), nice=NICE)
+        except PhaseTimeout as exc:
+            counts["notebooks_failed"] = len(stale)
+            problems.append(Problem("snippets/notebooks/", None, f"{exc}; every notebook process was stopped",
+                                    "look for a notebook that hangs (open it in Jupyter)", group="snippets"))
+            return counts, problems
+        for notebook, result in zip(stale, results):
+            if result.status == "ok":
+                target = executed_path(notebook, outputs)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(Path(result.workdir) / EXECUTED, target)
+                _stamp_path(notebook, outputs).write_text(json.dumps({"key": _key(notebook)}) + "\n",
+                                                          encoding="utf-8")
+                counts["notebooks_run"] += 1
                 continue
-            target = executed_path(notebook, outputs)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(executed, target)
-            _stamp_path(notebook, outputs).write_text(json.dumps({"key": _key(notebook)}) + "\n", encoding="utf-8")
-            counts["notebooks_run"] += 1
+            counts["notebooks_failed"] += 1
+            if result.status == "timeout":
+                message = f"did not finish within {timeout:.0f} s and was stopped"
+                hint = "make it faster, or find the cell that never ends"
+            else:
+                name, _, text = result.read(FAILURE).partition("\n")
+                if not name:  # it failed before any cell ran: its traceback says why
+                    name, text = "the notebook's process failed", result.stderr
+                tail = "\n".join(text.strip().splitlines()[-12:])
+                message = f"failed to execute: {name}:\n{tail}"
+                hint = "open it in Jupyter and run all cells"
+            problems.append(Problem(notebook.rel, None, message, hint, group="snippets"))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return counts, problems
 
 

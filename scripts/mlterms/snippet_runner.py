@@ -13,6 +13,11 @@ the zygote imports (see ``spark_jvm``): a JVM cannot be forked, and starting
 one per snippet costs more than the snippet. They take turns, each with its own
 SparkContext, which the child stops when it ends.
 
+Notebooks (``Job.kind == "notebook"``) run in a pool of their own, started
+with the notebooks' environment (``notebooks.refresh``): each child runs
+nbclient against a real ipykernel that it forks from itself, so the kernel
+starts with the notebook's libraries already imported.
+
 ``run_naive(jobs)`` is the baseline for ``make bench``: one ``python
 snippet.py`` process after another.
 """
@@ -42,6 +47,7 @@ class Job:
     workdir: str
     timeout: float = DEFAULT_TIMEOUT
     shares_jvm: bool = False  # a PySpark snippet: runs on the pool's one Spark JVM, one at a time
+    kind: str = "script"  # "script": run the file as __main__; "notebook": execute it (notebooks.execute_in_child)
 
 
 @dataclass
@@ -67,42 +73,55 @@ class Result:
         return self.read("stderr.txt")
 
 
-def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
+def zygote_env(extra: dict[str, str]) -> dict[str, str]:
+    """This process's environment, ``extra`` added, and ``mlterms`` importable (the zygote runs as ``-m``)."""
+    env = {**os.environ, **extra}
     scripts = str(Path(__file__).resolve().parents[1])
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [scripts, env.get("PYTHONPATH")]))
-    env.update(MPLBACKEND="Agg", PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1",
-               PYSPARK_PYTHON=sys.executable, TQDM_DISABLE="1", SPARK_CONF_DIR=str(SPARK_CONF_DIR))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [scripts, os.environ.get("PYTHONPATH")]))
     return env
+
+
+def _child_env() -> dict[str, str]:
+    """What every snippet runs with: the same settings in the pool as in the naive baseline."""
+    return zygote_env({"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1",
+                       "PYSPARK_PYTHON": sys.executable, "TQDM_DISABLE": "1", "SPARK_CONF_DIR": str(SPARK_CONF_DIR)})
 
 
 class PhaseTimeout(RuntimeError):
     """The whole snippet phase ran past its deadline; every process it started has been stopped."""
 
 
+_LIVE: set[subprocess.Popen] = set()  # the zygotes running now, for stop_all() from another thread
+
+
 def run(jobs: list[Job], workers: int | None = None, preload: list[str] | None = None,
-        deadline: float | None = None) -> list[Result]:
+        deadline: float | None = None, env: dict[str, str] | None = None, nice: int = 0) -> list[Result]:
     """Run ``jobs`` in a warm zygote with up to ``workers`` children at once.
 
     ``deadline`` (seconds) bounds the whole phase: past it, or on any way out
     of here (Ctrl-C included), the zygote is told to stop, and it kills every
-    child's process group and the Spark JVM before it exits.
+    child's process group and the Spark JVM before it exits. ``env`` is the
+    zygote's environment, and so every child's (default: the snippets').
+    ``nice`` lowers the priority of the zygote and its children: a pool
+    running beside another one whose longest path is longer yields it the CPU.
     """
     if not jobs:
         return []
     workers = workers or os.cpu_count() or 2
     if deadline is None:
         deadline = phase_deadline(jobs, workers)
-    request = {"workers": workers, "preload": preload or [], "jobs": [asdict(j) for j in jobs]}
+    request = {"workers": workers, "preload": preload or [], "jobs": [asdict(j) for j in jobs], "nice": nice}
     proc = subprocess.Popen([sys.executable, "-m", "mlterms.snippet_runner"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_child_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env or _child_env(),
                             cwd=Path(__file__).resolve().parents[2])
+    _LIVE.add(proc)
     try:
         stdout, stderr = proc.communicate(json.dumps(request), timeout=deadline)
     except subprocess.TimeoutExpired:
         raise PhaseTimeout(f"the snippet phase did not finish within {deadline:.0f} s") from None
     finally:
         _stop_zygote(proc)
+        _LIVE.discard(proc)
     results = []
     for line in stdout.splitlines():
         if line.startswith("{"):
@@ -116,6 +135,13 @@ def run(jobs: list[Job], workers: int | None = None, preload: list[str] | None =
 def phase_deadline(jobs: list[Job], workers: int) -> float:
     """Room for every job to use its whole timeout, ``workers`` at a time, plus start-up (imports, the JVM)."""
     return sum(j.timeout for j in jobs) / max(1, workers) + JVM_START_TIMEOUT + 60
+
+
+def stop_all() -> None:
+    """Stop every zygote still running, with all it started: for a build on its way out of a phase
+    in which another thread is waiting on a pool (the notebooks' pool beside the snippets')."""
+    for proc in list(_LIVE):
+        _stop_zygote(proc)
 
 
 def _stop_zygote(proc: subprocess.Popen) -> None:
@@ -153,9 +179,11 @@ def run_naive(jobs: list[Job]) -> list[Result]:
 
 
 def _preload(modules: list[str]) -> None:
-    """Import what the snippets will import, so each fork starts warm. A missing module is the snippet's error."""
-    import matplotlib
-    matplotlib.use("Agg")
+    """Import what the jobs will import, so each fork starts warm. A missing module is the job's own error.
+
+    Matplotlib takes its backend from ``MPLBACKEND`` in the zygote's
+    environment: Agg for snippets, the inline backend for notebook kernels.
+    """
     for name in modules:
         try:
             importlib.import_module(name)
@@ -168,7 +196,11 @@ def _preload(modules: list[str]) -> None:
 
 
 def _run_child(job: dict, cwd: str, env: dict[str, str]) -> None:
-    """In the forked child: run one snippet as __main__ (in ``cwd``, with ``env`` added) and exit with its status."""
+    """In the forked child: run one job (in ``cwd``, with ``env`` added) and exit with its status.
+
+    A script runs as ``__main__``; a notebook is executed by
+    ``notebooks.execute_in_child``, which writes the executed copy into ``cwd``.
+    """
     import runpy
     import traceback
     os.setpgid(0, 0)
@@ -182,11 +214,15 @@ def _run_child(job: dict, cwd: str, env: dict[str, str]) -> None:
     os.dup2(err, 2)
     sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
     sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
-    sys.argv = [job["path"]]
-    sys.path[0] = str(Path(job["path"]).parent)
     code = 0
     try:
-        runpy.run_path(job["path"], run_name="__main__")
+        if job["kind"] == "notebook":
+            from .notebooks import execute_in_child
+            execute_in_child(job["path"])
+        else:
+            sys.argv = [job["path"]]
+            sys.path[0] = str(Path(job["path"]).parent)
+            runpy.run_path(job["path"], run_name="__main__")
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except BaseException:  # noqa: BLE001 - report any failure of the snippet
@@ -217,6 +253,8 @@ def _zygote() -> None:
     signal.signal(signal.SIGTERM, _exit_on_signal)
     signal.signal(signal.SIGINT, _exit_on_signal)
     request = json.loads(sys.stdin.read())
+    if request["nice"] > 0:
+        os.nice(request["nice"])
     jobs = list(request["jobs"])
     jvm = SharedJvm() if any(j.get("shares_jvm") for j in jobs) else None
     pool = _Pool(jobs, max(1, int(request["workers"])), jvm)
@@ -241,7 +279,12 @@ def _exit_on_signal(signum, frame) -> None:  # noqa: ARG001 - signal handler sig
 
 
 class _Pool:
-    """Forks up to ``workers`` children at once, longest job first; prints one JSON line per finished job."""
+    """Forks up to ``workers`` children at once, longest job first; prints one JSON line per finished job.
+
+    A PySpark job goes first whenever the shared JVM is free: the PySpark
+    snippets take turns on it, one after another, the longest path of the
+    run, and the JVM can retire (and exit) once the last of them is done.
+    """
 
     def __init__(self, pending: list[dict], workers: int, jvm: SharedJvm | None) -> None:
         self.pending = pending
@@ -276,7 +319,8 @@ class _Pool:
     def run(self) -> None:
         while self.pending or self.running:
             while len(self.running) < self.workers:
-                job = next((j for j in self.pending if self._may_start(j)), None)
+                startable = [j for j in self.pending if self._may_start(j)]
+                job = next((j for j in startable if j.get("shares_jvm")), startable[0] if startable else None)
                 if job is None:
                     break
                 self._start(job)
