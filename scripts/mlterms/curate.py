@@ -106,7 +106,8 @@ class Glossary:
 def apply_corrections(text: str, corrections: dict[str, str]) -> str:
     """Fix the listed misspellings (whole words only, longest first)."""
     for wrong in sorted(corrections, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", corrections[wrong], text)
+        if wrong in text:  # the cheap test first: most lines hold none of them (What's new curates 100 versions)
+            text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", corrections[wrong], text)
     return text
 
 
@@ -231,7 +232,7 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
     _check_urls_are_free(terms, curation, notes_path, fail, warnings)
 
     used = {w for w in curation.corrections
-            if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", ln.text)
+            if any(w in ln.text and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", ln.text)
                    for t in terms.values() for d in t.definitions for ln in d.lines)}
     for wrong, line in curation.correction_lines.items():
         if wrong not in used:
