@@ -19,6 +19,8 @@ fails the tests: targets live here, not in timed tests.
   engines    scripts/search_bench.py: our engine vs Material's lunr at 192 and 5,000 terms, ours at
              20,000: bytes, keystroke-to-results, worker heap, CPU slowed 4× (≤ 150 ms, ≤ 300 KB, ≤ 50 MB)
   weight     bytes of a term page's first load and first contentful paint (scripts/page_weight.py)
+  map        scripts/map_bench.py: time to the concept map's first rendered frame (/map/) at our 192 terms
+             and at 5,000, CPU slowed 4×, and the bytes of its first load
   hostile    the hostile-input property test with 60 generated notes files (make test tries 6)
 
 Usage: scripts/bench.py [--only NAME ...] [--sizes 200 1000 5000]
@@ -270,6 +272,11 @@ def bench_search_engines() -> None:
     subprocess.run([PY, str(ROOT / "scripts" / "search_bench.py")], cwd=ROOT, env=ENV)
 
 
+def bench_map() -> None:
+    """The concept map's time to first render, ours and 5,000 terms, CPU slowed 4×."""
+    subprocess.run([PY, str(ROOT / "scripts" / "map_bench.py"), "--sizes", "5000"], cwd=ROOT, env=ENV)
+
+
 def bench_weight() -> None:
     script = ROOT / "scripts" / "page_weight.py"
     if not script.exists():
@@ -282,7 +289,7 @@ def bench_weight() -> None:
 
 BENCHES = {"snippets": bench_snippets, "examples": bench_examples, "warm": bench_warm,
            "links": bench_links_and_crosslinks, "search": bench_search, "engines": bench_search_engines,
-           "weight": bench_weight,
+           "weight": bench_weight, "map": bench_map,
            "lock": bench_lock, "hostile": bench_hostile}
 
 
@@ -291,8 +298,8 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", choices=[*BENCHES, "scale"], help="run only these")
     parser.add_argument("--sizes", nargs="*", type=int, default=[200, 1000, 5000])
     args = parser.parse_args()
-    chosen = args.only or ["lock", "warm", "links", "search", "engines", "weight", "snippets", "examples", "scale",
-                           "hostile"]
+    chosen = args.only or ["lock", "warm", "links", "search", "engines", "weight", "map", "snippets", "examples",
+                           "scale", "hostile"]
     for name in chosen:
         if name == "scale":
             bench_scale(args.sizes)

@@ -11,6 +11,7 @@ half-written site behind as if it were good.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from mlterms import linkcheck, notebooks, snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
 from mlterms.generate import Inputs, glossary_from, lint, read_source  # noqa: E402
+from mlterms.history import report_notes  # noqa: E402
 from mlterms.pages import tag_counts  # noqa: E402
 from mlterms.report import Report  # noqa: E402
 from mlterms.siteconfig import tags_allowed  # noqa: E402
@@ -102,19 +104,19 @@ def run_mkdocs(site_dir: Path, inputs: Inputs, report: Report) -> bool:
 
 
 def run_examples(args: argparse.Namespace, inputs: Inputs, glossary, report: Report) -> None:
-    """Bring snippet and notebook outputs up to date, the notebooks' kernels beside the snippet pool.
+    """Bring snippet and notebook outputs up to date, the notebooks' pool beside the snippets' pool.
 
-    The notebooks run in a thread of their own (their kernels are separate
-    processes) while the pool runs the snippets, so the cold phase takes about
-    as long as the longer of the two instead of their sum. On any way out
-    (Ctrl-C included) their kernels are killed.
+    The notebooks run in a warm pool of their own (its kernels forked from
+    it), waited on by a thread, while the snippets' pool runs, so the cold
+    phase takes about as long as the longer of the two instead of their sum.
+    The notebooks' pool starts first: finding the snippets (and, after their
+    run, putting them on the pages) then overlaps it. On any way out (Ctrl-C
+    included) both pools are stopped with all they started.
     """
-    found, problems = snippets.discover()
+    from mlterms.snippet_runner import stop_all
+    slugs = None if inputs.is_default else {t.slug for t in glossary.terms}  # another notes file: its examples only
     walkthroughs, nb_problems = notebooks.discover()
-    if not inputs.is_default:  # another notes file: only the examples that serve its terms
-        slugs = {t.slug for t in glossary.terms}
-        found = [s for s in found if slugs.intersection(s.terms)]
-        walkthroughs = [n for n in walkthroughs if slugs.intersection(n.terms)]
+    walkthroughs = [n for n in walkthroughs if slugs is None or slugs.intersection(n.terms)]
     outcome: list = []  # (counts, problems) or the exception the thread ended with
 
     def run_notebooks() -> None:
@@ -127,19 +129,31 @@ def run_examples(args: argparse.Namespace, inputs: Inputs, glossary, report: Rep
     notebook_thread = threading.Thread(target=run_notebooks, name="notebooks", daemon=True)
     notebook_thread.start()
     try:
+        found, problems = snippets.discover()
+        found = [s for s in found if slugs is None or slugs.intersection(s.terms)]
         counts, run_problems = snippets.refresh(found, inputs.snippet_outputs, fresh=args.fresh,
                                                 timeout=args.snippet_timeout)
+        _, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
+                                             strict_terms=inputs.is_default)
         notebook_thread.join()
     except BaseException:
-        notebooks.kill_running()
+        stop_all()
         raise
     if isinstance(outcome[0], BaseException):
         raise outcome[0]
     nb_counts, nb_run_problems = outcome[0]
     report.counts.update(counts)
     report.counts.update(nb_counts)
-    _, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs, strict_terms=inputs.is_default)
     report.problems.extend(problems + run_problems + attach_problems + nb_problems + nb_run_problems)
+
+
+def history_notes(site: Path) -> list[str]:
+    """What the hook found in git (dates known or not, commits skipped), said once in the report."""
+    try:
+        data = json.loads((site / "build-report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return report_notes(data.get("history") or {})
 
 
 def count_pages(site: Path) -> int:
@@ -247,6 +261,7 @@ def build(args: argparse.Namespace) -> Report:
             built = run_mkdocs(staging, inputs, report)
         if built:
             report.counts["pages"] = count_pages(staging)
+            report.notes.extend(history_notes(staging))
             with report.phase("links"):
                 links = linkcheck.check(staging, linkcheck.site_url_of(staging), external=args.external)
             report.counts.update(links_checked=links.checked, anchors_checked=links.anchors)

@@ -28,6 +28,8 @@ SHOTS = [
     ("term-dark", "terms/k-means-clustering/", "dark", None),
     ("search-inertia", "", "light", "inertia"),
     ("tag-clustering", "tags/clustering/", "light", None),
+    ("map-light", "map/", "light", None),
+    ("map-dark", "map/", "dark", None),
 ]
 
 

@@ -21,7 +21,7 @@ def linker(own: str = "outlier") -> PageLinker:
 
 
 def links(text: str, own: str = "outlier") -> list[tuple[str, str | None]]:
-    return [(chunk, href) for chunk, href in linker(own).text(text) if href]
+    return [(chunk, href) for chunk, href, _ in linker(own).text(text) if href]
 
 
 def test_longest_name_wins():
@@ -54,4 +54,4 @@ def test_no_links_inside_code_or_urls_except_exact_term_code():
 
 
 def test_text_without_names_is_unchanged():
-    assert linker().text("nothing to see") == [("nothing to see", None)]
+    assert linker().text("nothing to see") == [("nothing to see", None, None)]

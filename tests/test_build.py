@@ -7,7 +7,8 @@ import re
 
 from conftest import run_build
 
-TERM_FIELDS = {"slug", "title", "url", "aliases", "tags", "summary", "source_lines", "snippets", "learn_more"}
+TERM_FIELDS = {"slug", "title", "url", "aliases", "tags", "summary", "source_lines", "snippets", "learn_more",
+               "added", "changed", "dates_note"}
 
 
 def test_one_page_per_term_and_terms_json(built_site, site_terms):
@@ -102,6 +103,9 @@ def test_terms_json_validates_against_its_schema_and_the_csv_has_a_row_per_term(
     from conftest import ROOT
     schema = json.loads((ROOT / "docs" / "data" / "terms.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(site_terms, schema)
+    assert int(schema["version"].split(".")[0]) >= 2  # the format is versioned (2: dates added)
+    for term in site_terms:  # snippet paths are site paths too
+        assert all((built_site / rel).is_file() for rel in term["snippets"]), term["slug"]
     assert (built_site / "data" / "terms.schema.json").is_file()  # published beside the data
     with (built_site / "terms.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
@@ -110,3 +114,30 @@ def test_terms_json_validates_against_its_schema_and_the_csv_has_a_row_per_term(
     broken = [dict(site_terms[0], slug="Not A Slug")]
     with __import__("pytest").raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_llms_txt_has_one_line_per_term_linking_its_page_with_its_definition(built_site, site_terms):
+    import re
+    text = (built_site / "llms.txt").read_text(encoding="utf-8")
+    assert text.startswith("# ML Terms\n\n> ")  # llmstxt.org: an H1, then a blockquote summary
+    lines = [line for line in text.splitlines() if re.match(r"- \[.+\]\(https?://[^)]+/terms/[a-z0-9-]+/\): ", line)]
+    assert len(lines) == len(site_terms)
+    by_url = {t["url"]: t for t in site_terms}
+    for line in lines:
+        url, summary = re.match(r"- \[.+\]\(https?://[^/]+/(terms/[a-z0-9-]+/)\): (.+)$", line).groups()
+        assert " ".join(by_url.pop(url)["summary"].split()) == summary
+    assert not by_url
+
+
+def test_the_link_check_follows_root_links_of_a_site_served_under_a_sub_path(tmp_path):
+    """A GitHub Pages project site lives at /<repo>/: its 404 page links from the host's root."""
+    from mlterms import linkcheck
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "app.css").write_text("body {}", encoding="utf-8")
+    (site / "index.html").write_text('<a href="assets/app.css">ok</a>', encoding="utf-8")
+    (site / "404.html").write_text('<a href="/glossary/assets/app.css">a</a> <a href="/glossary/">home</a> '
+                                   '<a href="/glossary/gone/">gone</a>', encoding="utf-8")
+    report = linkcheck.check(site, "https://example.org/glossary/")
+    assert [p.message.split(":")[0] for p in report.problems] == ["broken link gone"]
+    assert [p.path for p in report.problems] == ["site/404.html"]

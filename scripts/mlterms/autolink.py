@@ -70,14 +70,38 @@ class Names:
             i += 1
 
 
+MENTION_ANCHOR = "mention-"  # the id of a page's first link to term <slug>: "mention-<slug>"
+
+
+def mention_anchor(slug: str) -> str:
+    """The id on the link where a page first mentions ``slug`` ("Mentioned in" elsewhere links to it)."""
+    return f"{MENTION_ANCHOR}{slug}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a page first links a term: the displayed line and the span of the linked words in it."""
+
+    line: str
+    start: int
+    end: int
+
+
 @dataclass
 class PageLinker:
-    """Links for one page: remembers what it already linked so only first mentions link."""
+    """Links for one page: remembers what it already linked so only first mentions link.
+
+    It also remembers *where* each first mention is (``mentions``): the line
+    being rendered (set in ``line`` by the renderer) and the span of the link
+    in it, which the other term's "Mentioned in" shows as context.
+    """
 
     names: Names
     own_slug: str
     href: callable
     linked: list[str] = field(default_factory=list)
+    line: str = ""
+    mentions: dict[str, Mention] = field(default_factory=dict)
 
     def _target(self, text: str) -> str | None:
         slug = self.names.slug_for(text)
@@ -86,23 +110,31 @@ class PageLinker:
         self.linked.append(slug)
         return slug
 
-    def text(self, text: str) -> list[tuple[str, str | None]]:
-        """Split prose into (chunk, href or None)."""
-        out: list[tuple[str, str | None]] = []
+    def _remember(self, slug: str, start: int, end: int) -> None:
+        if self.line[start:end]:
+            self.mentions[slug] = Mention(self.line, start, end)
+
+    def text(self, text: str, offset: int = 0) -> list[tuple[str, str | None, str | None]]:
+        """Split prose into (chunk, href or None, anchor id or None); ``offset``: where ``text`` sits in ``line``."""
+        out: list[tuple[str, str | None, str | None]] = []
         pos = 0
         for start, end, _ in self.names.find(text):
             slug = self._target(text[start:end])
             if slug is None:
                 continue
+            self._remember(slug, offset + start, offset + end)
             if start > pos:
-                out.append((text[pos:start], None))
-            out.append((text[start:end], self.href(slug)))
+                out.append((text[pos:start], None, None))
+            out.append((text[start:end], self.href(slug), mention_anchor(slug)))
             pos = end
         if pos < len(text):
-            out.append((text[pos:], None))
+            out.append((text[pos:], None, None))
         return out
 
-    def code(self, text: str) -> str | None:
-        """The href for a code span that is exactly a term's name (``predict_proba``)."""
+    def code(self, text: str, offset: int = 0) -> tuple[str, str] | None:
+        """(href, anchor id) for a code span that is exactly a term's name (``predict_proba``)."""
         slug = self._target(text.rstrip(".").removesuffix("()"))
-        return self.href(slug) if slug else None
+        if not slug:
+            return None
+        self._remember(slug, offset, offset + len(text))
+        return self.href(slug), mention_anchor(slug)

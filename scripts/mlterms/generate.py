@@ -16,11 +16,12 @@ from .autolink import Names
 from .curate import Glossary, curate
 from .definitions import apply_definitions, load_definitions
 from .errors import Problem
+from .history import TermDate
 from .pages import (TAGS_DIR, render_home, render_index, render_letter_pages, render_resources,
                     render_tag_page, render_tags_index, tag_counts)
 from .parse import Notes, parse
-from .crosslinks import link_graph, mentioned_in, related_map
-from .render import PageContext, render_term
+from .crosslinks import mentioned_in, related_map
+from .render import PageContext, mention_order, page_links, render_term
 from .source import read_notes
 from .urls import term_url
 
@@ -153,10 +154,12 @@ class SiteSettings:
 
 
 def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
-                extra_sections: dict[str, list[str]] | None = None) -> dict[str, str]:
+                extra_sections: dict[str, list[str]] | None = None,
+                dates: dict[str, TermDate] | None = None) -> dict[str, str]:
     """Every generated page: docs-relative path -> Markdown."""
     names = linkable_names(glossary)
-    graph = link_graph(glossary, names)
+    links = {t.slug: page_links(t, glossary, names) for t in glossary.terms}
+    graph = {slug: found.targets for slug, found in links.items()}
     mentions = mentioned_in(graph)
     related = related_map(glossary, graph)
     site_name = settings.site_name
@@ -172,15 +175,25 @@ def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
     for tag in tag_counts(glossary):
         pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
     for term in glossary.terms:
+        sources = mention_order(mentions[term.slug], term, glossary)
         ctx = PageContext(site_url=settings.site_url, edit_url=settings.edit_url,
-                          related=related[term.slug], mentioned_in=mentions[term.slug],
-                          sections=(extra_sections or {}).get(term.slug, []))
+                          related=related[term.slug], mentioned_in=sources,
+                          mention_sites={s: links[s].mentions[term.slug] for s in sources
+                                         if term.slug in links[s].mentions},
+                          links_to=graph[term.slug],
+                          sections=(extra_sections or {}).get(term.slug, []),
+                          date=(dates or {}).get(term.slug))
         pages[f"terms/{term.slug}.md"] = render_term(term, glossary, names, ctx)
     return pages
 
 
-def terms_json(glossary: Glossary) -> list[dict]:
-    """The machine-readable list of terms written to ``site/terms.json``."""
+def terms_json(glossary: Glossary, dates: dict[str, TermDate] | None = None) -> list[dict]:
+    """The machine-readable list of terms written to ``site/terms.json``.
+
+    ``dates`` (from ``history.read_history``) gives ``added`` and ``changed``;
+    without it they are null and ``dates_note`` says the build read no history.
+    """
+    no_dates = TermDate(unknown="not read for this list")
     return [
         {
             "slug": t.slug,
@@ -192,6 +205,7 @@ def terms_json(glossary: Glossary) -> list[dict]:
             "source_lines": t.source_lines,
             "snippets": t.snippets,
             "learn_more": [link.url for link in t.learn_more],
+            **(dates or {}).get(t.slug, no_dates).json_fields(),
         }
         for t in glossary.terms
     ]

@@ -20,9 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from mlterms import notebooks, search_engine, search_index, snippets, social_cards, study, urls
+from mlterms import concept_map, exports, notebooks, search_engine, search_index, snippets, social_cards, study, urls
+from mlterms import history, whats_new
+from mlterms.crosslinks import link_graph
 from mlterms.errors import GlossaryError
-from mlterms.generate import Inputs, SiteSettings, build_pages, load_glossary, terms_json
+from mlterms.generate import Inputs, SiteSettings, build_pages, linkable_names, load_glossary, terms_json
 
 log = logging.getLogger("mkdocs.hooks.mlterms")
 _state: dict = {}
@@ -89,8 +91,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("the snippets are not usable:\n" + "\n".join(map(str, problems)))
     for slug, extra in notebooks.term_sections(walkthroughs, slugs).items():
         sections.setdefault(slug, []).extend(extra)
-    pages = build_pages(glossary, site_settings(config), sections)
+    past = history.read_history(inputs, glossary)  # term dates and What's new, from git
+    pages = build_pages(glossary, site_settings(config), sections, dates=past.dates)
+    pages[whats_new.PAGE] = whats_new.render_page(past, glossary)
+    _state.update(history=past, feed=whats_new.feed(past, glossary, config.site_name, config.site_url or ""))
     pages[f"{notebooks.SITE_DIR}/index.md"] = notebooks.render_index(walkthroughs)
+    pages[concept_map.PAGE] = concept_map.render_page(glossary, _tags_allowed(config))
     _state.update(inputs=inputs, glossary=glossary, snippets=found, notebooks=walkthroughs, pages=pages)
     redirect_plugin = config.plugins.get("redirects")
     if redirect_plugin is not None:
@@ -111,6 +117,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     outputs = _state["inputs"].snippet_outputs
     for uri, path in snippets.site_files(_state["snippets"], outputs):
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    files.append(File.generated(config, whats_new.FEED, content=_state["feed"]))
     for uri, src_dir in notebooks.site_files(_state["notebooks"], outputs):
         files.append(File(uri, str(src_dir), config.site_dir, config.use_directory_urls))
     return files
@@ -156,17 +163,6 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
     server.watch(str(snippets.SNIPPETS_DIR))
 
 
-def _write_csv(path: Path, terms: list[dict]) -> None:
-    """terms.csv: the same rows as terms.json for a spreadsheet; lists joined with " | "."""
-    import csv
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(["slug", "title", "summary", "tags", "aliases", "url", "learn_more"])
-        for t in terms:
-            writer.writerow([t["slug"], t["title"], t["summary"], " | ".join(t["tags"]), " | ".join(t["aliases"]),
-                             t["url"], " | ".join(t["learn_more"])])
-
-
 def _plots(glossary) -> dict[str, str]:
     """slug -> site path of the first plot of the first snippet that serves the term."""
     inputs: Inputs = _state["inputs"]
@@ -189,17 +185,23 @@ def on_post_build(config: MkDocsConfig) -> None:
     study.anki_deck(glossary, config.site_url or "", site / study.DECK_FILE)
     try:
         study.copy_scheduler(site)
+        concept_map.copy_library(site)
     except FileNotFoundError as exc:
         raise PluginError(str(exc)) from None
+    concept_map.write(site, glossary, link_graph(glossary, linkable_names(glossary)), _tags_allowed(config))
     (site / study.CARDS_FILE).write_text(json.dumps(study.cards(glossary, _plots(glossary)), ensure_ascii=False),
                                          encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, search_index.names_by_location(glossary))
-    _write_csv(site / "terms.csv", terms_json(glossary))
-    (site / "terms.json").write_text(json.dumps(terms_json(glossary), indent=1, ensure_ascii=False),
+    exports.write_csv(site / "terms.csv", terms_json(glossary))
+    llms = exports.llms_txt(terms_json(glossary), config.site_name, config.site_url or "", config.site_description or "")
+    (site / exports.LLMS_FILE).write_text(llms, encoding="utf-8")
+    (site / "terms.json").write_text(json.dumps(terms_json(glossary, _state["history"].dates), indent=1,
+                                                ensure_ascii=False),
                                      encoding="utf-8")
     report = {"warnings": [vars(p) for p in glossary.warnings],
               "excluded": [{"line": e.line.number, "text": e.line.text, "reason": e.reason}
-                           for e in glossary.excluded]}
+                           for e in glossary.excluded],
+              "history": _state["history"].report()}
     (site / "build-report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False),
                                             encoding="utf-8")

@@ -11,11 +11,13 @@ a broken one as a warning naming the page.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import Problem
 
@@ -45,6 +47,11 @@ def check(site: Path, site_url: str = "", external: bool = False, timeout: int =
     if site_url:
         # The site's own absolute URLs (canonical, og:image, sitemap) point into this build.
         cmd += ["--remap", f"^{site_url.rstrip('/')}/ file://{site}/"]
+        sub_path = urlsplit(site_url).path.strip("/")
+        if sub_path:
+            # Served under a sub-path (a GitHub Pages project site): the 404 page links from the
+            # host's root (/ml-terms/assets/...), which --root-dir resolves to site/ml-terms/...
+            cmd += ["--remap", f"^file://{site}/{re.escape(sub_path)}(/|$) file://{site}/"]
     if external:
         CACHE_DIR.mkdir(exist_ok=True)
         cmd += ["--cache", "--max-cache-age", "1d", "--timeout", str(timeout), "--max-retries", "1"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 _ENTITIES = {c: f"&#{ord(c)};" for c in string.punctuation}
+_ENTITY_TABLE = str.maketrans(_ENTITIES)
 
 # Inline code: identifiers with an underscore or dots (predict_proba,
 # KMeans.inertia_, org.apache.spark.ml), calls (fit_transform(), fit(data)),
@@ -36,7 +37,7 @@ URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)\]]")
 
 def escape(text: str) -> str:
     """Make ``text`` literal in Markdown (and HTML): punctuation -> numeric entities."""
-    return "".join(_ENTITIES.get(c, c) for c in text)
+    return text.translate(_ENTITY_TABLE)
 
 
 def code_block(text: str, language: str = "text", title: str | None = None) -> str:
@@ -114,23 +115,35 @@ def _code_pieces(text: str) -> list[Piece]:
 class Linker(Protocol):
     """Finds term links in prose and code (see ``autolink.PageLinker``)."""
 
-    def text(self, text: str) -> list[tuple[str, str | None]]: ...
+    def text(self, text: str, offset: int = 0) -> list[tuple[str, str | None, str | None]]: ...
 
-    def code(self, text: str) -> str | None: ...
+    def code(self, text: str, offset: int = 0) -> tuple[str, str] | None: ...
 
 
-def inline(text: str, linker: Linker | None = None) -> str:
-    """Render one line of prose: literal text, code spans, URLs, and term links from ``linker``."""
+def anchored(anchor: str | None) -> str:
+    """attr_list syntax giving the link before it an id (ours: [a-z0-9-] only), or nothing."""
+    return f"{{ #{anchor} }}" if anchor else ""
+
+
+def inline(text: str, linker: Linker | None = None, offset: int = 0) -> str:
+    """Render one line of prose: literal text, code spans, URLs, and term links from ``linker``.
+
+    ``offset``: where ``text`` starts in the line the linker is rendering, so
+    it can record where each mention sits. Each term link carries an id
+    (``mention-<slug>``) that "Mentioned in" on the other page links to.
+    """
     out = []
+    pos = offset
     for piece in pieces(text):
         if piece.kind == "code":
-            href = linker.code(piece.text) if linker else None
-            out.append(f"[{code(piece.text)}]({href})" if href else code(piece.text))
+            found = linker.code(piece.text, pos) if linker else None
+            out.append(f"[{code(piece.text)}]({found[0]}){anchored(found[1])}" if found else code(piece.text))
         elif piece.kind == "url":
             out.append(external_link(piece.text))
         elif linker is None:
             out.append(escape(piece.text))
         else:
-            for chunk, href in linker.text(piece.text):
-                out.append(link(chunk, href) if href else escape(chunk))
+            for chunk, href, anchor in linker.text(piece.text, pos):
+                out.append(link(chunk, href, anchored(anchor)) if href else escape(chunk))
+        pos += len(piece.text)
     return "".join(out)

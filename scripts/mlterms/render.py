@@ -10,16 +10,21 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import yaml
 
-from .autolink import Names, PageLinker
+from .autolink import Mention, Names, PageLinker, mention_anchor
 from .curate import ContextLine, Glossary, Term, apply_corrections
 from .definitions import link_label
 from .lines import Kind, shape
-from .markup import code_block, escape, external_link, inline, link
+from .markup import anchored, code_block, escape, external_link, inline, link
 from .parse import Line
+from .term_graph import neighbourhood, render_graph
 from .urls import public_url, term_url
+
+if TYPE_CHECKING:
+    from .history import TermDate
 
 TERM_SEARCH_BOOST = 2
 MENTIONED_LIMIT = 30  # a page stays small even when hundreds of definitions mention its term
@@ -46,6 +51,12 @@ def term_href(slug: str, from_dir: str = "terms") -> str:
     return f"{up}terms/{slug}.md"
 
 
+# libyaml's emitter and parser where PyYAML has them (the same YAML, about 20× faster: at 5,000
+# terms the pure-Python pair took most of the page generation time).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def front_matter(values: dict) -> str:
     """YAML front matter that no string can break out of.
 
@@ -57,9 +68,9 @@ def front_matter(values: dict) -> str:
     """
     safe = {key: html.escape(value, quote=True) if key in ("title", "description") else value
             for key, value in values.items()}
-    body = yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, default_flow_style=False,
-                          width=float("inf"))
-    if yaml.safe_load(body) != safe or "\n---" in f"\n{body}" or "\n..." in f"\n{body}":
+    body = yaml.dump(safe, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=False,
+                     width=2**31 - 1)  # never fold a line (libyaml takes an int)
+    if yaml.load(body, Loader=_LOADER) != safe or "\n---" in f"\n{body}" or "\n..." in f"\n{body}":
         raise ValueError(f"front matter does not round-trip through YAML: {safe!r}")
     return f"---\n{body}---\n"
 
@@ -76,13 +87,16 @@ class _Item:
 def _prose(line: Line, corrections: dict[str, str], linker: PageLinker | None, text: str | None = None) -> str:
     """One line of prose: bold lead ("Term:" or an inline title), then literal text."""
     text = apply_corrections(line.stripped if text is None else text, corrections)
+    if linker is not None:
+        linker.line = text  # where the mentions it links sit (each other term's "Mentioned in" quotes it)
     if line.lead and text.startswith(line.lead):
-        return f"**{escape(line.lead)}**{inline(text[len(line.lead):], linker)}"
+        return f"**{escape(line.lead)}**{inline(text[len(line.lead):], linker, len(line.lead))}"
     m = _HEAD.match(text)
     if m and len(m.group("head").split()) <= 5 and not m.group("head").startswith(("http", "%")) \
             and m.group("head")[0].isalpha():
         rest = m.group("rest")
-        return f"**{inline(m.group('head'), linker)}**{escape(':')}" + (f" {inline(rest, linker)}" if rest else "")
+        return (f"**{inline(m.group('head'), linker)}**{escape(':')}"
+                + (f" {inline(rest, linker, m.start('rest'))}" if rest else ""))
     return inline(text, linker)
 
 
@@ -175,9 +189,25 @@ def _family(kind: Kind) -> str:
     return "ordered" if kind in (Kind.NUMBERED, Kind.LETTERED) else "unordered"
 
 
-def _context(context: ContextLine, from_dir: str = "terms") -> str:
-    parts = [link(text, term_href(slug, from_dir)) if slug else escape(text) for text, slug in context.parts]
+def _context(context: ContextLine, from_dir: str = "terms", anchors: set[str] = frozenset()) -> str:
+    """The breadcrumb; the links to terms in ``anchors`` carry their mention id (their first link on the page)."""
+    parts = [link(text, term_href(slug, from_dir), anchored(mention_anchor(slug) if slug in anchors else None))
+             if slug else escape(text) for text, slug in context.parts]
     return escape(context.separator).join(parts) if parts else escape(context.text)
+
+
+def _context_mentions(context: ContextLine | None) -> dict[str, Mention]:
+    """slug -> where the breadcrumb names it (the breadcrumb as displayed, and the span of the name)."""
+    if context is None:
+        return {}
+    found: dict[str, Mention] = {}
+    line = context.separator.join(text for text, _ in context.parts)
+    pos = 0
+    for text, slug in context.parts:
+        if slug:
+            found.setdefault(slug, Mention(line, pos, pos + len(text)))
+        pos += len(text) + len(context.separator)
+    return found
 
 
 def _line_range(numbers: list[int]) -> str:
@@ -203,16 +233,75 @@ class PageContext:
     edit_url: str = ""  # the notes file on the hosting repo; "#L<first>-L<last>" is added
     related: list[str] = field(default_factory=list)
     mentioned_in: list[str] = field(default_factory=list)
+    # other term's slug -> where its page mentions this term (no entry: only under its "See also")
+    mention_sites: dict[str, Mention] = field(default_factory=dict)
+    links_to: list[str] = field(default_factory=list)  # what its own text links to (for the graph)
     sections: list[str] = field(default_factory=list)
+    date: TermDate | None = None  # when its own lines last changed, from git (history.py)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What a term page links to from its own text, in order, and where it first mentions each."""
+
+    targets: list[str]
+    mentions: dict[str, Mention]  # target -> the line and span of its first link (prose, else breadcrumb)
+
+
+def page_links(term: Term, glossary: Glossary, names: Names) -> PageLinks:
+    """Render the term's text once with a recording linker: the links its page will have, and where."""
+    linker = PageLinker(names, term.slug, href=lambda slug: slug)
+    for definition in term.definitions:
+        render_body(definition.lines, glossary.corrections, linker)
+    in_context = _context_mentions(term.context)
+    mentions = {**in_context, **linker.mentions}  # prose first: that is where the page's anchor sits
+    return PageLinks(list(dict.fromkeys(linker.linked + list(in_context) + term.see_also)), mentions)
 
 
 def term_links(term: Term, glossary: Glossary, names: Names) -> list[str]:
     """The slugs a term's page links to from its text (autolinks, context, see also), in order."""
-    linker = PageLinker(names, term.slug, href=lambda slug: slug)
-    for definition in term.definitions:
-        render_body(definition.lines, glossary.corrections, linker)
-    context = [slug for _, slug in (term.context.parts if term.context else []) if slug]
-    return list(dict.fromkeys(linker.linked + context + term.see_also))
+    return page_links(term, glossary, names).targets
+
+
+EXCERPT_WORDS = 14  # words kept on each side of a mention in "Mentioned in"
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+\S)")
+
+
+def excerpt(mention: Mention, words: int = EXCERPT_WORDS) -> tuple[str, str, str]:
+    """(before, mention, after): the sentence around a mention, cut to ``words`` words a side with "…"."""
+    line = mention.line
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    start = max([e for e in ends if e <= mention.start], default=0)
+    stop = min([e for e in ends if e > mention.end], default=len(line))
+    before = line[start:mention.start].lstrip().split(" ")
+    after = line[mention.end:stop].rstrip().split(" ")
+    if len(before) > words + 1:
+        before = ["…" + before[-words - 1]] + before[-words:]
+    if len(after) > words + 1:
+        after = after[:words + 1] + ["…"]
+    return " ".join(before), line[mention.start:mention.end], " ".join(after)
+
+
+def mentioned_line(source: Term, this: Term, mention: Mention | None) -> str:
+    """A "Mentioned in" entry: the other term, and the sentence where it mentions this one, the
+    mention highlighted and linked to its exact spot on that page (like a concordance line)."""
+    page = term_href(source.slug)
+    head = f"- {link(source.title, page)} — "
+    if mention is None:
+        return head + f"lists it under {link('See also', page + '#see-also')}"
+    before, hit, after = excerpt(mention)
+    spot = link(hit, f"{page}#{mention_anchor(this.slug)}")
+    return head + f'<span class="mention-context">{escape(before)}<mark>{spot}</mark>{escape(after)}</span>'
+
+
+def mention_order(sources: list[str], term: Term, glossary: Glossary) -> list[str]:
+    """Terms mentioning ``term``: those sharing one of its tags first, then the others; A–Z in each."""
+    tags = set(term.tags)
+
+    def key(slug: str) -> tuple[bool, str]:
+        other = glossary.by_slug[slug]
+        return not tags.intersection(other.tags), other.title.casefold()
+    return sorted(sources, key=key)
 
 
 def term_line(term: Term, from_dir: str = "terms") -> str:
@@ -257,9 +346,11 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
            # scikit-learn's glossaries open an entry); every list of terms shows the same line.
            f'<p class="term-definition">{escape(term.summary)}</p>', ""]
 
+    bodies = [render_body(definition.lines, glossary.corrections, linker) for definition in term.definitions]
     facts = []
     if term.context is not None:
-        facts += [f"**Context:** {_context(term.context)}", ""]
+        first_here = {slug for _, slug in term.context.parts if slug} - set(linker.linked)
+        facts += [f"**Context:** {_context(term.context, anchors=first_here)}", ""]
     if term.aliases:
         # Out of the text field of the search index: the names have a field of their own (search_index.py).
         facts += ['<p class="term-aliases" data-search-exclude><strong>Also called:</strong> '
@@ -268,10 +359,10 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
         out += ['<div class="term-facts" markdown>', "", *facts, "</div>", ""]
 
     out += ['<p class="term-notes-label" data-search-exclude>From the study notes</p>', ""]
-    for n, definition in enumerate(term.definitions):
+    for n, (definition, body) in enumerate(zip(term.definitions, bodies)):
         if n:
             out += [f"## Also in the notes ({_line_range(definition.entry.source_lines)})", ""]
-        out += [render_body(definition.lines, glossary.corrections, linker), ""]
+        out += [body, ""]
 
     if term.note:
         out += _editors_note(term)
@@ -280,6 +371,8 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     originals = [t for t in dict.fromkeys(term.notes_titles) if t != term.title]
     if originals:
         source += " · titled " + ", ".join(f"“{escape(t)}”" for t in originals) + " in the notes"
+    if ctx.date is not None:
+        source += f' · <span class="term-date">{escape(ctx.date.sentence())}</span>'
     if ctx.edit_url:
         lines = term.source_lines
         href = html.escape(f"{ctx.edit_url}#L{lines[0]}-L{lines[-1]}", quote=True)
@@ -296,13 +389,18 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     if term.learn_more:
         out += [f"## Learn more {SEARCH_EXCLUDE}", ""]
         out += [f"- {external_link(item.url, item.label)}" for item in term.learn_more] + [""]
+    hood = neighbourhood(term.slug, ctx.links_to, ctx.mentioned_in, ctx.related)
+    if hood.size > 1:
+        out += [f"## Connections {SEARCH_EXCLUDE}", "",
+                render_graph(hood, glossary, lambda slug: f"../{slug}/"), ""]
     if term.see_also:
         out += [f"## See also {SEARCH_EXCLUDE}", ""] + _term_list(term.see_also, glossary) + [""]
     if ctx.related:
         out += [f"## Related terms {SEARCH_EXCLUDE}", ""] + _term_list(ctx.related, glossary) + [""]
     if ctx.mentioned_in:
         shown = ctx.mentioned_in[:MENTIONED_LIMIT]
-        out += [f"## Mentioned in {SEARCH_EXCLUDE}", ""] + _term_list(shown, glossary)
+        out += [f"## Mentioned in {SEARCH_EXCLUDE}", ""] + [
+            mentioned_line(glossary.by_slug[s], term, ctx.mention_sites.get(s)) for s in shown]
         if len(ctx.mentioned_in) > len(shown):
             out.append(f"- … and {len(ctx.mentioned_in) - len(shown)} more terms")
         out.append("")

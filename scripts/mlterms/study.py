@@ -19,6 +19,7 @@ from .curate import Glossary, Term
 from .markup import escape, link
 from .render import front_matter, render_body, term_href
 from .urls import public_url, term_url
+from . import vendor
 
 DECK_FILE = "study/ml-terms.apkg"
 CARDS_FILE = "study/cards.json"
@@ -123,10 +124,4 @@ def cards(glossary: Glossary, plots: dict[str, str]) -> list[dict]:
 
 def copy_scheduler(site: Path) -> None:
     """Put the pinned ts-fsrs into the site, or say how to get it."""
-    import shutil
-    if not FSRS_SOURCE.is_file():
-        raise FileNotFoundError(f"{FSRS_SOURCE.relative_to(ROOT)} is missing: run `npm ci --ignore-scripts` "
-                                "(make build and make serve do)")
-    target = site / FSRS_SITE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(FSRS_SOURCE, target)
+    vendor.copy_into_site(FSRS_SOURCE, site, FSRS_SITE)

@@ -1,0 +1,195 @@
+"""The concept map (/map/) in a real browser: one node per term, the link graph as edges, a click on a
+node opens its term, the search box centres a term, colours follow the scheme, axe finds nothing; and
+the layout the build computes (scripts/mlterms/concept_map.py) puts every term in its own cell."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from test_accessibility import axe_violations
+
+# (the axe_js fixture comes from test_accessibility; pytest finds it through this import)
+from test_accessibility import axe_js  # noqa: F401
+
+NODE_ON_SCREEN = """slug => {
+  const cy = window.mltermsMap, box = cy.container().getBoundingClientRect();
+  const at = cy.$id(slug).renderedPosition();
+  return {x: box.left + at.x, y: box.top + at.y, cx: box.left + box.width / 2, cy: box.top + box.height / 2};
+}"""
+
+
+def _open(page, served_site, scheme: str = "light") -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(served_site + "map/")
+    page.locator("#concept-map[data-rendered]").wait_for(timeout=30000)
+
+
+def _graph(built_site: Path) -> dict:
+    return json.loads((built_site / "map" / "graph.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.browser
+def test_the_map_draws_every_term_and_every_link_and_asks_nothing_outside_the_site(page, served_site, site_terms,
+                                                                                 built_site):
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(served_site) else None)
+    _open(page, served_site)
+    drawn = page.evaluate("() => window.mltermsMap.nodes('.term').map(n => n.id())")
+    assert sorted(drawn) == sorted(t["slug"] for t in site_terms)
+    assert page.locator("#concept-map").get_attribute("data-rendered") == str(len(site_terms))
+    graph = _graph(built_site)
+    expected = {(graph["nodes"][a]["slug"], graph["nodes"][b]["slug"]) for a, b in graph["edges"]}
+    edges = page.evaluate("() => window.mltermsMap.edges().map(e => [e.source().id(), e.target().id()])")
+    assert {tuple(e) for e in edges} == expected and len(expected) > 100
+    assert page.evaluate("() => performance.getEntriesByName('map-first-render').length") == 1
+    assert outside == []
+    assert not page.console_errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slug", ["k-means-clustering", "percentile"])
+def test_clicking_a_node_opens_its_term_page(page, served_site, slug):
+    _open(page, served_site)
+    page.locator("#concept-map").scroll_into_view_if_needed()
+    # cytoscape learns where its canvas now is from the scroll event, which the browser sends with the next frame
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    at = page.evaluate(NODE_ON_SCREEN, slug)
+    viewport = page.viewport_size
+    assert 0 < at["x"] < viewport["width"] and 0 < at["y"] < viewport["height"]  # the whole map is in view
+    page.mouse.click(at["x"], at["y"])
+    page.wait_for_url(f"**/terms/{slug}/", timeout=15000)
+    assert page.locator("h1").first.inner_text() != "Concept map"
+    assert not page.console_errors
+
+
+@pytest.mark.browser
+def test_a_tap_on_a_phone_opens_the_term_under_the_finger(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        _open(page, served_site)
+        page.locator("#concept-map").scroll_into_view_if_needed()
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        zoom = page.evaluate("() => window.mltermsMap.zoom()")
+        assert 56 * zoom < 20  # the whole map: rows of dots closer together than a fingertip
+        at = page.evaluate(NODE_ON_SCREEN, "percentile")
+        page.touchscreen.tap(at["x"], at["y"] + 4)  # a little off, as fingers are
+        page.wait_for_url("**/terms/percentile/", timeout=15000)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_search_box_picks_a_term_then_centres_and_highlights_it(page, served_site, built_site):
+    _open(page, served_site)
+    box = page.get_by_role("combobox", name="Find a term on the map")
+    box.fill("k-me")
+    options = page.get_by_role("option")
+    assert options.first.inner_text() == "K-means clustering"
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    box.press("Enter")
+    page.locator('#concept-map[data-focused="k-means-clustering"]').wait_for(timeout=15000)
+    at = page.evaluate(NODE_ON_SCREEN, "k-means-clustering")
+    assert abs(at["x"] - at["cx"]) < 2 and abs(at["y"] - at["cy"]) < 2  # centred
+    state = page.evaluate("""() => { const cy = window.mltermsMap, n = cy.$id('k-means-clustering');
+      return {focus: n.hasClass('focus'), zoom: cy.zoom(), near: n.neighborhood('node').map(m => m.id()),
+              faded: cy.nodes('.term.faded').length, terms: cy.nodes('.term').length}; }""")
+    assert state["focus"] and state["zoom"] >= 1
+    assert state["faded"] == state["terms"] - 1 - len(state["near"]) and state["near"]
+    assert page.get_by_role("combobox").get_attribute("aria-expanded") == "false"
+    link = page.locator(".map-status a")
+    assert link.inner_text() == "Open K-means clustering" and link.get_attribute("href").endswith(
+        "/terms/k-means-clustering/")
+    # a click on an option picks it too; "Whole map" lets go of the term
+    box.fill("percent")
+    page.get_by_role("option", name="Percentile", exact=True).click()
+    page.locator('#concept-map[data-focused="percentile"]').wait_for(timeout=15000)
+    page.get_by_role("button", name="Whole map").click()
+    assert page.evaluate("() => window.mltermsMap.$('.focus, .faded').length") == 0
+    assert not page.console_errors
+
+
+@pytest.mark.browser
+def test_the_map_draws_when_reached_by_instant_navigation_and_again_on_return(page, served_site, site_terms):
+    page.goto(served_site)
+    page.evaluate("() => { window.samePage = true; }")
+    page.locator("a.md-nav__link", has_text="Concept map").first.click()
+    page.locator("#concept-map[data-rendered]").wait_for(timeout=30000)
+    assert page.evaluate("() => window.samePage")  # navigation.instant swapped the content, no page load
+    assert page.evaluate("() => window.mltermsMap.nodes('.term').length") == len(site_terms)
+    page.evaluate("() => { window.firstMap = window.mltermsMap; }")
+    page.go_back()
+    page.locator("#concept-map").wait_for(state="detached")
+    page.wait_for_function("() => window.firstMap.destroyed()", timeout=15000)  # gone with its page
+    page.go_forward()
+    page.locator("#concept-map[data-rendered]").wait_for(timeout=30000)
+    assert page.evaluate("() => window.samePage && window.firstMap.destroyed() && !window.mltermsMap.destroyed()")
+    assert not page.console_errors
+
+
+@pytest.mark.browser
+def test_the_map_draws_in_the_text_colour_of_each_scheme(page, served_site):
+    colour = ("() => [window.mltermsMap.nodes('.term').first().style('color'),"
+              " getComputedStyle(document.querySelector('.md-typeset')).color]")
+
+    def lightness(rgb: str) -> float:
+        r, g, b = (int(float(v)) for v in rgb[rgb.index("(") + 1:].rstrip(")").split(",")[:3])
+        return (r + g + b) / 3 / 255
+
+    _open(page, served_site, "light")
+    drawn, text = page.evaluate(colour)
+    assert lightness(drawn) < 0.3 and lightness(text) < 0.3
+    page.locator("form[data-md-component=palette] label:visible").first.click()  # the toggle: to dark
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.wait_for_function(f"() => {{ const [d] = ({colour})(); return d !== {json.dumps(drawn)}; }}")
+    drawn, text = page.evaluate(colour)
+    assert lightness(drawn) > 0.7 and lightness(text) > 0.7
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_violations_on_the_map(page, served_site, axe_js, scheme, width):  # noqa: F811
+    if width != 1280:
+        page.set_viewport_size({"width": width, "height": 844})
+    _open(page, served_site, scheme)
+    page.wait_for_load_state("networkidle")
+    canvas = page.get_by_role("img", name="Concept map of")
+    assert canvas.count() == 1
+    assert axe_violations(page, axe_js) == []
+    page.get_by_role("combobox", name="Find a term on the map").fill("clu")  # with the options open
+    page.get_by_role("combobox").press("ArrowDown")
+    assert axe_violations(page, axe_js) == []
+    assert not page.console_errors
+
+
+def test_the_map_scripts_load_on_the_map_page_only(built_site):
+    for path in ["index.html", "terms/index.html", "terms/k-means-clustering/index.html"]:
+        html = (built_site / path).read_text(encoding="utf-8")
+        assert "map.js" not in html and "cytoscape" not in html, path
+    page = (built_site / "map" / "index.html").read_text(encoding="utf-8")
+    assert '<script src="../assets/javascripts/map.js"></script>' in page
+    assert (built_site / "assets" / "javascripts" / "cytoscape.min.js").read_bytes() == \
+        (ROOT / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js").read_bytes()
+    assert 'href="../terms/"' in page and 'href="../tags/"' in page  # the text alternatives
+
+
+def test_the_layout_gives_every_term_its_own_cell_inside_its_tags_block(built_site, site_terms):
+    graph = _graph(built_site)
+    nodes, blocks = graph["nodes"], {t["name"]: t for t in graph["tags"]}
+    assert len({(n["x"], n["y"]) for n in nodes}) == len(nodes) == len(site_terms)
+    first_tag = {t["slug"]: t["tags"][0] for t in site_terms}
+    for node in nodes:
+        block = blocks[node["tag"]]
+        assert node["tag"] == first_tag[node["slug"]]
+        assert abs(node["x"] - block["x"]) < block["w"] / 2 and abs(node["y"] - block["y"]) < block["h"] / 2
+    for a in graph["tags"]:  # no two blocks overlap
+        for b in graph["tags"]:
+            if a is not b:
+                assert (abs(a["x"] - b["x"]) >= (a["w"] + b["w"]) / 2 or abs(a["y"] - b["y"]) >= (a["h"] + b["h"]) / 2)
+    assert sum(t["count"] for t in graph["tags"]) == len(nodes)
