@@ -111,6 +111,9 @@ def test_terms_json_validates_against_its_schema_and_the_csv_has_a_row_per_term(
         rows = list(csv.DictReader(f))
     assert [r["slug"] for r in rows] == [t["slug"] for t in site_terms]
     assert all(r["summary"] == t["summary"] for r, t in zip(rows, site_terms))
+    assert all(r["changed"] == (t["changed"] or "") and r["added"] == (t["added"] or "")
+               for r, t in zip(rows, site_terms))
+    assert all(r["tags"].split(" | ") == t["tags"] for r, t in zip(rows, site_terms) if t["tags"])
     broken = [dict(site_terms[0], slug="Not A Slug")]
     with __import__("pytest").raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)

@@ -12,18 +12,25 @@ from pathlib import Path
 
 from .urls import public_url
 
-CSV_COLUMNS = ["slug", "title", "summary", "tags", "aliases", "url", "learn_more"]
+CSV_COLUMNS = ["slug", "title", "summary", "tags", "aliases", "url", "learn_more", "added", "changed"]
 LIST_SEPARATOR = " | "  # how a CSV cell holds a list (no term name or URL contains it)
 LLMS_FILE = "llms.txt"
 
 
 def write_csv(path: Path, terms: list[dict]) -> None:
-    """terms.csv: the rows of terms.json; lists joined with " | "."""
+    """terms.csv: the rows of terms.json; lists joined with " | ", unknown dates left empty."""
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         for t in terms:
-            writer.writerow([LIST_SEPARATOR.join(t[c]) if isinstance(t[c], list) else t[c] for c in CSV_COLUMNS])
+            writer.writerow([_cell(t.get(c)) for c in CSV_COLUMNS])
+
+
+def _cell(value) -> str:
+    """A list joined with " | "; a missing date (None) as an empty cell."""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return "" if value is None else str(value)
 
 
 def _one_line(text: str) -> str:

@@ -193,12 +193,11 @@ def on_post_build(config: MkDocsConfig) -> None:
                                          encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, search_index.names_by_location(glossary))
-    exports.write_csv(site / "terms.csv", terms_json(glossary))
-    llms = exports.llms_txt(terms_json(glossary), config.site_name, config.site_url or "", config.site_description or "")
+    rows = terms_json(glossary, _state["history"].dates)  # terms.json, and the same rows as CSV and llms.txt
+    (site / "terms.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+    exports.write_csv(site / "terms.csv", rows)
+    llms = exports.llms_txt(rows, config.site_name, config.site_url or "", config.site_description or "")
     (site / exports.LLMS_FILE).write_text(llms, encoding="utf-8")
-    (site / "terms.json").write_text(json.dumps(terms_json(glossary, _state["history"].dates), indent=1,
-                                                ensure_ascii=False),
-                                     encoding="utf-8")
     report = {"warnings": [vars(p) for p in glossary.warnings],
               "excluded": [{"line": e.line.number, "text": e.line.text, "reason": e.reason}
                            for e in glossary.excluded],
