@@ -41,6 +41,14 @@ def test_the_neighbourhood_is_capped_and_puts_links_before_tag_mates():
     assert neighbourhood("me", [], [], []).size == 1
 
 
+def test_a_breadcrumb_naming_a_term_twice_gives_its_mention_id_once():
+    from mlterms.curate import ContextLine
+    from mlterms.render import _context
+    crumb = ContextLine("A - A - B", None, [("A", "a"), ("A", "a"), ("B", "b")], "-")
+    out = _context(crumb, anchors={"a"})
+    assert out.count("{ #mention-a }") == 1 and "mention-b" not in out  # b: linked first in the prose
+
+
 # --- the built pages --------------------------------------------------------------------------
 
 class _Elements(HTMLParser):

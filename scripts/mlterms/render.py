@@ -190,9 +190,15 @@ def _family(kind: Kind) -> str:
 
 
 def _context(context: ContextLine, from_dir: str = "terms", anchors: set[str] = frozenset()) -> str:
-    """The breadcrumb; the links to terms in ``anchors`` carry their mention id (their first link on the page)."""
-    parts = [link(text, term_href(slug, from_dir), anchored(mention_anchor(slug) if slug in anchors else None))
-             if slug else escape(text) for text, slug in context.parts]
+    """The breadcrumb; the first link to each term in ``anchors`` carries its mention id (the page's first link)."""
+    parts, anchored_here = [], set()
+    for text, slug in context.parts:
+        if not slug:
+            parts.append(escape(text))
+            continue
+        first = slug in anchors and slug not in anchored_here
+        anchored_here.add(slug)
+        parts.append(link(text, term_href(slug, from_dir), anchored(mention_anchor(slug) if first else None)))
     return escape(context.separator).join(parts) if parts else escape(context.text)
 
 
