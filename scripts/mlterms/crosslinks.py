@@ -7,14 +7,24 @@ from itertools import combinations
 
 from .autolink import Names
 from .curate import Glossary, Term
-from .render import term_links
+from .render import PageLinks, page_links
 
 RELATED_LIMIT = 8
 
 
+def all_page_links(glossary: Glossary, names: Names) -> dict[str, PageLinks]:
+    """slug -> what its page links to from its own text, and where (one rendering pass per term)."""
+    return {t.slug: page_links(t, glossary, names) for t in glossary.terms}
+
+
 def link_graph(glossary: Glossary, names: Names) -> dict[str, list[str]]:
     """slug -> slugs its page links to from its own text."""
-    return {t.slug: term_links(t, glossary, names) for t in glossary.terms}
+    return targets(all_page_links(glossary, names))
+
+
+def targets(links: dict[str, PageLinks]) -> dict[str, list[str]]:
+    """The link graph (slug -> slugs it links to) of ``all_page_links``."""
+    return {slug: found.targets for slug, found in links.items()}
 
 
 def mentioned_in(graph: dict[str, list[str]]) -> dict[str, list[str]]:

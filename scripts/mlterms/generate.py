@@ -20,8 +20,8 @@ from .history import TermDate
 from .pages import (TAGS_DIR, render_home, render_index, render_letter_pages, render_resources,
                     render_tag_page, render_tags_index, tag_counts)
 from .parse import Notes, parse
-from .crosslinks import mentioned_in, related_map
-from .render import PageContext, mention_order, page_links, render_term
+from .crosslinks import all_page_links, mentioned_in, related_map, targets
+from .render import PageContext, PageLinks, mention_order, render_term
 from .source import read_notes
 from .urls import term_url
 
@@ -155,11 +155,16 @@ class SiteSettings:
 
 def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
                 extra_sections: dict[str, list[str]] | None = None,
-                dates: dict[str, TermDate] | None = None) -> dict[str, str]:
-    """Every generated page: docs-relative path -> Markdown."""
+                dates: dict[str, TermDate] | None = None,
+                links: dict[str, PageLinks] | None = None) -> dict[str, str]:
+    """Every generated page: docs-relative path -> Markdown.
+
+    ``links``: ``crosslinks.all_page_links`` of the glossary, when the caller
+    needs the link graph too (the concept map); computed here otherwise.
+    """
     names = linkable_names(glossary)
-    links = {t.slug: page_links(t, glossary, names) for t in glossary.terms}
-    graph = {slug: found.targets for slug, found in links.items()}
+    links = links if links is not None else all_page_links(glossary, names)
+    graph = targets(links)
     mentions = mentioned_in(graph)
     related = related_map(glossary, graph)
     site_name = settings.site_name

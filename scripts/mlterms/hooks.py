@@ -21,8 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from mlterms import concept_map, exports, notebooks, search_engine, search_index, snippets, social_cards, study, urls
-from mlterms import history, whats_new
-from mlterms.crosslinks import link_graph
+from mlterms import crosslinks, history, whats_new
 from mlterms.errors import GlossaryError
 from mlterms.generate import Inputs, SiteSettings, build_pages, linkable_names, load_glossary, terms_json
 
@@ -92,12 +91,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for slug, extra in notebooks.term_sections(walkthroughs, slugs).items():
         sections.setdefault(slug, []).extend(extra)
     past = history.read_history(inputs, glossary)  # term dates and What's new, from git
-    pages = build_pages(glossary, site_settings(config), sections, dates=past.dates)
+    links = crosslinks.all_page_links(glossary, linkable_names(glossary))  # the pages' and the map's
+    pages = build_pages(glossary, site_settings(config), sections, dates=past.dates, links=links)
     pages[whats_new.PAGE] = whats_new.render_page(past, glossary)
     _state.update(history=past, feed=whats_new.feed(past, glossary, config.site_name, config.site_url or ""))
     pages[f"{notebooks.SITE_DIR}/index.md"] = notebooks.render_index(walkthroughs)
     pages[concept_map.PAGE] = concept_map.render_page(glossary, _tags_allowed(config))
-    _state.update(inputs=inputs, glossary=glossary, snippets=found, notebooks=walkthroughs, pages=pages)
+    _state.update(inputs=inputs, glossary=glossary, snippets=found, notebooks=walkthroughs, pages=pages,
+                  graph=crosslinks.targets(links))
     redirect_plugin = config.plugins.get("redirects")
     if redirect_plugin is not None:
         redirect_plugin.config["redirect_maps"] = {**redirect_plugin.config.get("redirect_maps", {}),
@@ -188,7 +189,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         concept_map.copy_library(site)
     except FileNotFoundError as exc:
         raise PluginError(str(exc)) from None
-    concept_map.write(site, glossary, link_graph(glossary, linkable_names(glossary)), _tags_allowed(config))
+    concept_map.write(site, glossary, _state["graph"], _tags_allowed(config))
     (site / study.CARDS_FILE).write_text(json.dumps(study.cards(glossary, _plots(glossary)), ensure_ascii=False),
                                          encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":

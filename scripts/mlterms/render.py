@@ -264,11 +264,6 @@ def page_links(term: Term, glossary: Glossary, names: Names) -> PageLinks:
     return PageLinks(list(dict.fromkeys(linker.linked + list(in_context) + term.see_also)), mentions)
 
 
-def term_links(term: Term, glossary: Glossary, names: Names) -> list[str]:
-    """The slugs a term's page links to from its text (autolinks, context, see also), in order."""
-    return page_links(term, glossary, names).targets
-
-
 EXCERPT_WORDS = 14  # words kept on each side of a mention in "Mentioned in"
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+\S)")
 
