@@ -216,7 +216,8 @@ def bench_scale(sizes: list[int]) -> None:
 def bench_links_and_crosslinks() -> None:
     from mlterms import linkcheck
     from mlterms.crosslinks import link_graph, orphans
-    from mlterms.generate import Inputs, linkable_names, load_glossary
+    from mlterms.crosslinks import linkable_names
+    from mlterms.inputs import Inputs, load_glossary
     from mlterms.siteconfig import tags_allowed
     site = Path(tempfile.mkdtemp(prefix="bench-links-")) / "site"
     timed([PY, "scripts/build.py", "--site-dir", str(site)])

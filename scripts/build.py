@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms import linkcheck, notebooks, snippets, urls  # noqa: E402
+from mlterms import linkcheck, notebooks, record, snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
-from mlterms.generate import Inputs, glossary_from, lint, read_source  # noqa: E402
+from mlterms.generate import lint  # noqa: E402
 from mlterms.history import report_notes  # noqa: E402
+from mlterms.inputs import Inputs, glossary_from, read_source  # noqa: E402
 from mlterms.pages import tag_counts  # noqa: E402
 from mlterms.report import Report  # noqa: E402
 from mlterms.siteconfig import tags_allowed  # noqa: E402
@@ -87,9 +88,10 @@ def mkdocs_problems(output: str) -> list[Problem]:
     return problems
 
 
-def run_mkdocs(site_dir: Path, inputs: Inputs, report: Report) -> bool:
+def run_mkdocs(site_dir: Path, inputs: Inputs, handoff: dict[str, str], report: Report) -> bool:
+    """``mkdocs build --strict`` in a child process, handed this build's records (``handoff``)."""
     pythonpath = os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))
-    env = {**os.environ, **inputs.environment(), "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": pythonpath}
+    env = {**os.environ, **inputs.environment(), **handoff, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": pythonpath}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
            "--config-file", str(ROOT / "mkdocs.yml")]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -133,8 +135,6 @@ def run_examples(args: argparse.Namespace, inputs: Inputs, glossary, report: Rep
         found = [s for s in found if slugs is None or slugs.intersection(s.terms)]
         counts, run_problems = snippets.refresh(found, inputs.snippet_outputs, fresh=args.fresh,
                                                 timeout=args.snippet_timeout)
-        _, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
-                                             strict_terms=inputs.is_default)
         notebook_thread.join()
     except BaseException:
         stop_all()
@@ -144,16 +144,15 @@ def run_examples(args: argparse.Namespace, inputs: Inputs, glossary, report: Rep
     nb_counts, nb_run_problems = outcome[0]
     report.counts.update(counts)
     report.counts.update(nb_counts)
-    report.problems.extend(problems + run_problems + attach_problems + nb_problems + nb_run_problems)
+    report.problems.extend(problems + run_problems + nb_problems + nb_run_problems)
 
 
-def history_notes(site: Path) -> list[str]:
-    """What the hook found in git (dates known or not, commits skipped), said once in the report."""
+def hook_report(site: Path) -> dict:
+    """What the hook wrote into build-report.json (the history it read, whether it assembled records)."""
     try:
-        data = json.loads((site / "build-report.json").read_text(encoding="utf-8"))
+        return json.loads((site / "build-report.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return []
-    return report_notes(data.get("history") or {})
+        return {}
 
 
 def count_pages(site: Path) -> int:
@@ -246,6 +245,12 @@ def build(args: argparse.Namespace) -> Report:
 
     with report.phase("snippets"):
         run_examples(args, inputs, glossary, report)
+    if report.ok:
+        with report.phase("records"):
+            try:
+                build_records = record.assemble(inputs, glossary)
+            except record.ExamplesError as exc:
+                report.problems.extend(exc.problems)
     if not report.ok or args.snippets_only:
         return report
 
@@ -257,11 +262,14 @@ def build(args: argparse.Namespace) -> Report:
                                        "choose another --site-dir", group="site"))
         return report
     try:
-        with report.phase("mkdocs"):
-            built = run_mkdocs(staging, inputs, report)
+        with report.phase("mkdocs"), tempfile.TemporaryDirectory(prefix="mlterms-handoff-") as handoff:
+            built = run_mkdocs(staging, inputs, record.hand_over(build_records, Path(handoff)), report)
         if built:
             report.counts["pages"] = count_pages(staging)
-            report.notes.extend(history_notes(staging))
+            from_hook = hook_report(staging)
+            report.notes.extend(report_notes(from_hook.get("history") or {}))
+            # The records are built once per build: here, and never again inside mkdocs (a test counts).
+            report.counts["records_built"] = record.ASSEMBLIES + from_hook.get("assembled_in_mkdocs", 0)
             with report.phase("links"):
                 links = linkcheck.check(staging, linkcheck.site_url_of(staging), external=args.external)
             report.counts.update(links_checked=links.checked, anchors_checked=links.anchors)

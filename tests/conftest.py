@@ -136,9 +136,16 @@ def built_site(tmp_path_factory, site_port) -> Path:
     sitemap (instant loading, previews) and copy-link URLs match.
     """
     site = tmp_path_factory.mktemp("site") / "site"
-    result = run_build("--site-dir", str(site), env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
+    result = run_build("--site-dir", str(site), "--json", str(site.parent / "report.json"),
+                       env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def build_report(built_site) -> dict:
+    """What scripts/build.py reported (--json) for ``built_site``."""
+    return json.loads((built_site.parent / "report.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

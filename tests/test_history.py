@@ -251,7 +251,7 @@ def test_every_page_links_the_feed_in_its_head_relative_to_itself(full_build):
 
 def test_the_feed_is_the_same_from_one_build_to_the_next(full_build, repo):
     from mlterms import whats_new
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     site, _ = full_build
     path, _ = repo
     inputs = Inputs.locate(str(path / "notes.txt"))
@@ -281,7 +281,7 @@ def test_a_shallow_clone_says_date_unknown_instead_of_a_date(shallow_build):
 
 
 def test_notes_outside_git_or_without_git_get_no_date(tmp_path, monkeypatch):
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
     inputs = Inputs(tmp_path / "notes.txt", None, None)
     glossary = load_glossary(inputs, None)
@@ -382,7 +382,7 @@ def test_no_curation_file_still_dates_the_notes_lines(tmp_path):
     (repo / "notes.txt").write_text(NOTES, encoding="utf-8")
     _git(repo, "add", "notes.txt")
     _git(repo, "commit", "-q", "-m", "notes", date="2026-07-04T00:00:00+00:00")
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     inputs = Inputs(repo / "notes.txt", None, None)
     found = history.read_history(inputs, load_glossary(inputs, None))
     assert found.dates["decile"].sentence() == "Last changed 4 July 2026 (notes)"

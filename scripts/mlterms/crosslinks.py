@@ -12,6 +12,11 @@ from .render import PageLinks, page_links
 RELATED_LIMIT = 8
 
 
+def linkable_names(glossary: Glossary) -> Names:
+    """Names that autolink, terms with ``autolink: false`` left out (their names are everyday words)."""
+    return Names.build({name: t.slug for t in glossary.terms if t.autolink for name in t.names})
+
+
 def all_page_links(glossary: Glossary, names: Names) -> dict[str, PageLinks]:
     """slug -> what its page links to from its own text, and where (one rendering pass per term)."""
     return {t.slug: page_links(t, glossary, names) for t in glossary.terms}

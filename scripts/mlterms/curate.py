@@ -65,7 +65,6 @@ class Term:
     compare: list[tuple[list[str], str]] = field(default_factory=list)  # (other slugs, how they differ)
     old_slugs: list[str] = field(default_factory=list)
     autolink: bool = True
-    snippets: list[str] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:

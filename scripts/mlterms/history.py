@@ -35,7 +35,7 @@ from .errors import GlossaryError
 
 if TYPE_CHECKING:
     from .curate import Glossary, Term
-    from .generate import Inputs
+    from .inputs import Inputs
 
 HISTORY_LIMIT = 100  # commits of the inputs read for What's new: keeps a build fast on a long history
 UNCOMMITTED = "0" * 40  # git blame's commit for lines changed in the working tree
@@ -472,7 +472,7 @@ def _inputs_of(inputs: "Inputs") -> dict[str, Path]:
 
 def _build_at(files: dict[str, bytes | None], names: dict[str, str], commit: Commit, scratch: Path):
     """The glossary as the inputs stood at ``commit`` (built by the project's own code), or why not."""
-    from .generate import Inputs, load_glossary  # the build's own path from files to a glossary
+    from .inputs import Inputs, load_glossary  # the build's own path from files to a glossary
     if files.get(NOTES) is None:
         return None, "the notes file did not exist"
     paths: dict[str, Path | None] = {}

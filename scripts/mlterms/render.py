@@ -295,16 +295,6 @@ def mentioned_line(source: Term, this: Term, mention: Mention | None) -> str:
     return head + f'<span class="mention-context">{escape(before)}<mark>{spot}</mark>{escape(after)}</span>'
 
 
-def mention_order(sources: list[str], term: Term, glossary: Glossary) -> list[str]:
-    """Terms mentioning ``term``: those sharing one of its tags first, then the others; A–Z in each."""
-    tags = set(term.tags)
-
-    def key(slug: str) -> tuple[bool, str]:
-        other = glossary.by_slug[slug]
-        return not tags.intersection(other.tags), other.title.casefold()
-    return sorted(sources, key=key)
-
-
 def term_line(term: Term, from_dir: str = "terms") -> str:
     """A list item linking a term, with its summary: the one form every term list takes."""
     return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(term.summary)}"

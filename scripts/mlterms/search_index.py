@@ -35,7 +35,7 @@ import json
 import re
 from pathlib import Path
 
-from .urls import term_url
+from .record import TermRecord
 
 FIELD = "aliases"
 FORMS = "forms"
@@ -59,17 +59,12 @@ def plural_forms(names: list[str]) -> list[str]:
     return list(dict.fromkeys(plural(w) for name in names for w in _WORD.findall(name)))
 
 
-def other_names(term) -> list[str]:
-    """The names a term goes by besides its title, each once."""
-    return [n for n in dict.fromkeys(term.names) if n.casefold() != term.title.casefold()]
-
-
-def names_by_location(glossary) -> dict[str, list[str]]:
+def names_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
     """Each term page's location -> its other names (what search_engine.write indexes as names)."""
-    return {term_url(t.slug): other_names(t) for t in glossary.terms}
+    return {r.url: list(r.other_names) for r in records}
 
 
-def add_term_fields(site_dir: Path, glossary) -> int:
+def add_term_fields(site_dir: Path, records: tuple[TermRecord, ...]) -> int:
     """Add ``aliases``, ``forms`` and the summary to the term pages' entries; returns how many got aliases."""
     path = site_dir / "search" / "search_index.json"
     if not path.exists():  # search turned off
@@ -78,13 +73,13 @@ def add_term_fields(site_dir: Path, glossary) -> int:
     fields = index.get("config", {}).get("fields", {})
     if FIELD not in fields:
         return 0  # mkdocs.yml does not index the field: leave the index as Material wrote it
-    terms = {f"terms/{t.slug}/": t for t in glossary.terms}
+    terms = {r.url: r for r in records}
     added = 0
     for doc in index["docs"]:
         term = terms.get(doc["location"])
         if term is None:
             continue
-        if names := other_names(term):
+        if names := list(term.other_names):
             doc[FIELD] = names
             added += 1
         if FORMS in fields:

@@ -23,16 +23,11 @@ from importlib import metadata
 from pathlib import Path
 
 from .errors import Problem
+from .paths import LOCK_FILE, OUTPUTS_DIR, ROOT, SNIPPETS_DIR
 from .markup import code_block, escape
 from .spark_jvm import SPARK_CONF_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
-SNIPPETS_DIR = ROOT / "snippets"
-OUTPUTS_DIR = SNIPPETS_DIR / "_outputs"
-# Outputs of snippets run for another notes file go here (untracked), never into snippets/_outputs.
-SCRATCH_OUTPUTS_DIR = ROOT / ".cache" / "snippet-outputs"
 SITE_OUTPUTS = "snippets/_outputs"  # where plots are published, wherever they were stored
-LOCK_FILE = ROOT / "requirements.lock"
 _HEADER = re.compile(r"^#\s*terms:\s*(?P<terms>.+?)\s*$")
 
 
@@ -208,16 +203,18 @@ def render_section(snippet: Snippet, output: Output | None, term_slug: str, titl
     return "\n".join(lines)
 
 
-def attach(glossary, snippets: list[Snippet], outputs: Path = OUTPUTS_DIR,
-           strict_terms: bool = True) -> tuple[dict[str, list[str]], list[Problem]]:
-    """Give each term the Example sections of the snippets that serve it; fill ``term.snippets``.
+def attach(glossary, snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, strict_terms: bool = True
+           ) -> tuple[dict[str, list[str]], dict[str, list[str]], list[Problem]]:
+    """The Example sections of the snippets, by the term they serve; which snippets serve each term.
 
-    A snippet naming a term the notes do not have is an error for the repo's
+    Returns (slug -> page sections, slug -> snippet site paths, problems). A
+    snippet naming a term the notes do not have is an error for the repo's
     own notes (a typo in the header) and silently unused for another notes file.
     """
     terms = glossary.by_slug
     titles = {slug: t.title for slug, t in terms.items()}
     sections: dict[str, list[str]] = {}
+    served: dict[str, list[str]] = {}
     problems: list[Problem] = []
     for snippet in snippets:
         output = read_output(snippet, outputs)
@@ -228,10 +225,9 @@ def attach(glossary, snippets: list[Snippet], outputs: Path = OUTPUTS_DIR,
                                             "use the slug of an existing term (see site/terms.json)",
                                             group="snippets"))
                 continue
-            sections.setdefault(slug, []).append(
-                render_section(snippet, output, slug, titles))
-            terms[slug].snippets.append(snippet.rel)
-    return sections, problems
+            sections.setdefault(slug, []).append(render_section(snippet, output, slug, titles))
+            served.setdefault(slug, []).append(snippet.rel)
+    return sections, served, problems
 
 
 def site_files(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR) -> list[tuple[str, Path]]:

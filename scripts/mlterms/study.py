@@ -15,7 +15,9 @@ import hashlib
 import html
 from pathlib import Path
 
-from .curate import Glossary, Term
+from .curate import Glossary
+from .paths import NODE_MODULES
+from .record import TermRecord
 from .markup import escape, link
 from .render import front_matter, render_body, term_href
 from .urls import public_url, term_url
@@ -25,9 +27,8 @@ DECK_FILE = "study/ml-terms.apkg"
 CARDS_FILE = "study/cards.json"
 PRINT_PAGE = "print.md"
 STUDY_PAGE = "study.md"
-ROOT = Path(__file__).resolve().parents[2]
 # The FSRS scheduler the flashcards use, pinned in package.json and copied into the site by the build.
-FSRS_SOURCE = ROOT / "node_modules" / "ts-fsrs" / "dist" / "index.umd.js"
+FSRS_SOURCE = NODE_MODULES / "ts-fsrs" / "dist" / "index.umd.js"
 FSRS_SITE = "assets/javascripts/ts-fsrs.umd.js"
 
 
@@ -36,14 +37,7 @@ def _stable_id(name: str) -> int:
     return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) >> 1
 
 
-def notes_text(term: Term, corrections: dict[str, str]) -> str:
-    """The notes' own text of a term as plain lines (corrections applied), for the back of a card."""
-    from .curate import apply_corrections
-    return "\n".join(apply_corrections(line.stripped, corrections)
-                     for definition in term.definitions for line in definition.lines if not line.is_blank)
-
-
-def anki_deck(glossary: Glossary, site_url: str, path: Path) -> int:
+def anki_deck(records: tuple[TermRecord, ...], site_url: str, path: Path) -> int:
     """Write the deck (one note per term, tags as Anki tags) to ``path``; returns the number of notes."""
     import genanki
     model = genanki.Model(
@@ -60,9 +54,9 @@ def anki_deck(glossary: Glossary, site_url: str, path: Path) -> int:
         css=".card { font-family: sans-serif; font-size: 18px; } .notes { font-size: 15px; text-align: left; }")
     deck = genanki.Deck(_stable_id("ml-terms deck v1"), "ML Terms")
     base = site_url.rstrip("/") + "/" if site_url else ""
-    for term in glossary.terms:
-        url = f"{base}terms/{term.slug}/"
-        notes = "<br>".join(html.escape(line) for line in notes_text(term, glossary.corrections).split("\n"))
+    for term in records:
+        url = f"{base}{term.url}"
+        notes = "<br>".join(html.escape(line) for line in term.notes_text.split("\n"))
         deck.add_note(genanki.Note(
             model=model, guid=genanki.guid_for("ml-terms", term.slug),
             fields=[html.escape(term.title), html.escape(term.summary), notes,
@@ -70,7 +64,7 @@ def anki_deck(glossary: Glossary, site_url: str, path: Path) -> int:
             tags=[tag.replace(" ", "_") for tag in term.tags]))
     path.parent.mkdir(parents=True, exist_ok=True)
     genanki.Package(deck).write_to_file(str(path))
-    return len(glossary.terms)
+    return len(records)
 
 
 def render_print(glossary: Glossary, site_url: str = "") -> str:
@@ -116,10 +110,10 @@ def render_study(glossary: Glossary) -> str:
         "</noscript>", "", "</div>", ""])
 
 
-def cards(glossary: Glossary, plots: dict[str, str]) -> list[dict]:
-    """study/cards.json: what a card shows (``plots``: slug -> site path of the term's first plot)."""
-    return [{"slug": t.slug, "title": t.title, "summary": t.summary, "tags": t.tags, "url": term_url(t.slug),
-             "notes": notes_text(t, glossary.corrections), "plot": plots.get(t.slug)} for t in glossary.terms]
+def cards(records: tuple[TermRecord, ...]) -> list[dict]:
+    """study/cards.json: what a card shows."""
+    return [{"slug": t.slug, "title": t.title, "summary": t.summary, "tags": list(t.tags), "url": t.url,
+             "notes": t.notes_text, "plot": t.plot} for t in records]
 
 
 def copy_scheduler(site: Path) -> None:
