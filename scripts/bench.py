@@ -21,6 +21,8 @@ fails the tests: targets live here, not in timed tests.
   weight     bytes of a term page's first load and first contentful paint (scripts/page_weight.py)
   map        scripts/map_bench.py: time to the concept map's first rendered frame (/map/) at our 192 terms
              and at 5,000, CPU slowed 4×, and the bytes of its first load
+  longline   scripts/long_line.py: generate + lint of a notes line that is one 1 MB word, in a fresh process,
+             for each of five shapes (each the worst case of one line pattern) (target < 10 s each)
   hostile    the hostile-input property test with 60 generated notes files (make test tries 6)
 
 Usage: scripts/bench.py [--only NAME ...] [--sizes 200 1000 5000]
@@ -166,6 +168,19 @@ def bench_hostile() -> None:
           f"{last} {verdict(proc.returncode == 0)}")
 
 
+def bench_long_line() -> None:
+    """A notes line of one 1 MB word through generate and lint (the old patterns: hours, square of the length)."""
+    import json
+
+    from long_line import SHAPES
+    for shape in SHAPES:
+        seconds, peak, out = timed([PY, "scripts/long_line.py", "1000000", "--shape", shape])
+        whole = json.loads(out.strip().splitlines()[0])["whole"]
+        print(f"longline: a notes line of one 1 MB word ({shape}): generate + lint {seconds:.1f} s "
+              f"{verdict(seconds < 10)} (target < 10 s) · peak {peak} MB · shown whole {verdict(all(whole.values()))}",
+              flush=True)
+
+
 def bench_warm() -> None:
     site = Path(tempfile.mkdtemp(prefix="bench-warm-"))
     timed([PY, "scripts/build.py", "--site-dir", str(site / "a")])  # make sure everything is cached
@@ -291,7 +306,7 @@ def bench_weight() -> None:
 BENCHES = {"snippets": bench_snippets, "examples": bench_examples, "warm": bench_warm,
            "links": bench_links_and_crosslinks, "search": bench_search, "engines": bench_search_engines,
            "weight": bench_weight, "map": bench_map,
-           "lock": bench_lock, "hostile": bench_hostile}
+           "lock": bench_lock, "hostile": bench_hostile, "longline": bench_long_line}
 
 
 def main() -> int:
@@ -300,7 +315,7 @@ def main() -> int:
     parser.add_argument("--sizes", nargs="*", type=int, default=[200, 1000, 5000])
     args = parser.parse_args()
     chosen = args.only or ["lock", "warm", "links", "search", "engines", "weight", "map", "snippets", "examples",
-                           "scale", "hostile"]
+                           "scale", "longline", "hostile"]
     for name in chosen:
         if name == "scale":
             bench_scale(args.sizes)
