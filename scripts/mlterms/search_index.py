@@ -39,6 +39,7 @@ from .urls import term_url
 
 FIELD = "aliases"
 FORMS = "forms"
+RELATED = "related"  # search_engine indexes these with the page's text (weight 1), not with its names
 _WORD = re.compile(r"[^\W\d_]{3,}")  # words of letters only: identifiers and numbers have no plural
 
 
@@ -89,6 +90,8 @@ def add_term_fields(site_dir: Path, glossary) -> int:
             added += 1
         if FORMS in fields:
             doc[FORMS] = plural_forms([term.title, *names])
+        if related := getattr(term, "related", []):  # words only related to it: text weight, never a name
+            doc[RELATED] = related
         if not doc.get("text") and term.summary:
             doc["text"] = f"<p>{html.escape(term.summary)}</p>"
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
