@@ -67,6 +67,7 @@ class Term:
     autolink: bool = True
     snippets: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
+    other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources
 
     @property
     def names(self) -> list[str]:
@@ -97,6 +98,7 @@ class Glossary:
     excluded: list[Excluded]
     corrections: dict[str, str]
     warnings: list[Problem]
+    abbreviations: list = field(default_factory=list)  # crosswalk.Abbreviation: the field's abbreviations
 
     @functools.cached_property
     def by_slug(self) -> dict[str, Term]:

@@ -62,7 +62,8 @@ def plural_forms(names: list[str]) -> list[str]:
 
 def other_names(term) -> list[str]:
     """The names a term goes by besides its title, each once."""
-    return [n for n in dict.fromkeys(term.names) if n.casefold() != term.title.casefold()]
+    names = [*term.names, *(o.name for o in getattr(term, "other_names", []))]  # crosswalk synonyms too
+    return [n for n in dict.fromkeys(names) if n.casefold() != term.title.casefold()]
 
 
 def names_by_location(glossary) -> dict[str, list[str]]:
