@@ -65,6 +65,8 @@ class Term:
     compare: list[tuple[list[str], str]] = field(default_factory=list)  # (other slugs, how they differ)
     old_slugs: list[str] = field(default_factory=list)
     autolink: bool = True
+    related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
+    other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources
 
     @property
     def names(self) -> list[str]:
@@ -95,6 +97,7 @@ class Glossary:
     excluded: list[Excluded]
     corrections: dict[str, str]
     warnings: list[Problem]
+    abbreviations: list = field(default_factory=list)  # crosswalk.Abbreviation: the field's abbreviations
 
     @functools.cached_property
     def by_slug(self) -> dict[str, Term]:
@@ -170,6 +173,7 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
         if abbreviation and abbreviation not in term.aliases:
             term.aliases.append(abbreviation)
         term.tags = list(spec.get("tags", []))
+        term.related = list(spec.get("related", []))
         term.see_also = list(spec.get("see_also", []))
         term.old_slugs = list(spec.get("old_slugs", []))
         term.autolink = spec.get("autolink", True)
@@ -203,6 +207,7 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
         into.notes_titles.extend(t for t in [term.title, *term.notes_titles] if t != into.title)
         into.aliases.extend(a for a in term.aliases if a not in into.aliases)
         into.tags.extend(t for t in term.tags if t not in into.tags)
+        into.related.extend(r for r in term.related if r not in into.related)
         if into.context is None:
             into.context = term.context
 

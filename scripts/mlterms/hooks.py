@@ -154,7 +154,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 def on_serve(server, config: MkDocsConfig, builder) -> None:
     inputs: Inputs = _state["build"].inputs
     server.watch(str(inputs.notes))
-    for extra in (inputs.curation, inputs.definitions):
+    for extra in (inputs.curation, inputs.definitions, inputs.crosswalk):
         if extra:
             server.watch(str(extra))
     server.watch(str(snippets.SNIPPETS_DIR))

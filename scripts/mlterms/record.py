@@ -60,7 +60,7 @@ class Name:
     """One name a term goes by, and the key search and the map match it on."""
 
     text: str
-    kind: str  # "title", "alias" (curated), "notes" (a title the notes give it)
+    kind: str  # "title", "alias" (curated), "notes" (a title the notes give it), "other" (crosswalk.yml)
     key: str
 
 
@@ -89,7 +89,8 @@ class TermRecord:
     url: str  # site path of its page, "terms/<slug>/"
     title: str
     aliases: tuple[str, ...]  # curated, as the curation file lists them ("Also called")
-    names: tuple[Name, ...]  # title first, then aliases, then the notes' own titles; each text once
+    names: tuple[Name, ...]  # title first, then aliases, the notes' own titles, other communities' names
+    related_words: tuple[str, ...]  # words only related to it (curation `related:`): search finds it by them
     summary: str
     notes_text: str  # the notes' text as plain lines (corrections applied)
     tags: tuple[str, ...]
@@ -107,8 +108,8 @@ class TermRecord:
     compare: tuple[tuple[tuple[str, ...], str], ...]  # (other slugs, how they differ)
 
     @property
-    def other_names(self) -> tuple[str, ...]:
-        """Every name besides the title (aliases and the notes' spellings), as search indexes them."""
+    def alternate_names(self) -> tuple[str, ...]:
+        """Every name besides the title (aliases, the notes' spellings, other names), as search indexes them."""
         return tuple(n.text for n in self.names[1:])
 
 
@@ -116,7 +117,8 @@ def _names(term: Term) -> tuple[Name, ...]:
     """The title, then each other name once (a name that differs from the title only in case is the title)."""
     out = [Name(term.title, "title", search_key(term.title))]
     seen = {term.title}
-    for kind, texts in (("alias", term.aliases), ("notes", term.notes_titles)):
+    others = [o.name for o in term.other_names]
+    for kind, texts in (("alias", term.aliases), ("notes", term.notes_titles), ("other", others)):
         for text in texts:
             if text not in seen and text.casefold() != term.title.casefold():
                 seen.add(text)
@@ -224,7 +226,7 @@ def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History
     no_date = TermDate(unknown=(history.unknown if history else "") or "not read")
     return tuple(TermRecord(
         term=t, slug=t.slug, first_slug=(t.old_slugs[0] if t.old_slugs else t.slug), old_slugs=tuple(t.old_slugs),
-        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), summary=t.summary,
+        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), summary=t.summary,
         notes_text=notes_text(t, glossary.corrections), tags=tuple(t.tags),
         main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=sort_key(t.title, t.slug), letter=letter_of(t.title),
         date=dates.get(t.slug, no_date),

@@ -144,7 +144,8 @@ def write(site: Path, other_names: dict[str, list[str]]) -> None:
     for number, docs in sections.items():
         for section, doc in enumerate(docs):
             doc_id = number * SECTIONS_PER_PAGE + section
-            for word in words(plain(doc.get("text", "")) + " " + plain(doc.get("title", ""))):
+            related = " ".join(doc.get("related", []))  # search_index.RELATED: found by, never shown
+            for word in words(plain(doc.get("text", "")) + " " + plain(doc.get("title", "")) + " " + related):
                 if word not in stop:
                     postings[word][doc_id] = postings[word].get(doc_id, 0) + 1
             shards[number // PAGES_PER_SHARD].append(

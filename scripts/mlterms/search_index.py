@@ -1,7 +1,7 @@
 """The search index's entry for each term page: its other names as a field weighted like the title, and its summary.
 
 (The site's own engine, ``search_engine``, reads the summaries set here and the
-names from ``other_names``; the ``aliases`` and ``forms`` fields serve Material's
+names from ``names_by_location``; the ``aliases`` and ``forms`` fields serve Material's
 lunr, which a build with MLTERMS_SEARCH_ENGINE=lunr keeps, for `make bench` to
 compare the two.)
 
@@ -39,6 +39,7 @@ from .record import TermRecord
 
 FIELD = "aliases"
 FORMS = "forms"
+RELATED = "related"  # search_engine indexes these with the page's text (weight 1), not with its names
 _WORD = re.compile(r"[^\W\d_]{3,}")  # words of letters only: identifiers and numbers have no plural
 
 
@@ -61,7 +62,7 @@ def plural_forms(names: list[str]) -> list[str]:
 
 def names_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
     """Each term page's location -> its other names (what search_engine.write indexes as names)."""
-    return {r.url: list(r.other_names) for r in records}
+    return {r.url: list(r.alternate_names) for r in records}
 
 
 def add_term_fields(site_dir: Path, records: tuple[TermRecord, ...]) -> int:
@@ -79,11 +80,13 @@ def add_term_fields(site_dir: Path, records: tuple[TermRecord, ...]) -> int:
         term = terms.get(doc["location"])
         if term is None:
             continue
-        if names := list(term.other_names):
+        if names := list(term.alternate_names):
             doc[FIELD] = names
             added += 1
         if FORMS in fields:
             doc[FORMS] = plural_forms([term.title, *names])
+        if term.related_words:  # words only related to it: text weight, never a name
+            doc[RELATED] = list(term.related_words)
         if not doc.get("text") and term.summary:
             doc["text"] = f"<p>{html.escape(term.summary)}</p>"
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
