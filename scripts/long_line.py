@@ -23,8 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mlterms.generate import Inputs, build_pages, glossary_from, lint, read_source  # noqa: E402
+from mlterms.generate import build_pages, lint  # noqa: E402
+from mlterms.inputs import Inputs, glossary_from, read_source  # noqa: E402
 from mlterms.markup import escape  # noqa: E402
+from mlterms.record import assemble  # noqa: E402
 
 SHAPES = {
     "letters": lambda n: "x" * n,
@@ -54,7 +56,7 @@ def run(chars: int, shapes: list[str] | None = None) -> dict:
         source = read_source(inputs)
         glossary = glossary_from(source, inputs, None)
         problems, _ = lint(source, glossary)
-        pages = build_pages(glossary)
+        pages = build_pages(assemble(inputs, glossary))
     by_title = {t.title: t.slug for t in glossary.terms}
     whole = {title: title in by_title and _shown(word, pages[f"terms/{by_title[title]}.md"])
              for title, word in words.items()}

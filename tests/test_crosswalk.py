@@ -11,7 +11,8 @@ from mlterms.crosswalk import apply_crosswalk, load_crosswalk
 from mlterms.curate import curate
 from mlterms.curation import empty
 from mlterms.errors import CurationError
-from mlterms.generate import Inputs, linkable_names
+from mlterms.crosslinks import linkable_names
+from mlterms.inputs import Inputs
 from mlterms.parse import parse
 from mlterms.render import render_term
 
@@ -98,7 +99,7 @@ def test_names_are_escaped_not_interpreted(tmp_path):
 
 
 def test_our_pages_never_show_a_related_word_as_a_name():
-    from mlterms.generate import load_glossary
+    from mlterms.inputs import load_glossary
     glossary = load_glossary(Inputs.locate(), None)
     overfitting = glossary.by_slug["overfitting"]
     assert "generalization" in overfitting.related and "generalization" not in overfitting.names
