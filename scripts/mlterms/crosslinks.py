@@ -6,7 +6,7 @@ import heapq
 from itertools import combinations
 
 from .autolink import Names
-from .curate import Glossary, Term
+from .curate import Glossary, Term, a_to_z
 from .render import PageLinks, page_links
 
 RELATED_LIMIT = 8
@@ -46,7 +46,7 @@ class TagIndex:
     """Which terms carry each tag, and each term's A–Z rank: related terms without comparing all pairs."""
 
     def __init__(self, glossary: Glossary) -> None:
-        self.rank = {t.slug: i for i, t in enumerate(sorted(glossary.terms, key=lambda t: (t.title.casefold(), t.slug)))}
+        self.rank = {t.slug: i for i, t in enumerate(sorted(glossary.terms, key=lambda t: a_to_z(t.title, t.slug)))}
         self.members: dict[str, set[str]] = {}
         for term in glossary.terms:
             for tag in term.tags:

@@ -106,6 +106,17 @@ class Glossary:
         return {t.slug: t for t in self.terms}
 
 
+def a_to_z(title: str, slug: str) -> tuple[str, str]:
+    """The A–Z order of terms everywhere: title without case, then slug (two titles may differ by case only)."""
+    return title.casefold(), slug
+
+
+def letter_of(title: str) -> str:
+    """The A–Z section a title sorts under ("#" for digits and symbols)."""
+    first = title[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
 def apply_corrections(text: str, corrections: dict[str, str]) -> str:
     """Fix the listed misspellings (whole words only, longest first)."""
     for wrong in sorted(corrections, key=len, reverse=True):
@@ -264,7 +275,7 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
 
     if problems:
         raise CurationError(problems)
-    ordered = sorted(terms.values(), key=lambda t: (t.title.casefold(), t.slug))
+    ordered = sorted(terms.values(), key=lambda t: a_to_z(t.title, t.slug))
     return Glossary(
         terms=ordered,
         document_title=notes.document_title.stripped if notes.document_title else None,

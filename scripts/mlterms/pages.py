@@ -8,18 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .curate import Glossary, Term
+from .curate import Glossary, Term, letter_of
 from .markup import escape, inline, link
 from .render import front_matter, term_href, term_line
 from .urls import public_url, term_url
 
 TAGS_DIR = "tags"
-
-
-def letter_of(term: Term) -> str:
-    """The A–Z section a term sorts under ("#" for digits and symbols)."""
-    first = term.title[:1].upper()
-    return first if first.isalpha() and first.isascii() else "#"
 
 
 def tag_href(tag: str, from_dir: str = "") -> str:
@@ -73,7 +67,7 @@ LETTERS_DIR = "az"
 def _letter_groups(glossary: Glossary) -> dict[str, list[Term]]:
     groups: dict[str, list[Term]] = {}
     for term in glossary.terms:
-        groups.setdefault(letter_of(term), []).append(term)
+        groups.setdefault(letter_of(term.title), []).append(term)
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0])))
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import notebooks, snippets
 from .crosslinks import all_page_links, linkable_names, mentioned_in, related_map
-from .curate import Glossary, Term, apply_corrections
+from .curate import Glossary, Term, a_to_z, apply_corrections, letter_of
 from .definitions import Link
 from .errors import Problem
 from .history import History, TermDate, read_history
@@ -36,17 +36,6 @@ from .urls import term_url
 UNTAGGED = "untagged"  # the main tag of a term without tags (the map's block for them)
 HANDOFF_ENV = "MLTERMS_BUILD"  # the file build.py pickles its Build into, for the MkDocs hook
 ASSEMBLIES = 0  # how many times this process assembled the records (build-report.json says; a test counts)
-
-
-def sort_key(title: str, slug: str) -> tuple[str, str]:
-    """The A–Z order of terms everywhere: title without case, then slug (two titles may differ by case only)."""
-    return title.casefold(), slug
-
-
-def letter_of(title: str) -> str:
-    """The A–Z section a title sorts under ("#" for digits and symbols)."""
-    first = title[:1].upper()
-    return first if first.isalpha() and first.isascii() else "#"
 
 
 def search_key(text: str) -> str:
@@ -191,7 +180,7 @@ def _mention_order(sources: list[str], term: Term, glossary: Glossary) -> tuple[
 
     def key(slug: str) -> tuple[bool, tuple[str, str]]:
         other = glossary.by_slug[slug]
-        return not tags.intersection(other.tags), sort_key(other.title, other.slug)
+        return not tags.intersection(other.tags), a_to_z(other.title, other.slug)
     return tuple(sorted(sources, key=key))
 
 
@@ -228,7 +217,7 @@ def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History
         term=t, slug=t.slug, first_slug=(t.old_slugs[0] if t.old_slugs else t.slug), old_slugs=tuple(t.old_slugs),
         url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), summary=t.summary,
         notes_text=notes_text(t, glossary.corrections), tags=tuple(t.tags),
-        main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=sort_key(t.title, t.slug), letter=letter_of(t.title),
+        main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug), letter=letter_of(t.title),
         date=dates.get(t.slug, no_date),
         neighbours=Neighbours(tuple(graph[t.slug]), _mention_order(mentions.get(t.slug, []), t, glossary),
                               tuple(related.get(t.slug, []))),
