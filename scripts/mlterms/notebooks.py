@@ -24,7 +24,8 @@ from pathlib import Path
 
 from .errors import Problem
 from .markup import escape
-from .snippets import OUTPUTS_DIR, ROOT, SNIPPETS_DIR, environment_fingerprint
+from .paths import OUTPUTS_DIR, ROOT, SNIPPETS_DIR
+from .snippets import environment_fingerprint
 
 NOTEBOOKS_DIR = SNIPPETS_DIR / "notebooks"
 SITE_DIR = "walkthroughs"
