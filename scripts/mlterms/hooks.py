@@ -155,6 +155,17 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     return _OUTPUT_AREA.sub(r'<div data-search-exclude class="\1', html)
 
 
+def on_pre_page(page, config: MkDocsConfig, files: Files):
+    """The sitemap's lastmod is a page's content date: a term page's ``changed`` (the newest commit of
+    its own lines, as terms.json says), and none where the content date is unknown (sitemaps.org:
+    lastmod is optional; the build date would claim every page changed today)."""
+    src = page.file.src_uri
+    slug = src[len("terms/"):-len(".md")] if src.startswith("terms/") and src.count("/") == 1 else ""
+    date = _state["history"].dates.get(slug) if slug else None
+    page.update_date = (date.json_fields()["changed"] or "") if date else ""
+    return page
+
+
 def on_serve(server, config: MkDocsConfig, builder) -> None:
     inputs: Inputs = _state["inputs"]
     server.watch(str(inputs.notes))
