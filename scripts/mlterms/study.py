@@ -98,7 +98,8 @@ def render_study(glossary: Glossary) -> str:
 def cards(glossary: Glossary, plots: dict[str, str]) -> list[dict]:
     """study/cards.json: what a card shows (``plots``: slug -> site path of the term's first plot)."""
     return [{"slug": t.slug, "title": t.title, "summary": t.summary, "tags": t.tags, "url": term_url(t.slug),
-             "notes": notes_text(t, glossary.corrections), "plot": plots.get(t.slug)} for t in glossary.terms]
+             "notes": notes_text(t, glossary.corrections), "plot": plots.get(t.slug),
+             "old_slugs": t.old_slugs} for t in glossary.terms]  # study.js moves progress kept under an old slug
 
 
 def copy_scheduler(site: Path) -> None:
