@@ -158,11 +158,12 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 def on_pre_page(page, config: MkDocsConfig, files: Files):
     """The sitemap's lastmod is a page's content date: a term page's ``changed`` (the newest commit of
     its own lines, as terms.json says), and none where the content date is unknown (sitemaps.org:
-    lastmod is optional; the build date would claim every page changed today)."""
+    lastmod is optional; mkdocs' ``update_date``, the build date, would claim every page changed
+    today). A page attribute of its own: mkdocs also reads ``update_date`` for the build timestamp."""
     src = page.file.src_uri
     slug = src[len("terms/"):-len(".md")] if src.startswith("terms/") and src.count("/") == 1 else ""
     date = _state["history"].dates.get(slug) if slug else None
-    page.update_date = (date.json_fields()["changed"] or "") if date else ""
+    page.lastmod = (date.json_fields()["changed"] or "") if date else ""  # read by overrides/sitemap.xml
     return page
 
 
