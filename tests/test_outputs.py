@@ -147,3 +147,71 @@ def test_a_clone_of_a_github_repository_builds_for_its_pages_address(tmp_path):
     assert siteurl.resolve(tmp_path, {}) == siteurl.SiteUrl("https://ann.github.io/ml-terms/", "git remote origin")
     assert siteurl.resolve(tmp_path, {"SITE_URL": "https://example.org/g"}).url == "https://example.org/g/"
     assert siteurl.resolve(tmp_path.parent / "nowhere", {}).local
+
+
+def _clipboard(tab, timeout_s: float = 5.0) -> str:
+    """What the page put on the clipboard, waited for (the copy happens after the click returns)."""
+    tab.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)", timeout=timeout_s * 1000)
+    return tab.evaluate("navigator.clipboard.readText()")
+
+
+@pytest.mark.browser
+def test_copy_the_link_copies_where_the_site_is_served_not_where_it_was_built_for(browser, sub_path_site):
+    """The site built for https://example.org/glossary/, put on another host (here 127.0.0.1 under
+    /glossary/): the button copies the page's real address."""
+    from mlterms.browser import serve
+    with serve(sub_path_site, prefix="/glossary/") as base:
+        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+        tab = context.new_page()
+        tab.goto(base + "terms/percentile/#top")
+        tab.get_by_role("button", name="Copy the link to this term").click()
+        assert _clipboard(tab) == base + "terms/percentile/"
+        context.close()
+
+
+RENAME_NOTES = """Decile
+One of nine values that split sorted data into ten equal parts.
+
+Quintile
+One of four values that split sorted data into five equal parts.
+"""
+
+
+@pytest.mark.browser
+def test_a_renamed_terms_study_progress_moves_to_its_new_slug(browser, tmp_path):
+    """Grade Decile's first card, then the term is renamed (slug decile-rank, old_slugs: [decile]) and the
+    site rebuilt: on the same origin, the study page still counts the card as learned, under the new slug."""
+    from mlterms.browser import free_port, serve
+    port = free_port()
+    (tmp_path / "notes.txt").write_text(RENAME_NOTES, encoding="utf-8")
+    sites = {}
+    for name, curation in [("before", "terms:\n  Decile: {tags: [statistics]}\n"),
+                           ("after", "terms:\n  Decile: {slug: decile-rank, old_slugs: [decile], tags: [statistics]}\n")]:
+        (tmp_path / "curation.yml").write_text(curation, encoding="utf-8")
+        sites[name] = tmp_path / name
+        result = run_build("--notes", str(tmp_path / "notes.txt"), "--site-dir", str(sites[name]),
+                           env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+        assert result.returncode == 0, result.stdout
+    context = browser.new_context()
+    tab = context.new_page()
+
+    def study_state(site: Path) -> tuple[str, dict]:
+        with serve(site, port=port) as base:
+            tab.goto(base + "study/")
+            tab.locator(".study-front").wait_for(timeout=15000)
+            stats = tab.locator(".study-stats").inner_text()
+            if site == sites["before"]:
+                assert tab.locator(".study-front").get_attribute("data-card") == "decile|forward"
+                tab.locator(".study-flip").click()
+                tab.locator(".study-grade[data-rating='3']").click()
+                stats = tab.locator(".study-stats").inner_text()
+            stored = tab.evaluate("JSON.parse(localStorage.getItem('mlterms-study-v1'))")
+            tab.goto("about:blank")
+        return stats, stored
+
+    stats, stored = study_state(sites["before"])
+    assert "learned: 1" in stats and list(stored["cards"]) == ["decile|forward"]
+    stats, stored = study_state(sites["after"])
+    assert "learned: 1" in stats and "new: 3" in stats
+    assert list(stored["cards"]) == ["decile-rank|forward"]
+    context.close()
