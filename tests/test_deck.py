@@ -166,3 +166,23 @@ def test_a_renamed_term_keeps_its_guid_and_reimporting_updates_its_cards(glossar
     [new] = [n for n in both["notes"] if n["fields"].get("Term") == "Covariance"]
     assert new["guid"] == old["guid"]
     assert "terms/covariance-measure/" in new["fields"]["Link"]
+
+
+def test_a_terms_lifecycle_badge_is_on_its_cards_and_on_print():
+    """The lifecycle fields (branch lifecycle's, read with getattr until merged) as the badge:
+    "Deprecated since 1 September 2025 · replaced by <title>", with its source, on both cards and /print/."""
+    from mlterms.study import render_print
+    fresh = load_glossary(Inputs.locate(), None)
+    term = fresh.by_slug["covariance"]
+    term.status, term.status_since, term.replaced_by = "deprecated", "2025-09-01", "percentile"
+    term.status_source = "https://example.org/deprecations"
+    status = deck.term_fields(term, fresh, SITE_URL)[deck.FIELDS.index("Status")]
+    assert "Deprecated since 1 September 2025 · replaced by Percentile" in status
+    assert 'href="https://example.org/deprecations"' in status
+    for template in deck.term_model().templates:
+        assert "{{Status}}" in template["qfmt"] + template["afmt"]
+    page = render_print(fresh)
+    section = page[page.index("{ #covariance }"):page.index("</section>", page.index("{ #covariance }"))]
+    assert "Deprecated since 1 September 2025 · replaced by Percentile" in section
+    current = deck.term_fields(fresh.by_slug["percentile"], fresh, SITE_URL)[deck.FIELDS.index("Status")]
+    assert current == ""
