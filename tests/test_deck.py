@@ -186,3 +186,17 @@ def test_a_terms_lifecycle_badge_is_on_its_cards_and_on_print():
     assert "Deprecated since 1 September 2025 · replaced by Percentile" in section
     current = deck.term_fields(fresh.by_slug["percentile"], fresh, SITE_URL)[deck.FIELDS.index("Status")]
     assert current == ""
+
+
+def test_print_carries_every_editors_note_with_its_source(glossary):
+    from mlterms.markup import escape
+    from mlterms.study import render_print
+    page = render_print(glossary, SITE_URL)
+    with_note = [t for t in glossary.terms if t.note]
+    assert len(with_note) >= 40
+    for term in with_note:
+        at = page.index(f"{{ #{term.slug} }}")
+        section = page[at:page.index("</section>", at)]
+        assert f'<p class="print-note"><b>' in section and escape(term.note) in section, term.slug
+        if term.note_source:
+            assert f'href="{term.note_source}"' in section
