@@ -200,3 +200,22 @@ def test_print_carries_every_editors_note_with_its_source(glossary):
         assert f'<p class="print-note"><b>' in section and escape(term.note) in section, term.slug
         if term.note_source:
             assert f'href="{term.note_source}"' in section
+
+
+def test_every_notes_line_reaches_the_deck(imported, glossary):
+    """Nothing lost on the way to HTML: each non-blank notes line (corrections applied, list marker
+    dropped: the list shows it) is in its term's Notes field, as Anki holds it."""
+    from mlterms.curate import apply_corrections
+    from mlterms.lines import shape
+    notes = _term_notes(imported)
+    checked = 0
+    for term in glossary.terms:
+        held = "".join(_plain(notes[html.escape(term.title, quote=False)]["fields"]["Notes"]).split())
+        for definition in term.definitions:
+            for line in definition.lines:
+                if line.is_blank:
+                    continue
+                wanted = "".join(shape(apply_corrections(line.stripped, glossary.corrections)).text.split())
+                assert wanted in held, (term.slug, line.number, line.stripped)
+                checked += 1
+    assert checked > 600

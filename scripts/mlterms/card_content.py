@@ -17,12 +17,13 @@ from typing import Callable
 
 import markdown
 
-from .curate import Term, apply_corrections
+from .curate import Term
 from .render import render_body
 
 MASK = "____"
 NOTE_LABEL = "Editor's note (not part of the study notes):"
 _TAG = re.compile(r"(<[^>]*>)")
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 _ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(quot|apos));")
 _KEEP = {"<", ">", "&"}  # characters HTML text must keep escaped
 _QUALIFIER = re.compile(r"\s*\([^()]*\)$")  # "Cluster (Databricks)" -> "Cluster"; "fit()" -> "fit"
@@ -57,7 +58,7 @@ def notes_html(term: Term, corrections: dict[str, str]) -> str:
     """
     body = "\n\n".join(render_body(d.lines, corrections, None) for d in term.definitions)
     converted = markdown.markdown(body, extensions=["attr_list", "md_in_html", "sane_lists"])
-    return readable_html(converted).strip()
+    return readable_html(_COMMENT.sub("", converted)).strip()  # (render_body's "list break" comments)
 
 
 def editor_note_html(term: Term, esc: Callable[[str], str] = text) -> str:
@@ -121,12 +122,6 @@ def mask_names(value: str, term: Term) -> str:
     for name in own_names(term):
         value = re.sub(rf"(?<![\w]){re.escape(name)}(?:e?s)?(?![\w])", MASK, value, flags=re.IGNORECASE)
     return value
-
-
-def notes_plain(term: Term, corrections: dict[str, str]) -> str:
-    """The notes' text as plain lines (corrections applied)."""
-    return "\n".join(apply_corrections(line.stripped, corrections)
-                     for d in term.definitions for line in d.lines if not line.is_blank)
 
 
 # Where a one-line definition turns from what kind of thing the term is to what sets it apart.

@@ -11,7 +11,6 @@ already has (with their review history) instead of adding duplicates.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from .curate import Glossary, Term
@@ -28,11 +27,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # The FSRS scheduler the flashcards use, pinned in package.json and copied into the site by the build.
 FSRS_SOURCE = ROOT / "node_modules" / "ts-fsrs" / "dist" / "index.umd.js"
 FSRS_SITE = "assets/javascripts/ts-fsrs.umd.js"
-
-
-def _stable_id(name: str) -> int:
-    """A 31-bit ID that never changes for ``name`` (Anki wants the model and deck IDs fixed)."""
-    return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) >> 1
 
 
 def notes_text(term: Term, corrections: dict[str, str]) -> str:
