@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms import linkcheck, notebooks, record, snippets, urls  # noqa: E402
+from mlterms import linkcheck, notebooks, record, siteurl, snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
 from mlterms.generate import lint  # noqa: E402
 from mlterms.history import report_notes  # noqa: E402
@@ -90,10 +90,11 @@ def mkdocs_problems(output: str) -> list[Problem]:
     return problems
 
 
-def run_mkdocs(site_dir: Path, inputs: Inputs, handoff: dict[str, str], report: Report) -> bool:
-    """``mkdocs build --strict`` in a child process, handed this build's records (``handoff``)."""
+def run_mkdocs(site_dir: Path, inputs: Inputs, handoff: dict[str, str], report: Report, site_url: str) -> bool:
+    """``mkdocs build --strict`` in a child process, handed this build's records (``handoff``) and site URL."""
     pythonpath = os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))
-    env = {**os.environ, **inputs.environment(), **handoff, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": pythonpath}
+    env = {**os.environ, **inputs.environment(), **handoff, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": pythonpath,
+           siteurl.ENV: site_url}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
            "--config-file", str(ROOT / "mkdocs.yml")]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -161,6 +162,25 @@ def count_pages(site: Path) -> int:
     """HTML pages, redirect stubs not counted."""
     return sum(1 for p in site.rglob("index.html")
                if "<title>Redirecting...</title>" not in p.read_text(encoding="utf-8", errors="replace")[:400])
+
+
+def record_site_url(site: Path, where: siteurl.SiteUrl, report: Report) -> None:
+    """Say in the report, and in the site's build-report.json, which URL the absolute links use and why."""
+    if where.local:
+        report.problems.append(Problem("SITE_URL", None, where.warning(),
+                                       "set SITE_URL to the address the site is published at (e.g. "
+                                       "SITE_URL=https://example.org/glossary/), or build from a clone whose "
+                                       "origin remote is the GitHub Pages repository", severity="warning",
+                                       group="site"))
+    else:
+        report.notes.append(f"site URL: {where.url} (from {where.origin})")
+    path = site / "build-report.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    data["site_url"] = {"url": where.url, "from": where.origin or "local default", "warning": where.warning()}
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 def _in_site(problem: Problem, staging: Path, site_dir: Path) -> Problem:
@@ -264,9 +284,11 @@ def build(args: argparse.Namespace) -> Report:
                                        "choose another --site-dir", group="site"))
         return report
     try:
+        where = siteurl.resolve(ROOT, dict(os.environ))
         with report.phase("mkdocs"), tempfile.TemporaryDirectory(prefix="mlterms-handoff-") as handoff:
-            built = run_mkdocs(staging, inputs, record.hand_over(build_records, Path(handoff)), report)
+            built = run_mkdocs(staging, inputs, record.hand_over(build_records, Path(handoff)), report, where.url)
         if built:
+            record_site_url(staging, where, report)
             report.counts["pages"] = count_pages(staging)
             from_hook = hook_report(staging)
             report.notes.extend(report_notes(from_hook.get("history") or {}))

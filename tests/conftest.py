@@ -69,8 +69,10 @@ def isolated_repo(tmp_path: Path) -> Path:
         if not src.exists():
             continue
         if src.is_dir():
-            # (not the Spark class archive: 160 MB, and a copy's runs write their own when they need one)
-            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__", "spark-cds"))
+            # (not the Spark class archive: 160 MB, and a copy's runs write their own when they need one;
+            # nor test_deck.py's venv of the official anki package, which builds never use)
+            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__", "spark-cds",
+                                                                            "anki-venv-*"))
         else:
             shutil.copy(src, repo / name)
     if (ROOT / "node_modules").is_dir():  # the pinned ts-fsrs the build copies into the study page

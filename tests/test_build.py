@@ -88,7 +88,8 @@ def test_term_pages_and_the_index_carry_schema_org_data_a_parser_reads_back(buil
         [data] = extruct.extract(html, base_url=base, syntaxes=["json-ld"])["json-ld"]
         assert data["@type"] == "DefinedTerm" and data["name"] == term["title"], term["slug"]
         assert data["description"] == term["summary"]
-        assert data["url"].endswith(f"/terms/{term['slug']}/") and data["inDefinedTermSet"].endswith("/terms/")
+        assert data["url"].endswith(f"/terms/{term['slug']}/") and data["inDefinedTermSet"]["@id"].endswith("/terms/#glossary")
+        assert data["@id"] == data["url"] + "#term"
         assert data.get("alternateName", []) == term["aliases"]
     html = (built_site / "terms" / "index.html").read_text(encoding="utf-8")
     [term_set] = extruct.extract(html, base_url=base, syntaxes=["json-ld"])["json-ld"]

@@ -151,6 +151,18 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     return _OUTPUT_AREA.sub(r'<div data-search-exclude class="\1', html)
 
 
+def on_pre_page(page, config: MkDocsConfig, files: Files):
+    """The sitemap's lastmod is a page's content date: a term page's ``changed`` (the newest commit of
+    its own lines, as terms.json says), and none where the content date is unknown (sitemaps.org:
+    lastmod is optional; mkdocs' ``update_date``, the build date, would claim every page changed
+    today). A page attribute of its own: mkdocs also reads ``update_date`` for the build timestamp."""
+    src = page.file.src_uri
+    slug = src[len("terms/"):-len(".md")] if src.startswith("terms/") and src.count("/") == 1 else ""
+    date = _state["history"].dates.get(slug) if slug else None
+    page.lastmod = (date.json_fields()["changed"] or "") if date else ""  # read by overrides/sitemap.xml
+    return page
+
+
 def on_serve(server, config: MkDocsConfig, builder) -> None:
     inputs: Inputs = _state["build"].inputs
     server.watch(str(inputs.notes))
@@ -166,7 +178,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     build: record.Build = _state["build"]
     glossary = build.glossary
     search_index.add_term_fields(site, build.records)
-    study.anki_deck(build.records, config.site_url or "", site / study.DECK_FILE)
+    study.anki_deck(build.records, glossary.corrections, config.site_url or "", site / study.DECK_FILE)
     try:
         study.copy_scheduler(site)
         concept_map.copy_library(site)

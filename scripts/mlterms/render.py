@@ -34,11 +34,25 @@ LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
 _HEAD = re.compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
 
 
+TERM_ID = "#term"  # a term page's URL + this: the DefinedTerm's @id (the page is not the term)
+TERM_SET_ID = "terms/#glossary"  # the DefinedTermSet's @id, described on the A–Z index
+
+
+def term_id(site_url: str, slug: str) -> str:
+    """The stable @id of a term: linked-data tools join the pages' JSON-LD on it."""
+    return public_url(site_url, term_url(slug)) + TERM_ID
+
+
 def defined_term(term: Term, site_url: str) -> dict:
-    """schema.org DefinedTerm of a term (JSON-LD in the page head, see overrides/main.html)."""
-    data = {"@context": "https://schema.org", "@type": "DefinedTerm", "name": term.title,
-            "description": term.summary, "url": public_url(site_url, term_url(term.slug)),
-            "inDefinedTermSet": public_url(site_url, "terms/"), "termCode": term.slug}
+    """schema.org DefinedTerm of a term (JSON-LD in the page head, see overrides/main.html).
+
+    ``@id``s make the term and its set nodes of their own, not blank nodes: merged
+    as RDF, every term is ``inDefinedTermSet`` the very node the A–Z index types
+    as the DefinedTermSet.
+    """
+    data = {"@context": "https://schema.org", "@type": "DefinedTerm", "@id": term_id(site_url, term.slug),
+            "name": term.title, "description": term.summary, "url": public_url(site_url, term_url(term.slug)),
+            "inDefinedTermSet": {"@id": public_url(site_url, TERM_SET_ID)}, "termCode": term.slug}
     if term.aliases:
         data["alternateName"] = list(term.aliases)
     return data
