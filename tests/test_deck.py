@@ -183,7 +183,9 @@ def test_a_terms_lifecycle_badge_is_on_its_cards_and_on_print():
     term = fresh.by_slug["covariance"]
     term.status, term.status_since, term.replaced_by = "deprecated", "2025-09-01", "percentile"
     term.status_source = "https://example.org/deprecations"
-    status = deck.term_fields(term, fresh, SITE_URL)[deck.FIELDS.index("Status")]
+    [record] = [r for r in records_of(fresh, links={}) if r.slug == "covariance"]
+    titles = {t.slug: t.title for t in fresh.terms}
+    status = deck.term_fields(record, fresh.corrections, SITE_URL, titles)[deck.FIELDS.index("Status")]
     assert "Deprecated since 1 September 2025 · replaced by Percentile" in status
     assert 'href="https://example.org/deprecations"' in status
     for template in deck.term_model().templates:
@@ -191,7 +193,8 @@ def test_a_terms_lifecycle_badge_is_on_its_cards_and_on_print():
     page = render_print(fresh)
     section = page[page.index("{ #covariance }"):page.index("</section>", page.index("{ #covariance }"))]
     assert "Deprecated since 1 September 2025 · replaced by Percentile" in section
-    current = deck.term_fields(fresh.by_slug["percentile"], fresh, SITE_URL)[deck.FIELDS.index("Status")]
+    [percentile] = [r for r in records_of(fresh, links={}) if r.slug == "percentile"]
+    current = deck.term_fields(percentile, fresh.corrections, SITE_URL, titles)[deck.FIELDS.index("Status")]
     assert current == ""
 
 

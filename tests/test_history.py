@@ -390,7 +390,7 @@ def test_no_curation_file_still_dates_the_notes_lines(tmp_path):
 
 
 def _history_of(repo: Path, curation: bool = True):
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     inputs = Inputs(repo / "notes.txt", repo / "curation.yml" if curation else None, None)
     return history.read_history(inputs, load_glossary(inputs, None))
 
@@ -442,7 +442,7 @@ def test_the_feed_folds_a_large_commit_as_whats_new_does(tmp_path):
     "first version", one folded entry for the 25, and the single change, newest first."""
     from lxml import etree as et
     from mlterms import whats_new
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     repo = tmp_path / "r"
     repo.mkdir()
     _git(repo, "init", "-q")

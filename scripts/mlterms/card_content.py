@@ -157,6 +157,8 @@ def cloze_phrase(summary: str) -> tuple[int, int] | None:
     words = words[:cut]
     span = (start + words[0].start(), start + words[-1].end())
     phrase = summary[span[0]:span[1]]
+    if summary.casefold().count(phrase.casefold()) > 1:  # shown elsewhere in the line: the card gives it away
+        return None
     return None if "::" in phrase or "}}" in summary or "{{" in summary else span
 
 

@@ -158,7 +158,8 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
     today). A page attribute of its own: mkdocs also reads ``update_date`` for the build timestamp."""
     src = page.file.src_uri
     slug = src[len("terms/"):-len(".md")] if src.startswith("terms/") and src.count("/") == 1 else ""
-    date = _state["history"].dates.get(slug) if slug else None
+    record_ = _state["build"].by_slug.get(slug)
+    date = record_.date if record_ else None
     page.lastmod = (date.json_fields()["changed"] or "") if date else ""  # read by overrides/sitemap.xml
     return page
 
