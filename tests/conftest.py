@@ -158,7 +158,11 @@ def browser():
 
 @pytest.fixture
 def page(browser, served_site):
-    """A fresh browser page; the test fails on any console error it logged."""
+    """A fresh browser page; the test fails on any console error it logged.
+
+    A test that expects an error (a 404 page logs its own status) removes it
+    from ``page.console_errors``; whatever is left fails the test at teardown.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     errors: list[str] = []
@@ -167,6 +171,7 @@ def page(browser, served_site):
     tab.console_errors = errors
     yield tab
     context.close()
+    assert not errors, f"the page logged console errors: {errors}"
 
 
 @pytest.fixture(scope="session")

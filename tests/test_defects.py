@@ -75,3 +75,18 @@ def test_a_spelling_check_that_cannot_run_is_a_warning_not_silence(monkeypatch, 
     assert problem.severity == "warning" and problem.path == "notes.txt"
     assert str(problem).startswith("notes.txt: warning: the spelling check did not run: codespell ")
     assert says in problem.message and "make install" in problem.hint
+
+
+def test_a_curated_slug_that_is_no_slug_is_an_error_naming_the_curation_line(tmp_path):
+    """A slug "tag:statistics" would take the id of the map's tag node (and "a/b" another path): refused."""
+    from mlterms.errors import GlossaryError
+    from mlterms.generate import Inputs, load_glossary
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Outlier\nA data point far from the rest.\n\nMedian\nThe middle value.\n", encoding="utf-8")
+    curation = tmp_path / "curation.yml"
+    curation.write_text("terms:\n  Outlier: {slug: e0}\n  Median: {slug: 'tag:statistics'}\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(Inputs.locate(str(notes)), None)
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"{curation}:3: error: the slug 'tag:statistics' of 'Median' is not lower-case letters "
+                            "and digits joined by hyphens (fix: write it as 'tag-statistics')")
