@@ -174,6 +174,19 @@ def page(browser, served_site):
     assert not errors, f"the page logged console errors: {errors}"
 
 
+NOT_FOUND_ERROR = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+
+
+def expect_console_error(page, message: str, timeout_ms: int = 5000) -> None:
+    """Take one expected ``message`` off the page's console errors (it may still be on its way); fail if none comes."""
+    for _ in range(timeout_ms // 100):
+        if message in page.console_errors:
+            page.console_errors.remove(message)
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"expected the console error {message!r}; got {page.console_errors}")
+
+
 @pytest.fixture(scope="session")
 def site_terms(built_site) -> list[dict]:
     return json.loads((built_site / "terms.json").read_text(encoding="utf-8"))
