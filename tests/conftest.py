@@ -167,7 +167,11 @@ def browser():
 
 @pytest.fixture
 def page(browser, served_site):
-    """A fresh browser page; the test fails on any console error it logged."""
+    """A fresh browser page; the test fails on any console error it logged.
+
+    A test that expects an error (a 404 page logs its own status) removes it
+    from ``page.console_errors``; whatever is left fails the test at teardown.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     errors: list[str] = []
@@ -176,6 +180,20 @@ def page(browser, served_site):
     tab.console_errors = errors
     yield tab
     context.close()
+    assert not errors, f"the page logged console errors: {errors}"
+
+
+NOT_FOUND_ERROR = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+
+
+def expect_console_error(page, message: str, timeout_ms: int = 5000) -> None:
+    """Take one expected ``message`` off the page's console errors (it may still be on its way); fail if none comes."""
+    for _ in range(timeout_ms // 100):
+        if message in page.console_errors:
+            page.console_errors.remove(message)
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"expected the console error {message!r}; got {page.console_errors}")
 
 
 @pytest.fixture(scope="session")

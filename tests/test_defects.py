@@ -75,3 +75,51 @@ def test_a_spelling_check_that_cannot_run_is_a_warning_not_silence(monkeypatch, 
     assert problem.severity == "warning" and problem.path == "notes.txt"
     assert str(problem).startswith("notes.txt: warning: the spelling check did not run: codespell ")
     assert says in problem.message and "make install" in problem.hint
+
+
+def test_a_curated_slug_that_is_no_slug_is_an_error_naming_the_curation_line(tmp_path):
+    """A slug "tag:statistics" would take the id of the map's tag node (and "a/b" another path): refused."""
+    from mlterms.errors import GlossaryError
+    from mlterms.generate import Inputs, load_glossary
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Outlier\nA data point far from the rest.\n\nMedian\nThe middle value.\n", encoding="utf-8")
+    curation = tmp_path / "curation.yml"
+    curation.write_text("terms:\n  Outlier: {slug: e0}\n  Median: {slug: 'tag:statistics'}\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(Inputs.locate(str(notes)), None)
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"{curation}:3: error: the slug 'tag:statistics' of 'Median' is not lower-case letters "
+                            "and digits joined by hyphens (fix: write it as 'tag-statistics')")
+
+
+@pytest.mark.parametrize("slugs", [["outlier", "outlier"], ["outlier", "median", "outlier"]])
+def test_a_compare_group_naming_a_term_twice_is_an_error_at_its_line(tmp_path, slugs):
+    """A group [outlier, outlier] once rendered ": They differ in size." with no name on Outlier's page."""
+    from mlterms.errors import CurationError
+    from mlterms.generate import Inputs, load_glossary
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Outlier\nA data point far from the rest.\n\nMedian\nThe middle value.\n", encoding="utf-8")
+    definitions = tmp_path / "definitions.yml"
+    definitions.write_text(f"terms: {{}}\ncompare:\n  - terms: [{', '.join(slugs)}]\n"
+                           "    difference: They differ in size.\n", encoding="utf-8")
+    with pytest.raises(CurationError) as caught:
+        load_glossary(Inputs.locate(str(notes)), None)
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"{definitions}:3: error: a compare group names 'outlier' more than once (fix: list "
+                            "each term once: a compare group needs two or more different slugs)")
+
+
+def test_a_both_ways_neighbour_is_kept_when_the_mentions_column_is_full():
+    """Links out o0..o7, of which o6 and o7 also link back: both are drawn (MLflow once lost MLflow Models)."""
+    from mlterms.term_graph import SIDE_LIMIT, neighbourhood
+    out = [f"o{i}" for i in range(8)]
+    hood = neighbourhood("me", out, ["i0", "o6", "o7"], [])
+    assert hood.mentions == ["o0", "o1", "o2", "o6", "o7"] and len(hood.mentions) == SIDE_LIMIT  # page order
+    assert hood.mutual == {"o6", "o7"} and hood.mentioned_by == ["i0"]
+    many = neighbourhood("me", out, out, [])  # more both-ways links than fit: the rest among "Mentioned in"
+    assert many.mentions == out[:5] and many.mentioned_by == out[5:]
+
+
+def test_mlflow_shows_mlflow_models_both_ways(built_site):
+    html = (built_site / "terms" / "mlflow" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-label="MLflow Models (mentions and is mentioned by MLflow)"' in html

@@ -335,7 +335,10 @@ def _check_urls_are_free(terms: dict[str, Term], curation: Curation, notes_path:
     for term in terms.values():
         spec = curation.terms.get(normalise_title(term.entries[0].title))
         where = (curation.path, spec.line_of("slug")) if spec and spec.get("slug") else (notes_path, term.first_line)
-        if term.slug in RESERVED_SLUGS:
+        if slugify(term.slug) != term.slug:  # "a/b", "tag:x": another path, or the id of a map node
+            fail(where[1], f"the slug {term.slug!r} of {term.title!r} is not lower-case letters and digits "
+                           "joined by hyphens", f"write it as {slugify(term.slug) or 'term'!r}", path=where[0])
+        elif term.slug in RESERVED_SLUGS:
             fail(where[1], f"the slug {term.slug!r} of {term.title!r} is a path the site owns "
                            f"(reserved: {', '.join(sorted(RESERVED_SLUGS))})",
                  "give the term another slug in the curation file", path=where[0])

@@ -1,63 +1,25 @@
-"""The search index's entry for each term page: its other names as a field weighted like the title, and its summary.
-
-(The site's own engine, ``search_engine``, reads the summaries set here and the
-names from ``names_by_location``; the ``aliases`` and ``forms`` fields serve Material's
-lunr, which a build with MLTERMS_SEARCH_ENGINE=lunr keeps, for `make bench` to
-compare the two.)
-
-A reader who types "Gaussian distribution" or "RMSE" means the term that goes
-by that name, not every page that mentions it. Material's search indexes the
-fields that ``plugins.search.fields`` in ``mkdocs.yml`` lists, reading each
-from the index entries; its plugin writes only title, text and tags, so after
-it has written ``search/search_index.json`` this adds ``aliases`` (curated
-aliases and the notes' own spellings of the title) to each term page's entry.
-The "Also called" line on the page is kept out of the text field, so a name
-is not counted twice.
+"""The search index's entry for each term page: its summary, and the names our engine indexes.
 
 The entry for the page itself (the one a search result shows first) has no
 text of its own: Material files the definition under the h1's anchor, because
 the copy-link button comes before the h1. It gets the term's one-sentence
 summary, escaped, so a result says what the term is; the full text stays in
 the section entry, so ranking barely moves (hit@1 of the curated queries 97%
-without the summary, 95% with it).
-
-A second field, ``forms``, holds the plural of each word of those names and
-the title. Search matches what is typed as a prefix ("outlier" finds
-"outliers"), never the other way round, and Material leaves English stemming
-off (it would break that prefix matching): so without these, "outliers" or
-"regressions" would not find the term at all.
+without the summary, 95% with it). The site's own engine (``search_engine``)
+reads these summaries from Material's index, and each term's other names from
+``names_by_location``; a build with MLTERMS_SEARCH_ENGINE=lunr keeps Material's
+lunr as it ships (for `make bench` to compare), with the same summaries.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import re
 from pathlib import Path
 
 from .record import TermRecord
 
-FIELD = "aliases"
-FORMS = "forms"
 RELATED = "related"  # search_engine indexes these with the page's text (weight 1), not with its names
-_WORD = re.compile(r"[^\W\d_]{3,}")  # words of letters only: identifiers and numbers have no plural
-
-
-def plural(word: str) -> str:
-    """The regular English plural: enough for search, where a wrong form costs nothing."""
-    low = word.lower()
-    if low.endswith(("ss", "x", "z", "ch", "sh")):
-        return low + "es"
-    if low.endswith("s"):  # most likely plural already ("means", "trees")
-        return low
-    if low.endswith("y") and low[-2:-1] not in "aeiou":
-        return low[:-1] + "ies"
-    return low + "s"
-
-
-def plural_forms(names: list[str]) -> list[str]:
-    """The plural of every word in ``names``, each once (``Decision tree`` -> ``decisions``, ``trees``)."""
-    return list(dict.fromkeys(plural(w) for name in names for w in _WORD.findall(name)))
 
 
 def names_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
@@ -66,28 +28,22 @@ def names_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
 
 
 def add_term_fields(site_dir: Path, records: tuple[TermRecord, ...]) -> int:
-    """Add ``aliases``, ``forms`` and the summary to the term pages' entries; returns how many got aliases."""
+    """Give each term page's own entry the term's summary as its text, and its related words;
+    returns how many got a summary."""
     path = site_dir / "search" / "search_index.json"
     if not path.exists():  # search turned off
         return 0
     index = json.loads(path.read_text(encoding="utf-8"))
-    fields = index.get("config", {}).get("fields", {})
-    if FIELD not in fields:
-        return 0  # mkdocs.yml does not index the field: leave the index as Material wrote it
     terms = {r.url: r for r in records}
     added = 0
     for doc in index["docs"]:
         term = terms.get(doc["location"])
         if term is None:
             continue
-        if names := list(term.alternate_names):
-            doc[FIELD] = names
-            added += 1
-        if FORMS in fields:
-            doc[FORMS] = plural_forms([term.title, *names])
         if term.related_words:  # words only related to it: text weight, never a name
             doc[RELATED] = list(term.related_words)
         if not doc.get("text") and term.summary:
             doc["text"] = f"<p>{html.escape(term.summary)}</p>"
+            added += 1
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return added
