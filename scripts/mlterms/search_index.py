@@ -39,7 +39,6 @@ from .urls import term_url
 
 FIELD = "aliases"
 FORMS = "forms"
-RELATED = "related"  # search_engine indexes these with the page's text (weight 1), not with its names
 _WORD = re.compile(r"[^\W\d_]{3,}")  # words of letters only: identifiers and numbers have no plural
 
 
@@ -71,6 +70,15 @@ def names_by_location(glossary) -> dict[str, list[str]]:
     return {term_url(t.slug): other_names(t) for t in glossary.terms}
 
 
+def related_by_location(glossary) -> dict[str, list[str]]:
+    """Each term page's location -> the words only related to it (curation ``related:``, crosswalk kind related).
+
+    search_engine.write puts them in names.json beside the names, where the worker weighs them well
+    below an alias: search finds the term by them, and no page shows them as names.
+    """
+    return {term_url(t.slug): list(related) for t in glossary.terms if (related := getattr(t, "related", []))}
+
+
 def add_term_fields(site_dir: Path, glossary) -> int:
     """Add ``aliases``, ``forms`` and the summary to the term pages' entries; returns how many got aliases."""
     path = site_dir / "search" / "search_index.json"
@@ -91,8 +99,6 @@ def add_term_fields(site_dir: Path, glossary) -> int:
             added += 1
         if FORMS in fields:
             doc[FORMS] = plural_forms([term.title, *names])
-        if related := getattr(term, "related", []):  # words only related to it: text weight, never a name
-            doc[RELATED] = related
         if not doc.get("text") and term.summary:
             doc["text"] = f"<p>{html.escape(term.summary)}</p>"
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
