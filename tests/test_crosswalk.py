@@ -118,3 +118,23 @@ def test_the_crosswalk_is_found_like_the_definitions_file(tmp_path, monkeypatch)
     (tmp_path / "crosswalk.yml").write_text(GOOD, encoding="utf-8")
     assert Inputs.locate(str(notes)).crosswalk == tmp_path / "crosswalk.yml"
     assert Inputs.locate(str(notes)).environment()["MLTERMS_CROSSWALK"] == str(tmp_path / "crosswalk.yml")
+
+
+def test_related_words_reach_the_search_names_file_apart_from_the_names(tmp_path):
+    """names.json carries a term's related words as a fifth element, which the worker weighs below an alias."""
+    import json
+
+    from mlterms import search_engine
+    from mlterms.record import records_of
+    from mlterms.search_index import names_by_location, related_by_location
+    glossary = glossary_with(tmp_path, GOOD)
+    records = records_of(glossary, links={})
+    docs = [{"location": f"terms/{t.slug}/", "title": t.title, "text": t.summary} for t in glossary.terms]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+    search_engine.write(tmp_path, names_by_location(records), related_by_location(records))
+    rows = json.loads((tmp_path / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
+    pca = next(row for row in rows if row[0].startswith("Principal"))
+    assert "Karhunen-Loeve transform" in pca[1] and "eigen decomposition" not in pca[1]
+    assert pca[4] == ["eigen decomposition"]
+    assert all(len(row) <= 4 for row in rows if row is not pca)

@@ -6,9 +6,10 @@ the copy-link button comes before the h1. It gets the term's one-sentence
 summary, escaped, so a result says what the term is; the full text stays in
 the section entry, so ranking barely moves (hit@1 of the curated queries 97%
 without the summary, 95% with it). The site's own engine (``search_engine``)
-reads these summaries from Material's index, and each term's other names from
-``names_by_location``; a build with MLTERMS_SEARCH_ENGINE=lunr keeps Material's
-lunr as it ships (for `make bench` to compare), with the same summaries.
+reads these summaries from Material's index, and each term's other names and
+related words from ``names_by_location`` and ``related_by_location``; a build
+with MLTERMS_SEARCH_ENGINE=lunr keeps Material's lunr as it ships (for
+`make bench` to compare), with the same summaries.
 """
 
 from __future__ import annotations
@@ -19,17 +20,23 @@ from pathlib import Path
 
 from .record import TermRecord
 
-RELATED = "related"  # search_engine indexes these with the page's text (weight 1), not with its names
-
 
 def names_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
     """Each term page's location -> its other names (what search_engine.write indexes as names)."""
     return {r.url: list(r.alternate_names) for r in records}
 
 
+def related_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
+    """Each term page's location -> the words only related to it (curation ``related:``, crosswalk kind related).
+
+    search_engine.write puts them in names.json beside the names, where the worker weighs them well
+    below an alias: search finds the term by them, and no page shows them as names.
+    """
+    return {r.url: list(r.related_words) for r in records if r.related_words}
+
+
 def add_term_fields(site_dir: Path, records: tuple[TermRecord, ...]) -> int:
-    """Give each term page's own entry the term's summary as its text, and its related words;
-    returns how many got a summary."""
+    """Give each term page's own entry the term's summary as its text; returns how many got one."""
     path = site_dir / "search" / "search_index.json"
     if not path.exists():  # search turned off
         return 0
@@ -38,11 +45,7 @@ def add_term_fields(site_dir: Path, records: tuple[TermRecord, ...]) -> int:
     added = 0
     for doc in index["docs"]:
         term = terms.get(doc["location"])
-        if term is None:
-            continue
-        if term.related_words:  # words only related to it: text weight, never a name
-            doc[RELATED] = list(term.related_words)
-        if not doc.get("text") and term.summary:
+        if term is not None and not doc.get("text") and term.summary:
             doc["text"] = f"<p>{html.escape(term.summary)}</p>"
             added += 1
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
