@@ -80,7 +80,7 @@ def test_a_spelling_check_that_cannot_run_is_a_warning_not_silence(monkeypatch, 
 def test_a_curated_slug_that_is_no_slug_is_an_error_naming_the_curation_line(tmp_path):
     """A slug "tag:statistics" would take the id of the map's tag node (and "a/b" another path): refused."""
     from mlterms.errors import GlossaryError
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     notes = tmp_path / "notes.txt"
     notes.write_text("Outlier\nA data point far from the rest.\n\nMedian\nThe middle value.\n", encoding="utf-8")
     curation = tmp_path / "curation.yml"
@@ -96,7 +96,7 @@ def test_a_curated_slug_that_is_no_slug_is_an_error_naming_the_curation_line(tmp
 def test_a_compare_group_naming_a_term_twice_is_an_error_at_its_line(tmp_path, slugs):
     """A group [outlier, outlier] once rendered ": They differ in size." with no name on Outlier's page."""
     from mlterms.errors import CurationError
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     notes = tmp_path / "notes.txt"
     notes.write_text("Outlier\nA data point far from the rest.\n\nMedian\nThe middle value.\n", encoding="utf-8")
     definitions = tmp_path / "definitions.yml"

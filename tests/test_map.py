@@ -34,8 +34,8 @@ def _graph(built_site: Path) -> dict:
 
 def _link_graph() -> set[tuple[str, str]]:
     """(from, to) for every link between two term pages' own texts, as the pages link them (not from the map)."""
-    from mlterms.crosslinks import link_graph
-    from mlterms.generate import Inputs, linkable_names, load_glossary
+    from mlterms.crosslinks import link_graph, linkable_names
+    from mlterms.inputs import Inputs, load_glossary
     glossary = load_glossary(Inputs.locate(), None)
     return {(source, target) for source, targets in link_graph(glossary, linkable_names(glossary)).items()
             for target in targets if target != source}
