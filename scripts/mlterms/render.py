@@ -258,7 +258,7 @@ class PageContext:
     mention_sites: dict[str, Mention] = field(default_factory=dict)
     links_to: list[str] = field(default_factory=list)  # what its own text links to (for the graph)
     sections: list[str] = field(default_factory=list)
-    date: TermDate | None = None  # when its own lines last changed, from git (history.py)
+    date: TermDate | None = None  # when its own lines last changed, from git (mlterms.history)
 
 
 @dataclass(frozen=True)
