@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .curate import Glossary, Term
+from .lifecycle import lifecycle_label
 from .markup import escape, link
 from .pages import tag_href
 from .render import front_matter
@@ -124,6 +125,8 @@ def map_data(glossary: Glossary, graph: dict[str, list[str]], tags_allowed: list
             nodes.append({"slug": term.slug, "title": term.title, "url": term_url(term.slug), "tag": block.tag,
                           "x": round(left + GROUP_PAD + (col + 0.5) * CELL_W),
                           "y": round(top + GROUP_PAD + (row + 0.5) * CELL_H)})
+            if label := lifecycle_label(term):  # only non-current terms carry it (the graph stays small)
+                nodes[-1]["status"] = label
     edges = sorted({(index[source], index[target]) for source, targets in graph.items() if source in index
                     for target in targets if target in index and target != source})
     return {"version": 1, "cell": [CELL_W, CELL_H], "gap": GROUP_GAP, "tags": tags, "nodes": nodes, "edges": [list(e) for e in edges]}

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import curation as curation_file
-from . import notes_lint, snippets, study, summary_lint
+from . import dated, dated_report, notes_lint, snippets, study, summary_lint, url_lint
+from .curation import read_lined_yaml
 from .autolink import Names
 from .curate import Glossary, curate
 from .definitions import apply_definitions, load_definitions
@@ -128,9 +129,18 @@ def load_glossary(inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
     return glossary_from(read_source(inputs), inputs, tags_allowed)
 
 
-def lint(source: Source, glossary: Glossary) -> tuple[list[Problem], dict[str, int]]:
-    """The build's editorial warnings: summaries against the house style, spelling and hidden titles in the notes."""
+def lint(source: Source, glossary: Glossary,
+         definitions: Path | None = None) -> tuple[list[Problem], dict[str, int]]:
+    """The build's editorial checks: summaries against the house style, spelling and hidden titles in the
+    notes; and in the definitions file, its URLs (url_lint) and every event date that has passed."""
     problems, counts = summary_lint.check_glossary(glossary)
+    if definitions is not None and definitions.exists():
+        data = read_lined_yaml(definitions, "definitions")
+        where = _display(definitions)
+        url_problems = url_lint.check(data, where)
+        passed = dated_report.passed(data, where, dated.build_date())
+        problems += url_problems + passed
+        counts.update(url_problems=len(url_problems), dated_statements_passed=len(passed))
     fixed_titles = {t for term in glossary.terms for t in term.notes_titles}
     cur = source.curation
     problems += notes_lint.spelling(source.text, source.notes_path, cur.corrections, cur.words, fixed_titles)
@@ -211,6 +221,11 @@ def terms_json(glossary: Glossary, dates: dict[str, TermDate] | None = None) -> 
             "snippets": t.snippets,
             "learn_more": [link.url for link in t.learn_more],
             **(dates or {}).get(t.slug, no_dates).json_fields(),
+            "status": t.status,
+            "status_since": t.status_since or None,
+            "replaced_by": t.replaced_by_name or t.replaced_by or None,
+            "replaced_by_url": t.replaced_by_url or None,
+            "status_source": t.status_source or None,
         }
         for t in glossary.terms
     ]

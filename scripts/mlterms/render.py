@@ -17,6 +17,7 @@ import yaml
 from .autolink import Mention, Names, PageLinker, mention_anchor
 from .curate import ContextLine, Glossary, Term, apply_corrections
 from .definitions import link_label
+from .lifecycle import badge, labelled_summary
 from .lines import Kind, shape
 from .markup import anchored, code_block, escape, external_link, inline, link
 from .parse import Line
@@ -36,7 +37,7 @@ _HEAD = re.compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
 def defined_term(term: Term, site_url: str) -> dict:
     """schema.org DefinedTerm of a term (JSON-LD in the page head, see overrides/main.html)."""
     data = {"@context": "https://schema.org", "@type": "DefinedTerm", "name": term.title,
-            "description": term.summary, "url": public_url(site_url, term_url(term.slug)),
+            "description": labelled_summary(term), "url": public_url(site_url, term_url(term.slug)),
             "inDefinedTermSet": public_url(site_url, "terms/"), "termCode": term.slug}
     if term.aliases:
         data["alternateName"] = list(term.aliases)
@@ -307,7 +308,7 @@ def mention_order(sources: list[str], term: Term, glossary: Glossary) -> list[st
 
 def term_line(term: Term, from_dir: str = "terms") -> str:
     """A list item linking a term, with its summary: the one form every term list takes."""
-    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(term.summary)}"
+    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(labelled_summary(term))}"
 
 
 def _term_list(slugs: list[str], glossary: Glossary) -> list[str]:
@@ -333,7 +334,7 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     linker = PageLinker(names, term.slug, href=lambda slug: term_href(slug))
     # A term's own page outranks listings and walkthroughs that mention it.
     url = public_url(ctx.site_url, term_url(term.slug))
-    meta = {"title": term.title, "description": term.summary, "search": {"boost": TERM_SEARCH_BOOST},
+    meta = {"title": term.title, "description": labelled_summary(term), "search": {"boost": TERM_SEARCH_BOOST},
             "jsonld": defined_term(term, ctx.site_url)}
     if term.tags:
         meta["tags"] = term.tags
@@ -343,6 +344,8 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
            f'data-clipboard-text="{html.escape(url, quote=True)}" title="Copy the link to this term" '
            f'aria-label="Copy the link to this term">Copy the link</button></div>', "",
            f"# {escape(term.title)}", "",
+           # A deprecated, retired, legacy or renamed term says so before anything else (lifecycle.py).
+           *([status, ""] if (status := badge(term, term_href)) else []),
            # The one-line definition first, set apart from the notes below it (as Google's and
            # scikit-learn's glossaries open an entry); every list of terms shows the same line.
            f'<p class="term-definition">{escape(term.summary)}</p>', ""]

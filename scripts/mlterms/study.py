@@ -16,6 +16,7 @@ import html
 from pathlib import Path
 
 from .curate import Glossary, Term
+from .lifecycle import labelled_summary, lifecycle_label
 from .markup import escape, link
 from .render import front_matter, render_body, term_href
 from .urls import public_url, term_url
@@ -118,8 +119,9 @@ def render_study(glossary: Glossary) -> str:
 
 def cards(glossary: Glossary, plots: dict[str, str]) -> list[dict]:
     """study/cards.json: what a card shows (``plots``: slug -> site path of the term's first plot)."""
-    return [{"slug": t.slug, "title": t.title, "summary": t.summary, "tags": t.tags, "url": term_url(t.slug),
-             "notes": notes_text(t, glossary.corrections), "plot": plots.get(t.slug)} for t in glossary.terms]
+    return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t), "status": lifecycle_label(t),
+             "tags": t.tags, "url": term_url(t.slug), "notes": notes_text(t, glossary.corrections),
+             "plot": plots.get(t.slug)} for t in glossary.terms]
 
 
 def copy_scheduler(site: Path) -> None:
