@@ -65,8 +65,9 @@ def _views(site: Path) -> dict:
     if (llms := site / "llms.txt").exists():
         lines = llms.read_text(encoding="utf-8").splitlines()
         views["llms.txt"] = (llms, lambda t: next((x for x in lines if f"/{term_url(t.slug)})" in x), None))
-    if (index := site / "search" / "search_index.json").exists():
-        docs = {d["location"]: d.get("text", "") for d in json.loads(index.read_text("utf-8"))["docs"]}
-        views["search/search_index.json"] = (index, lambda t: docs.get(term_url(t.slug)))
+    shards = sorted((site / "search" / "docs").glob("*.json"))  # rows: [page, section, location, title, text, tags]
+    if shards:
+        docs = {r[2]: r[4] for f in shards for r in json.loads(f.read_text("utf-8")) if r[1] == 0}
+        views["search results (search/docs)"] = (site / "search" / "docs", lambda t: docs.get(term_url(t.slug), ""))
     return views
 

@@ -35,6 +35,7 @@ import json
 import re
 from pathlib import Path
 
+from .lifecycle import labelled_summary
 from .urls import term_url
 
 FIELD = "aliases"
@@ -89,7 +90,7 @@ def add_term_fields(site_dir: Path, glossary) -> int:
             added += 1
         if FORMS in fields:
             doc[FORMS] = plural_forms([term.title, *names])
-        if not doc.get("text") and term.summary:
-            doc["text"] = f"<p>{html.escape(term.summary)}</p>"
+        if not doc.get("text") and term.summary:  # with its status, if not current (lifecycle.py)
+            doc["text"] = f"<p>{html.escape(labelled_summary(term))}</p>"
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return added
