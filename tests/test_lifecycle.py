@@ -39,7 +39,7 @@ BAD_LIFECYCLE = """terms:
     status_source: https://learn.microsoft.com/x
   b:
     status: deprecated
-    since: 2025-13-40
+    since: '2025-13-40'
     status_source: https://learn.microsoft.com/x
   c:
     status: retired
@@ -62,6 +62,12 @@ def test_bad_lifecycle_entries_fail_with_the_line_to_fix(tmp_path):
                for m in found), found
     assert any(m.startswith("15: 'e' is current but has since") for m in found), found
     assert any(m.startswith("17: summary of 'f'") and "2026-02-31" in m for m in found), found
+
+
+def test_an_impossible_unquoted_date_is_a_located_error_not_a_traceback(tmp_path):
+    # YAML itself turns 2025-13-40 into a date and fails (was: a bare ValueError from yaml's constructor).
+    assert _messages(tmp_path, "terms:\n  b:\n    status: deprecated\n    since: 2025-13-40\n") == [
+        "4: not a real date (month must be in 1..12)"]
 
 
 def test_a_good_lifecycle_entry_reaches_the_term_and_every_label(tmp_path):
