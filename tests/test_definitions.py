@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, article_text, run_build
+from mlterms import dated
 from mlterms.definitions import OFFICIAL_SITES, api_url, load_definitions, url_problem
 from mlterms.errors import CurationError
 from mlterms.lifecycle import labelled_row_summary
@@ -119,8 +120,10 @@ def test_an_editors_note_is_set_apart_from_the_notes_and_cites_its_source(built_
         box = re.search(r'<div class="admonition info editor-note">(.*?)</div>', page, re.S)
         assert box, text.slug
         assert "not part of the study notes" in box.group(1)
-        assert html.escape(text.note, quote=False) in box.group(1).replace("&#39;", "'").replace("&quot;", '"') \
-            or text.note in article_text(page)
+        note = dated.render(text.note, dated.build_date())  # event dates in the tense of the build date
+        assert "{" not in note  # every event token was written out
+        assert html.escape(note, quote=False) in box.group(1).replace("&#39;", "'").replace("&quot;", '"') \
+            or note in article_text(page)
         assert f'href="{html.escape(text.note_source, quote=True)}"' in box.group(1)
         # and the notes' own text is still there, before it
         assert page.index("From the study notes") < page.index("editor-note")
