@@ -226,3 +226,19 @@ def test_the_site_check_finds_a_view_that_drops_the_status(built_site, tmp_path)
     (site / "study" / "cards.json").write_text(json.dumps(cards), encoding="utf-8")
     found = lifecycle_check.check_site(site, glossary)
     assert any("study/cards.json shows 'ScriptRunConfig' (deprecated) without its status" in p.message for p in found)
+
+
+def test_a_date_written_in_words_is_reported_and_a_token_is_not(tmp_path):
+    from mlterms import dated_report
+    data = read_lined_yaml(_load(tmp_path, "terms:\n  a:\n    note: 'Support ends on June 30, 2026.'\n"
+                                           "  b:\n    note: 'Support {ends: 2026-06-30}.'\n"
+                                           "  c:\n    summary: A thing retired in September 2026.\n"), "definitions")
+    found = [(p.line, p.message) for p in dated_report.worded(data, "d.yml")]
+    assert found == [(3, "note of 'a' writes the date 'June 30, 2026' as words"),
+                     (7, "summary of 'c' writes the date 'September 2026' as words")]
+
+
+def test_our_definitions_write_every_event_date_as_data():
+    from mlterms import dated_report
+    data = read_lined_yaml(ROOT / "notes" / "definitions.yml", "definitions")
+    assert [str(p) for p in dated_report.worded(data, "notes/definitions.yml")] == []

@@ -27,6 +27,10 @@ VERBS = {
     "deprecates": ("is deprecated", "was deprecated"),
     "renames": ("is renamed", "was renamed"),
 }
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# An event date written as words or bare ISO ("30 June 2026", "June 30, 2026", "September 2026", "2026-06-30"):
+# the build cannot give it the right tense, so the lint asks for a token instead.
+WORDED_DATE = re.compile(rf"\b(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}}|{_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 TOKEN = re.compile(r"\{\s*([A-Za-z_-]+)\s*:\s*([^{}]*?)\s*\}")
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
@@ -122,3 +126,8 @@ def build_date() -> date:
     if parsed is None or not parsed[2]:
         raise ValueError(f"{TODAY_VARIABLE}={value!r} is not a date written YYYY-MM-DD")
     return date(*parsed)
+
+
+def worded_dates(text: str) -> list[str]:
+    """The dates ``text`` writes as words or bare ISO, outside ``{event: date}`` tokens."""
+    return WORDED_DATE.findall(TOKEN.sub("", text))

@@ -27,3 +27,18 @@ def passed(data: Any, where: str, today: date) -> list[Problem]:
                                      "it (the tense is already right) or correct the text",
                                      severity="warning", group="curation"))
     return found
+
+
+TEXT_KEYS = {"summary", "note", "status_note", "difference"}
+
+
+def worded(data: Any, where: str) -> list[Problem]:
+    """A warning for every event date written as words in a text the build shows (it cannot keep its tense)."""
+    found = []
+    for line, slug, key, text in texts_with_lines(data):
+        for words in dated.worded_dates(text) if key in TEXT_KEYS else []:
+            found.append(Problem(where, line, f"{key} of {slug!r} writes the date {words!r} as words",
+                                 "write it as data, e.g. {ends: 2026-06-30} or {deprecates: 2025-03-31} "
+                                 "(README: Dates), so it reads in the right tense", severity="warning",
+                                 group="curation"))
+    return found

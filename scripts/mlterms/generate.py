@@ -139,8 +139,10 @@ def lint(source: Source, glossary: Glossary,
         where = _display(definitions)
         url_problems = url_lint.check(data, where)
         passed = dated_report.passed(data, where, dated.build_date())
-        problems += url_problems + passed
-        counts.update(url_problems=len(url_problems), dated_statements_passed=len(passed))
+        worded = dated_report.worded(data, where)
+        problems += url_problems + passed + worded
+        counts.update(url_problems=len(url_problems), dated_statements_passed=len(passed),
+                      dates_in_words=len(worded))
     fixed_titles = {t for term in glossary.terms for t in term.notes_titles}
     cur = source.curation
     problems += notes_lint.spelling(source.text, source.notes_path, cur.corrections, cur.words, fixed_titles)
