@@ -270,7 +270,7 @@ def build(args: argparse.Namespace) -> Report:
                 report.notes.append(f"{report.counts['learn_more_links']} learn-more link(s) and the notes' own "
                                     "URLs are unchecked (offline build; --external checks them)")
             report.problems.extend(_in_site(p, staging, site_dir) for p in links.problems or [])
-            report.problems.extend(lifecycle_check.check_site(staging, glossary))
+            report.problems.extend(_in_site(p, staging, site_dir) for p in lifecycle_check.check_site(staging, glossary))
         if report.ok:
             swap_into_place(staging, site_dir)
             report.notes.append(f"site written to {site_dir}")
