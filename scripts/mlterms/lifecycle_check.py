@@ -29,7 +29,7 @@ def check_site(site: Path, glossary) -> list[Problem]:
         for name, (path, text_of) in views.items():
             text = text_of(term)
             if text is not None and word not in text:
-                problems.append(Problem(str(path), None, f"{name} shows {term.title!r} ({status_of(term)}) "
+                problems.append(Problem(f"site/{path.relative_to(site)}", None, f"{name} shows {term.title!r} ({status_of(term)}) "
                                         f"without its status: {text[:120]!r}",
                                         "render it with lifecycle.labelled_summary or lifecycle_label",
                                         group="site"))
