@@ -24,11 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms import linkcheck, notebooks, snippets, urls  # noqa: E402
+from mlterms import lifecycle_check, linkcheck, notebooks, record, siteurl, snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
-from mlterms.generate import Inputs, glossary_from, lint, read_source  # noqa: E402
-from mlterms import lifecycle_check  # noqa: E402
+from mlterms.generate import lint  # noqa: E402
 from mlterms.history import report_notes  # noqa: E402
+from mlterms.inputs import Inputs, glossary_from, read_source  # noqa: E402
 from mlterms.pages import tag_counts  # noqa: E402
 from mlterms.report import Report  # noqa: E402
 from mlterms.siteconfig import tags_allowed  # noqa: E402
@@ -44,6 +44,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                            "notes, else curation.yml beside the notes file, else none)")
     parser.add_argument("--definitions", help="definitions file (default: notes/definitions.yml for the default "
                                               "notes, else definitions.yml beside the notes file, else none)")
+    parser.add_argument("--crosswalk", help="names crosswalk (default: notes/crosswalk.yml for the default "
+                                            "notes, else crosswalk.yml beside the notes file, else none)")
     parser.add_argument("--site-dir", default=str(ROOT / "site"), help="where the site goes (default: site/)")
     parser.add_argument("--json", metavar="FILE", help="also write the report as JSON to FILE")
     parser.add_argument("--fresh", action="store_true", help="ignore cached snippet outputs and run every snippet")
@@ -88,9 +90,11 @@ def mkdocs_problems(output: str) -> list[Problem]:
     return problems
 
 
-def run_mkdocs(site_dir: Path, inputs: Inputs, report: Report) -> bool:
+def run_mkdocs(site_dir: Path, inputs: Inputs, handoff: dict[str, str], report: Report, site_url: str) -> bool:
+    """``mkdocs build --strict`` in a child process, handed this build's records (``handoff``) and site URL."""
     pythonpath = os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))
-    env = {**os.environ, **inputs.environment(), "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": pythonpath}
+    env = {**os.environ, **inputs.environment(), **handoff, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": pythonpath,
+           siteurl.ENV: site_url}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
            "--config-file", str(ROOT / "mkdocs.yml")]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -134,8 +138,6 @@ def run_examples(args: argparse.Namespace, inputs: Inputs, glossary, report: Rep
         found = [s for s in found if slugs is None or slugs.intersection(s.terms)]
         counts, run_problems = snippets.refresh(found, inputs.snippet_outputs, fresh=args.fresh,
                                                 timeout=args.snippet_timeout)
-        _, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
-                                             strict_terms=inputs.is_default)
         notebook_thread.join()
     except BaseException:
         stop_all()
@@ -145,22 +147,40 @@ def run_examples(args: argparse.Namespace, inputs: Inputs, glossary, report: Rep
     nb_counts, nb_run_problems = outcome[0]
     report.counts.update(counts)
     report.counts.update(nb_counts)
-    report.problems.extend(problems + run_problems + attach_problems + nb_problems + nb_run_problems)
+    report.problems.extend(problems + run_problems + nb_problems + nb_run_problems)
 
 
-def history_notes(site: Path) -> list[str]:
-    """What the hook found in git (dates known or not, commits skipped), said once in the report."""
+def hook_report(site: Path) -> dict:
+    """What the hook wrote into build-report.json (the history it read, whether it assembled records)."""
     try:
-        data = json.loads((site / "build-report.json").read_text(encoding="utf-8"))
+        return json.loads((site / "build-report.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return []
-    return report_notes(data.get("history") or {})
+        return {}
 
 
 def count_pages(site: Path) -> int:
     """HTML pages, redirect stubs not counted."""
     return sum(1 for p in site.rglob("index.html")
                if "<title>Redirecting...</title>" not in p.read_text(encoding="utf-8", errors="replace")[:400])
+
+
+def record_site_url(site: Path, where: siteurl.SiteUrl, report: Report) -> None:
+    """Say in the report, and in the site's build-report.json, which URL the absolute links use and why."""
+    if where.local:
+        report.problems.append(Problem("SITE_URL", None, where.warning(),
+                                       "set SITE_URL to the address the site is published at (e.g. "
+                                       "SITE_URL=https://example.org/glossary/), or build from a clone whose "
+                                       "origin remote is the GitHub Pages repository", severity="warning",
+                                       group="site"))
+    else:
+        report.notes.append(f"site URL: {where.url} (from {where.origin})")
+    path = site / "build-report.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    data["site_url"] = {"url": where.url, "from": where.origin or "local default", "warning": where.warning()}
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 def _in_site(problem: Problem, staging: Path, site_dir: Path) -> Problem:
@@ -212,7 +232,7 @@ def swap_into_place(built: Path, target: Path) -> None:
 
 
 def build(args: argparse.Namespace) -> Report:
-    inputs = Inputs.locate(args.notes, args.curation, args.definitions)
+    inputs = Inputs.locate(args.notes, args.curation, args.definitions, args.crosswalk)
     report = Report(title=f"ML Terms build: {inputs.notes}"
                           + (f" + {inputs.curation}" if inputs.curation else " (no curation file)")
                           + (f" + {inputs.definitions}" if inputs.definitions else ""))
@@ -247,6 +267,12 @@ def build(args: argparse.Namespace) -> Report:
 
     with report.phase("snippets"):
         run_examples(args, inputs, glossary, report)
+    if report.ok:
+        with report.phase("records"):
+            try:
+                build_records = record.assemble(inputs, glossary)
+            except record.ExamplesError as exc:
+                report.problems.extend(exc.problems)
     if not report.ok or args.snippets_only:
         return report
 
@@ -258,11 +284,16 @@ def build(args: argparse.Namespace) -> Report:
                                        "choose another --site-dir", group="site"))
         return report
     try:
-        with report.phase("mkdocs"):
-            built = run_mkdocs(staging, inputs, report)
+        where = siteurl.resolve(ROOT, dict(os.environ))
+        with report.phase("mkdocs"), tempfile.TemporaryDirectory(prefix="mlterms-handoff-") as handoff:
+            built = run_mkdocs(staging, inputs, record.hand_over(build_records, Path(handoff)), report, where.url)
         if built:
+            record_site_url(staging, where, report)
             report.counts["pages"] = count_pages(staging)
-            report.notes.extend(history_notes(staging))
+            from_hook = hook_report(staging)
+            report.notes.extend(report_notes(from_hook.get("history") or {}))
+            # The records are built once per build: here, and never again inside mkdocs (a test counts).
+            report.counts["records_built"] = record.ASSEMBLIES + from_hook.get("assembled_in_mkdocs", 0)
             with report.phase("links"):
                 links = linkcheck.check(staging, linkcheck.site_url_of(staging), external=args.external)
             report.counts.update(links_checked=links.checked, anchors_checked=links.anchors)

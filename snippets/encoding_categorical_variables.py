@@ -1,4 +1,4 @@
-# terms: encoding-categorical-variables, data-encoding
+# terms: encoding-categorical-variables
 """Models need numbers: ordinal encoding maps S, M, L to 0, 1, 2; one-hot encoding makes one 0/1 column per category."""
 import pandas as pd
 from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder

@@ -1,4 +1,4 @@
-# terms: minmaxscaler, normalize-data, scaling-numeric-features
+# terms: minmaxscaler, normalize-data, data-scaling
 """MinMaxScaler maps each column to [0, 1] with (x - min) / (max - min), using the min/max learned by fit."""
 import numpy as np
 from sklearn.preprocessing import MinMaxScaler

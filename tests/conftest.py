@@ -69,8 +69,10 @@ def isolated_repo(tmp_path: Path) -> Path:
         if not src.exists():
             continue
         if src.is_dir():
-            # (not the Spark class archive: 160 MB, and a copy's runs write their own when they need one)
-            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__", "spark-cds"))
+            # (not the Spark class archive: 160 MB, and a copy's runs write their own when they need one;
+            # nor test_deck.py's venv of the official anki package, which builds never use)
+            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__", "spark-cds",
+                                                                            "anki-venv-*"))
         else:
             shutil.copy(src, repo / name)
     if (ROOT / "node_modules").is_dir():  # the pinned ts-fsrs the build copies into the study page
@@ -136,9 +138,16 @@ def built_site(tmp_path_factory, site_port) -> Path:
     sitemap (instant loading, previews) and copy-link URLs match.
     """
     site = tmp_path_factory.mktemp("site") / "site"
-    result = run_build("--site-dir", str(site), env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
+    result = run_build("--site-dir", str(site), "--json", str(site.parent / "report.json"),
+                       env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def build_report(built_site) -> dict:
+    """What scripts/build.py reported (--json) for ``built_site``."""
+    return json.loads((built_site.parent / "report.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -158,7 +167,11 @@ def browser():
 
 @pytest.fixture
 def page(browser, served_site):
-    """A fresh browser page; the test fails on any console error it logged."""
+    """A fresh browser page; the test fails on any console error it logged.
+
+    A test that expects an error (a 404 page logs its own status) removes it
+    from ``page.console_errors``; whatever is left fails the test at teardown.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     errors: list[str] = []
@@ -167,6 +180,20 @@ def page(browser, served_site):
     tab.console_errors = errors
     yield tab
     context.close()
+    assert not errors, f"the page logged console errors: {errors}"
+
+
+NOT_FOUND_ERROR = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+
+
+def expect_console_error(page, message: str, timeout_ms: int = 5000) -> None:
+    """Take one expected ``message`` off the page's console errors (it may still be on its way); fail if none comes."""
+    for _ in range(timeout_ms // 100):
+        if message in page.console_errors:
+            page.console_errors.remove(message)
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"expected the console error {message!r}; got {page.console_errors}")
 
 
 @pytest.fixture(scope="session")

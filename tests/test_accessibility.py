@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import pytest
 
-from conftest import ROOT
+from conftest import NOT_FOUND_ERROR, ROOT, expect_console_error
 from mlterms.browser import search
 
 pytestmark = pytest.mark.browser
@@ -111,10 +111,9 @@ def _open(page, served_site, path: str, scheme: str = "light", width: int = 1280
 def test_axe_finds_no_violations(page, served_site, axe_js, name, scheme):
     _open(page, served_site, PAGES[name], scheme)
     assert axe_violations(page, axe_js) == []
-    errors = list(page.console_errors)
     if name == "404":  # the browser logs the page's own 404 status as a console error
-        errors.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
-    assert not errors
+        expect_console_error(page, NOT_FOUND_ERROR)
+    assert not page.console_errors
 
 
 @pytest.mark.parametrize("name", ["home", "term with snippet and plot", "notebook"])

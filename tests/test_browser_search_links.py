@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import NOT_FOUND_ERROR, ROOT, expect_console_error
 from mlterms.browser import RESULT_LINKS, search, term_slug
 
 pytestmark = pytest.mark.browser
@@ -71,3 +71,4 @@ def test_404_page_offers_a_search_for_the_missing_term(page, served_site):
     link = page.locator("#not-found-search-link")
     assert link.is_visible() and "no such term" in link.inner_text()
     assert link.get_attribute("href").endswith("?q=no%20such%20term")
+    expect_console_error(page, NOT_FOUND_ERROR)  # the browser logs the page's own 404 status, and only that

@@ -90,7 +90,8 @@ def test_term_pages_and_the_index_carry_schema_org_data_a_parser_reads_back(buil
         [data] = extruct.extract(html, base_url=base, syntaxes=["json-ld"])["json-ld"]
         assert data["@type"] == "DefinedTerm" and data["name"] == term["title"], term["slug"]
         assert data["description"] == labelled_row_summary(term)  # "Deprecated since …: …" when not current
-        assert data["url"].endswith(f"/terms/{term['slug']}/") and data["inDefinedTermSet"].endswith("/terms/")
+        assert data["url"].endswith(f"/terms/{term['slug']}/") and data["inDefinedTermSet"]["@id"].endswith("/terms/#glossary")
+        assert data["@id"] == data["url"] + "#term"
         assert data.get("alternateName", []) == term["aliases"]
     html = (built_site / "terms" / "index.html").read_text(encoding="utf-8")
     [term_set] = extruct.extract(html, base_url=base, syntaxes=["json-ld"])["json-ld"]
@@ -110,12 +111,18 @@ def test_terms_json_validates_against_its_schema_and_the_csv_has_a_row_per_term(
         assert all((built_site / rel).is_file() for rel in term["snippets"]), term["slug"]
     assert (built_site / "data" / "terms.schema.json").is_file()  # published beside the data
     with (built_site / "terms.csv").open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+        reader = csv.DictReader(f)
+        rows = list(reader)
+    # Every column is a field of terms.json, cell for cell: lists joined with " | ", unknown dates empty.
+    assert set(reader.fieldnames) >= {"slug", "title", "summary", "tags", "aliases", "url", "learn_more", "added",
+                                      "changed"} and set(reader.fieldnames) <= set(site_terms[0])
     assert [r["slug"] for r in rows] == [t["slug"] for t in site_terms]
-    assert all(r["summary"] == t["summary"] for r, t in zip(rows, site_terms))
-    assert all(r["changed"] == (t["changed"] or "") and r["added"] == (t["added"] or "")
-               for r, t in zip(rows, site_terms))
-    assert all(r["tags"].split(" | ") == t["tags"] for r, t in zip(rows, site_terms) if t["tags"])
+    for row, term in zip(rows, site_terms):
+        expected = {c: " | ".join(term[c]) if isinstance(term[c], list) else "" if term[c] is None else str(term[c])
+                    for c in reader.fieldnames}
+        assert row == expected, term["slug"]
+    for column in ["aliases", "learn_more", "tags"]:  # none of them empty all the way down
+        assert any(row[column] for row in rows), column
     broken = [dict(site_terms[0], slug="Not A Slug")]
     with __import__("pytest").raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)

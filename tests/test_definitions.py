@@ -57,7 +57,8 @@ def test_the_lint_passes_definitions_in_house_style(summary, title):
 
 def test_every_term_has_a_summary_in_house_style_and_the_notes_lint_is_quiet():
     """What the build's lint phase reports on our notes: 0 flagged summaries, no notes warnings."""
-    from mlterms.generate import Inputs, glossary_from, lint, read_source
+    from mlterms.generate import lint
+    from mlterms.inputs import Inputs, glossary_from, read_source
     inputs = Inputs.locate()
     source = read_source(inputs)
     glossary = glossary_from(source, inputs, None)
@@ -201,7 +202,13 @@ REQUIRED_GROUPS = [{"one-vs-one", "one-vs-rest"}, {"bagging", "boosting"}, {"fit
                    {"agglomerative-method", "divisive-method"}, {"statistical-population", "statistical-sample"},
                    {"service-endpoints", "private-endpoints", "private-link-service"},
                    {"azure-vpn-gateway", "expressroute"}, {"discrete-hyperparameters", "continuous-hyperparameters"},
-                   {"mlflow-tracking", "mlflow-projects", "mlflow-models", "mlflow-model-registry"}]
+                   {"mlflow-tracking", "mlflow-projects", "mlflow-models", "mlflow-model-registry"},
+                   # near-duplicates that stay separate terms must be told apart (issue 19)
+                   {"data-scaling", "normalize-data", "minmaxscaler"},
+                   {"stratified-sampling", "stratification-technique"}, {"ml-experiment", "mlflow-experiment"}]
+
+# Near-duplicates folded into one term (curation merge_into): old slug -> the term it became.
+MERGED = {"scaling-numeric-features": "data-scaling", "data-encoding": "encoding-categorical-variables"}
 
 
 def test_compare_groups_exist_and_show_on_every_page_of_the_group(built_site):
@@ -212,6 +219,21 @@ def test_compare_groups_exist_and_show_on_every_page_of_the_group(built_site):
         for slug in group.slugs:
             text = article_text((built_site / "terms" / slug / "index.html").read_text(encoding="utf-8"))
             assert "Compare with" in text and " ".join(group.difference.split()) in text, slug
+
+
+def test_merged_near_duplicates_redirect_and_keep_their_notes_text(built_site, site_terms):
+    """A quiz must not offer two terms for one concept: each merged slug is gone from the glossary, its URL
+    redirects to the term it became, and its notes lines are on that term's page (nothing lost)."""
+    slugs = {t["slug"] for t in site_terms}
+    notes_lines = (ROOT / "notes" / "ml-terms.txt").read_text(encoding="utf-8").splitlines()
+    for old, new in MERGED.items():
+        assert old not in slugs and new in slugs, (old, new)
+        redirect = (built_site / "terms" / old / "index.html").read_text(encoding="utf-8")
+        assert f'url=../{new}/"' in redirect, old
+        page = " ".join(article_text((built_site / "terms" / new / "index.html").read_text(encoding="utf-8")).split())
+        title = {"scaling-numeric-features": "Scaling numeric features", "data-encoding": "data encoding"}[old]
+        first = notes_lines.index(title) + 1  # the merged entry's first definition line
+        assert " ".join(notes_lines[first].split()) in page, (old, notes_lines[first])
 
 
 # --- the notes lint, on a synthetic notes file ---------------------------------------------------

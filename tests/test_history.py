@@ -251,7 +251,7 @@ def test_every_page_links_the_feed_in_its_head_relative_to_itself(full_build):
 
 def test_the_feed_is_the_same_from_one_build_to_the_next(full_build, repo):
     from mlterms import whats_new
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     site, _ = full_build
     path, _ = repo
     inputs = Inputs.locate(str(path / "notes.txt"))
@@ -281,7 +281,7 @@ def test_a_shallow_clone_says_date_unknown_instead_of_a_date(shallow_build):
 
 
 def test_notes_outside_git_or_without_git_get_no_date(tmp_path, monkeypatch):
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
     inputs = Inputs(tmp_path / "notes.txt", None, None)
     glossary = load_glossary(inputs, None)
@@ -382,8 +382,88 @@ def test_no_curation_file_still_dates_the_notes_lines(tmp_path):
     (repo / "notes.txt").write_text(NOTES, encoding="utf-8")
     _git(repo, "add", "notes.txt")
     _git(repo, "commit", "-q", "-m", "notes", date="2026-07-04T00:00:00+00:00")
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     inputs = Inputs(repo / "notes.txt", None, None)
     found = history.read_history(inputs, load_glossary(inputs, None))
     assert found.dates["decile"].sentence() == "Last changed 4 July 2026 (notes)"
     assert [c.summary for c in found.changes] == ["first version of the glossary: 3 terms"]
+
+
+def _history_of(repo: Path, curation: bool = True):
+    from mlterms.inputs import Inputs, load_glossary
+    inputs = Inputs(repo / "notes.txt", repo / "curation.yml" if curation else None, None)
+    return history.read_history(inputs, load_glossary(inputs, None))
+
+
+def test_added_is_unknown_when_the_first_commit_does_not_build(tmp_path):
+    """The first commit's curation file is broken: the terms were added then, but no version of that
+    commit builds, so "added" says unknown instead of the date of the first commit that builds."""
+    repo = tmp_path / "r"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "notes.txt").write_text(NOTES, encoding="utf-8")
+    (repo / "curation.yml").write_text(CURATION.replace("Decile: {tags", "Decile: {colour: red, tags"),
+                                       encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "notes", date="2020-01-01T00:00:00+00:00")
+    (repo / "curation.yml").write_text(CURATION, encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "fix", date="2023-06-01T00:00:00+00:00")
+    found = _history_of(repo)
+    assert len(found.skipped) == 1 and found.complete
+    holdout = found.dates["holdout-set"]
+    assert holdout.added is None
+    assert holdout.json_fields()["added"] is None
+    assert "added: unknown" in holdout.json_fields()["dates_note"]
+    assert holdout.sentence() == "Last changed 1 January 2020 (notes, curation) · date added unknown"
+    assert "1 June 2023" not in found.dates["decile"].sentence().split("·")[-1]
+    assert [c.summary for c in found.changes] == ["first version that builds: 3 terms"]
+
+
+def test_a_lone_carriage_return_keeps_gits_line_numbers(tmp_path):
+    """A lone CR ends a line for the build (as YAML does) but not for git: the term after it is dated by
+    its own commit, not shown as "not yet committed" on a clean tree, nor given a neighbour's date."""
+    repo = tmp_path / "r"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    notes = NOTES.replace("Data kept apart from training", "Data kept apart\rfrom training")
+    (repo / "notes.txt").write_bytes(notes.encode())
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "notes", date="2026-07-04T00:00:00+00:00")
+    (repo / "notes.txt").write_bytes(notes.replace("nine values", "9 values").encode())
+    _git(repo, "commit", "-q", "-am", "decile", date="2026-08-09T00:00:00+00:00")
+    found = _history_of(repo, curation=False)
+    assert found.dates["decile"].sentence() == "Last changed 9 August 2026 (notes) · added 4 July 2026"
+    assert found.dates["feature-drift"].sentence() == "Last changed 4 July 2026 (notes)"
+    assert found.dates["holdout-set"].sentence() == "Last changed 4 July 2026 (notes)"
+
+
+def test_the_feed_folds_a_large_commit_as_whats_new_does(tmp_path):
+    """A first version, then one commit that changes 25 terms, then one that changes one: the feed has
+    "first version", one folded entry for the 25, and the single change, newest first."""
+    from lxml import etree as et
+    from mlterms import whats_new
+    from mlterms.inputs import Inputs, load_glossary
+    repo = tmp_path / "r"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    names = [f"Term number {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(26)]
+    entries = "\n".join(f"{n}\nA value of kind {i} used in the notes.\n" for i, n in enumerate(names))
+    (repo / "notes.txt").write_text(entries, encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "first", date="2026-07-01T00:00:00+00:00")
+    (repo / "notes.txt").write_text(entries.replace("used in the notes", "used in these notes"), encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "many", date="2026-07-02T00:00:00+00:00")
+    text = (repo / "notes.txt").read_text(encoding="utf-8").replace("of kind 3 ", "of kind three ")
+    (repo / "notes.txt").write_text(text, encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "one", date="2026-07-03T00:00:00+00:00")
+    inputs = Inputs(repo / "notes.txt", None, None)
+    glossary = load_glossary(inputs, None)
+    found = history.read_history(inputs, glossary)
+    assert len(found.changes) == 1 + 26 + 1
+    root = et.fromstring(whats_new.feed(found, glossary, "ML Terms", SITE_URL))
+    titles = [e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")]
+    assert titles == [f"{names[3]}: definition changed",
+                      "ML Terms: 26 terms changed in one commit: definition changed (26)",
+                      "ML Terms: first version of the glossary: 3 terms".replace("3", "26")]
+    ids = [e.findtext(f"{ATOM}id") for e in root.iter(f"{ATOM}entry")]
+    assert len(set(ids)) == 3

@@ -215,7 +215,7 @@ def test_a_deprecated_term_shows_its_status_in_every_view(built_site, site_terms
 
 
 def test_the_site_check_finds_a_view_that_drops_the_status(built_site, tmp_path):
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     glossary = load_glossary(Inputs.locate(), None)
     assert lifecycle_check.check_site(built_site, glossary) == []
     site = tmp_path / "site"

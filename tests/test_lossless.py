@@ -37,7 +37,7 @@ def test_every_notes_line_is_on_its_own_terms_page_or_explicitly_excluded(page_t
     that belong to no term (the document title, the resources list) must be
     on some page.
     """
-    from mlterms.generate import Inputs, load_glossary
+    from mlterms.inputs import Inputs, load_glossary
     corrections = load_curation(CURATION).corrections
     glossary = load_glossary(Inputs.locate(), None)
     lines = NOTES.read_text(encoding="utf-8").splitlines()

@@ -32,6 +32,20 @@ def _graph(built_site: Path) -> dict:
     return json.loads((built_site / "map" / "graph.json").read_text(encoding="utf-8"))
 
 
+def _link_graph() -> set[tuple[str, str]]:
+    """(from, to) for every link between two term pages' own texts, as the pages link them (not from the map)."""
+    from mlterms.crosslinks import link_graph
+    from mlterms.generate import Inputs, linkable_names, load_glossary
+    glossary = load_glossary(Inputs.locate(), None)
+    return {(source, target) for source, targets in link_graph(glossary, linkable_names(glossary)).items()
+            for target in targets if target != source}
+
+
+def _drawn_edges(page) -> set[tuple[str, str]]:
+    return {tuple(e) for e in page.evaluate("() => window.mltermsMap.edges().map(e => [e.source().id(), "
+                                            "e.target().id()])")}
+
+
 @pytest.mark.browser
 def test_the_map_draws_every_term_and_every_link_and_asks_nothing_outside_the_site(page, served_site, site_terms,
                                                                                  built_site):
@@ -42,12 +56,28 @@ def test_the_map_draws_every_term_and_every_link_and_asks_nothing_outside_the_si
     assert sorted(drawn) == sorted(t["slug"] for t in site_terms)
     assert page.locator("#concept-map").get_attribute("data-rendered") == str(len(site_terms))
     graph = _graph(built_site)
-    expected = {(graph["nodes"][a]["slug"], graph["nodes"][b]["slug"]) for a, b in graph["edges"]}
-    edges = page.evaluate("() => window.mltermsMap.edges().map(e => [e.source().id(), e.target().id()])")
-    assert {tuple(e) for e in edges} == expected and len(expected) > 100
+    expected = _link_graph()  # what the term pages link, each edge from the page that links
+    assert {(graph["nodes"][a]["slug"], graph["nodes"][b]["slug"]) for a, b in graph["edges"]} == expected
+    assert _drawn_edges(page) == expected and len(expected) > 100
     assert page.evaluate("() => performance.getEntriesByName('map-first-render').length") == 1
     assert outside == []
     assert not page.console_errors
+
+
+@pytest.mark.browser
+def test_a_term_slugged_like_an_edge_keeps_every_edge(page, served_site, built_site):
+    """Terms slugged "e0" and "e1" (graph.json rewritten on its way to the page): the map's edge ids once
+    were "e0", "e1"..., and cytoscape dropped the edge whose id a term already had."""
+    graph = _graph(built_site)
+    first, second = graph["edges"][0]
+    graph["nodes"][first]["slug"], graph["nodes"][second]["slug"] = "e0", "e1"
+    page.route("**/map/graph.json", lambda route: route.fulfill(json=graph))
+    _open(page, served_site)
+    expected = {(graph["nodes"][a]["slug"], graph["nodes"][b]["slug"]) for a, b in graph["edges"]}
+    assert ("e0", "e1") in expected
+    assert _drawn_edges(page) == expected
+    assert sorted(page.evaluate("() => window.mltermsMap.nodes('.term').map(n => n.id())")) == \
+        sorted(n["slug"] for n in graph["nodes"])
 
 
 @pytest.mark.browser

@@ -16,7 +16,11 @@ from mlterms.browser import RESULT_LINKS, engine_results, search, serve, term_sl
 
 pytestmark = pytest.mark.browser
 
-QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+# The issue-18 reader set (kinds other-name, learner-question, mistake, pasted-code) has its own targets,
+# scored per kind by scripts/search_quality.py; this test keeps the earlier set to its figures.
+READER_KINDS = {"other-name", "learner-question", "mistake", "pasted-code"}
+QUERIES = [q for q in yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+           if q.get("kind") not in READER_KINDS]
 WORDS = ["Regularisation", "normalised", "Optimisers", "analyse", "colours", "centre", "modelling", "catalogue",
          "one-hot", "predict_proba()", "KMeans.inertia_", "Probabilities", "classes", "Naïve Bayes", "Ångström",
          "機械学習 モデル", "😀 emoji", "x2 10th", "Différentiel", "standardization", "process", "virus", "analysis",
@@ -30,12 +34,45 @@ def test_the_worker_and_the_indexer_split_and_normalise_words_alike(browser, ser
     in_browser = page.evaluate("texts => texts.map(t => self.mltermsWords(t))", WORDS)
     assert in_browser == [search_engine.words(t) for t in WORDS]
     assert search_engine.words("Regularisation normalised one-hot") == ["regularize", "normalized", "one", "hot"]
-    slugs = page.evaluate("""titles => titles.map(t => { const s = t.normalize("NFKD").replace(/[^\\x00-\\x7f]/g, "")
-        .replace(/\\(\\)/g, " ").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""); return s; })""",
-                          WORDS)
-    from mlterms.slugs import slugify
-    assert slugs == [slugify(t) for t in WORDS]  # names.json leaves out locations the worker can derive
     page.close()
+
+
+WORKER = ROOT / "docs" / "assets" / "javascripts" / "mlterms-search.js"
+# Runs the worker file itself in a Node VM (its top-level functions become the context's properties) and
+# calls the named functions: {"slugify": [[arg, ...], ...]} -> {"slugify": [result, ...]}.
+_CALL_WORKER = """
+const fs = require("fs"), vm = require("vm");
+const calls = JSON.parse(fs.readFileSync(0, "utf8"));
+const context = { addEventListener() {}, postMessage() {}, console, URL };
+context.self = context;
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), context, { filename: process.argv[1] });
+const out = {};
+for (const [name, argLists] of Object.entries(calls)) out[name] = argLists.map(args => context[name](...args));
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def call_worker(calls: dict[str, list[list]]) -> dict[str, list]:
+    """The worker's own functions (not a copy of them), evaluated by Node."""
+    import subprocess
+    proc = subprocess.run(["node", "-e", _CALL_WORKER, str(WORKER)], input=json.dumps(calls), capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_the_worker_derives_each_location_names_json_leaves_out_as_the_build_does(built_site, site_terms):
+    """names.json leaves out a term page's location where the worker's slugify(plain(title)) gives it back."""
+    from mlterms.slugs import slugify
+    assert call_worker({"slugify": [[w] for w in WORDS]})["slugify"] == [slugify(w) for w in WORDS]
+    pages = json.loads((built_site / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
+    derived = [entry[0] for entry in pages if len(entry) == 3]
+    assert len(derived) > 150  # most term pages: their locations are the worker's to derive
+    plain = call_worker({"plain": [[t] for t in derived]})["plain"]
+    slugs = call_worker({"slugify": [[t] for t in plain]})["slugify"]
+    url_of = {t["title"]: t["url"] for t in site_terms}
+    assert [f"terms/{s}/" for s in slugs] == [url_of[t] for t in plain]
 
 
 def test_every_exact_title_finds_its_term_first_even_under_a_sub_path(browser, built_site, site_terms):

@@ -20,7 +20,9 @@ def _deck(apkg) -> dict[str, list[str]]:
         path.write_bytes(data.getvalue())
     with sqlite3.connect(path) as db:
         rows = db.execute("select guid, flds, tags from notes").fetchall()
-    return {guid: [*fields.split("\x1f"), tags.strip()] for guid, fields, tags in rows}
+    from mlterms.deck import FIELDS  # the term notes (the cloze notes have Anki's two cloze fields)
+    return {guid: [*fields.split("\x1f"), tags.strip()] for guid, fields, tags in rows
+            if fields.count("\x1f") == len(FIELDS) - 1}
 
 
 def test_the_anki_deck_has_a_note_per_term_and_stable_guids(tmp_path):
@@ -32,8 +34,8 @@ def test_the_anki_deck_has_a_note_per_term_and_stable_guids(tmp_path):
     assert len(deck) == len(terms) >= 180
     by_title = {fields[0]: (guid, fields) for guid, fields in deck.items()}
     guid, fields = by_title["Covariance"]
-    assert fields[1] == terms["covariance"]["summary"] and "terms/covariance/" in fields[3]
-    assert fields[4] == "statistics"  # the term's tags are Anki tags
+    assert fields[1] == terms["covariance"]["summary"] and "terms/covariance/" in fields[6]
+    assert fields[7] == "statistics"  # the term's tags are Anki tags
     # Change one definition and build again: the same notes, by GUID, with the new text.
     path = repo / "notes" / "definitions.yml"
     path.write_text(path.read_text(encoding="utf-8").replace(

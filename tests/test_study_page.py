@@ -56,8 +56,13 @@ def test_the_quiz_says_right_and_wrong_and_scores_by_tag(page, served_site, site
     _open(page, served_site)
     by_summary = {t["summary"]: t for t in site_terms}
     page.locator(".study-start").click()
+    expected: dict[str, list[int]] = {}  # tag -> [right, asked], as the score must count them
     for n in range(10):
         term = by_summary[page.locator(".study-quiz .study-definition").inner_text()]
+        for tag in term["tags"]:
+            counts = expected.setdefault(tag, [0, 0])
+            counts[0] += n % 2 == 0
+            counts[1] += 1
         answer = term["title"]
         # By slug, not by text: one title can be part of another ("Clustering", "K-means clustering").
         right = f".study-option[data-slug='{term['slug']}']"
@@ -68,6 +73,9 @@ def test_the_quiz_says_right_and_wrong_and_scores_by_tag(page, served_site, site
         assert feedback.locator("a").inner_text() == answer  # and it links to the term
         page.locator(".study-next").click()
     assert "Your score by tag" in page.locator(".study-quiz").inner_text()
+    scores = page.locator(".study-quiz li").all_inner_texts()
+    assert scores == [f"{tag}: {right} of {asked}" for tag, (right, asked) in sorted(expected.items())]
+    assert sum(right for right, _ in expected.values()) > 0
 
 
 def test_the_anki_deck_downloads_from_the_study_page(page, served_site, tmp_path, site_terms):
@@ -79,7 +87,9 @@ def test_the_anki_deck_downloads_from_the_study_page(page, served_site, tmp_path
     with zipfile.ZipFile(path) as archive:
         (tmp_path / "c.anki2").write_bytes(archive.read("collection.anki2"))
     with sqlite3.connect(tmp_path / "c.anki2") as db:
-        assert db.execute("select count(*) from notes").fetchone()[0] == len(site_terms)
+        from mlterms.deck import term_model  # one term note per term (the cloze notes beside them)
+        count = db.execute("select count(*) from notes where mid = ?", (term_model().model_id,)).fetchone()[0]
+        assert count == len(site_terms)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ or headings; never a link from a term to itself.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -47,7 +49,9 @@ class Names:
         return cls(slug_of, max_words)
 
     def slug_for(self, text: str) -> str | None:
-        key = normalise_title(text)
+        return self._slug_for_key(normalise_title(text))
+
+    def _slug_for_key(self, key: str) -> str | None:
         if key in self.slug_of:
             return self.slug_of[key]
         for suffix in ("es", "s"):
@@ -55,14 +59,29 @@ class Names:
                 return self.slug_of[key[: -len(suffix)]]
         return None
 
+    @functools.cached_property
+    def _sorted_keys(self) -> list[str]:
+        return sorted(self.slug_of)
+
+    def _starts_a_name(self, word_key: str) -> bool:
+        """Does some name start with this word? If not, no span of several words from it can be one."""
+        at = bisect.bisect_left(self._sorted_keys, word_key)
+        return at < len(self._sorted_keys) and self._sorted_keys[at].startswith(word_key)
+
     def find(self, text: str):
-        """(start, end, slug) of each name in ``text``: leftmost, then longest, never overlapping."""
+        """(start, end, slug) of each name in ``text``: leftmost, then longest, never overlapping.
+
+        Longer spans are only looked up from a word some name starts with: a
+        line of many words (a long chain of calls) costs about one look-up a word.
+        """
         words = [m.span() for m in _TOKEN.finditer(text)]
         i = 0
         while i < len(words):
-            for j in range(min(len(words), i + self.max_words) - 1, i - 1, -1):
+            first = text[words[i][0]:words[i][1]].casefold()  # one word's key: what normalise_title makes of it
+            last = min(len(words), i + self.max_words) - 1 if self._starts_a_name(first) else i
+            for j in range(last, i - 1, -1):
                 start, end = words[i][0], words[j][1]
-                slug = self.slug_for(text[start:end])
+                slug = self.slug_for(text[start:end]) if j > i else self._slug_for_key(first)
                 if slug is not None:
                     yield start, end, slug
                     i = j

@@ -20,21 +20,19 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .curate import Glossary, Term
 from .lifecycle import lifecycle_label
 from .markup import escape, link
 from .pages import tag_href
+from .paths import NODE_MODULES
+from .record import UNTAGGED, TermRecord
 from .render import front_matter
-from .urls import term_url
 from . import vendor
 
 PAGE = "map.md"
 DATA_FILE = "map/graph.json"
-ROOT = Path(__file__).resolve().parents[2]
-LIBRARY_SOURCE = ROOT / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js"
+LIBRARY_SOURCE = NODE_MODULES / "cytoscape" / "dist" / "cytoscape.min.js"
 LIBRARY_SITE = "assets/javascripts/cytoscape.min.js"
 SCRIPT_SITE = "assets/javascripts/map.js"
-UNTAGGED = "untagged"
 
 # One colour per tag, in the order of the allowed tags. Mid-tone, so each reads on Material's white and
 # slate backgrounds; the page draws a thin outline in the text colour round every node, which gives the
@@ -58,7 +56,7 @@ class Group:
 
     tag: str
     colour: str
-    terms: list[Term]
+    terms: list[TermRecord]
     cols: int
 
     @property
@@ -70,23 +68,18 @@ class Group:
         return self.cols * CELL_W + 2 * GROUP_PAD, self.rows * CELL_H + 2 * GROUP_PAD
 
 
-def main_tag(term: Term) -> str:
-    """The tag a term is drawn under: its first (the curation lists a term's main tag first)."""
-    return term.tags[0] if term.tags else UNTAGGED
-
-
-def groups(glossary: Glossary, tags_allowed: list[str] | None = None) -> list[Group]:
+def groups(records: tuple[TermRecord, ...], tags_allowed: list[str] | None = None) -> list[Group]:
     """The blocks, largest first; colours follow the allowed tags' order, so a tag keeps its colour
     when another tag gains or loses terms."""
-    members: dict[str, list[Term]] = {}
-    for term in glossary.terms:
-        members.setdefault(main_tag(term), []).append(term)
+    members: dict[str, list[TermRecord]] = {}
+    for record in records:  # a term is drawn under its main tag (the curation lists it first)
+        members.setdefault(record.main_tag, []).append(record)
     order = list(tags_allowed or []) + sorted(t for t in members if t not in (tags_allowed or []))
     colour = {tag: PALETTE[i % len(PALETTE)] for i, tag in enumerate(t for t in order if t != UNTAGGED)}
     colour[UNTAGGED] = UNTAGGED_COLOUR
     out = []
     for tag, terms in members.items():
-        terms = sorted(terms, key=lambda t: (t.title.casefold(), t.slug))
+        terms = sorted(terms, key=lambda t: t.sort_key)
         cols = max(1, math.ceil(math.sqrt(len(terms) * CELL_H / CELL_W)))  # a roughly square block
         out.append(Group(tag, colour[tag], terms, cols))
     return sorted(out, key=lambda g: (-len(g.terms), g.tag))
@@ -107,12 +100,12 @@ def pack(blocks: list[Group]) -> list[tuple[float, float]]:
     return corners
 
 
-def map_data(glossary: Glossary, graph: dict[str, list[str]], tags_allowed: list[str] | None = None) -> dict:
+def map_data(records: tuple[TermRecord, ...], tags_allowed: list[str] | None = None) -> dict:
     """What the page draws: tags (colour, count, block centre and size), nodes (slug, title, url, tag,
     x, y: the centre of the term's cell) and edges as pairs of node indexes (source links to target),
     each pair once. ``cell``: a term's cell (width, height); ``gap``: the space between blocks, for a page
     that re-packs them to its canvas."""
-    blocks = groups(glossary, tags_allowed)
+    blocks = groups(records, tags_allowed)
     tags, nodes, index = [], [], {}
     for block, (left, top) in zip(blocks, pack(blocks)):
         w, h = block.size
@@ -122,26 +115,26 @@ def map_data(glossary: Glossary, graph: dict[str, list[str]], tags_allowed: list
         for i, term in enumerate(block.terms):
             row, col = divmod(i, block.cols)
             index[term.slug] = len(nodes)
-            nodes.append({"slug": term.slug, "title": term.title, "url": term_url(term.slug), "tag": block.tag,
+            nodes.append({"slug": term.slug, "title": term.title, "url": term.url, "tag": block.tag,
                           "x": round(left + GROUP_PAD + (col + 0.5) * CELL_W),
                           "y": round(top + GROUP_PAD + (row + 0.5) * CELL_H)})
-            if label := lifecycle_label(term):  # only non-current terms carry it (the graph stays small)
+            if label := lifecycle_label(term.term):  # only non-current terms carry it (the graph stays small)
                 nodes[-1]["status"] = label
-    edges = sorted({(index[source], index[target]) for source, targets in graph.items() if source in index
-                    for target in targets if target in index and target != source})
+    edges = sorted({(index[r.slug], index[target]) for r in records
+                    for target in r.neighbours.links_to if target in index and target != r.slug})
     return {"version": 1, "cell": [CELL_W, CELL_H], "gap": GROUP_GAP, "tags": tags, "nodes": nodes, "edges": [list(e) for e in edges]}
 
 
-def render_page(glossary: Glossary, tags_allowed: list[str] | None = None) -> str:
+def render_page(records: tuple[TermRecord, ...], tags_allowed: list[str] | None = None) -> str:
     """map.md: the canvas, the search box, the legend and the text alternatives; map.js draws."""
-    n = len(glossary.terms)
+    n = len(records)
     meta = {"title": "Concept map", "description": f"All {n} terms on one map, grouped by tag, with the links "
                                                    "between their definitions.",
             "hide": ["navigation", "toc"], "search": {"exclude": True},
             # loaded after the article, inside the part instant navigation swaps (overrides/main.html)
             "page_scripts": [SCRIPT_SITE]}
     legend = []
-    for block in groups(glossary, tags_allowed):
+    for block in groups(records, tags_allowed):
         swatch = f'<span class="map-swatch" style="background-color: {block.colour}" aria-hidden="true"></span>'
         name = escape(block.tag) if block.tag == UNTAGGED else link(block.tag, tag_href(block.tag))
         legend.append(f"- {swatch} {name} ({len(block.terms)})")
@@ -183,11 +176,11 @@ def render_page(glossary: Glossary, tags_allowed: list[str] | None = None) -> st
         "</div>", ""])
 
 
-def write(site: Path, glossary: Glossary, graph: dict[str, list[str]], tags_allowed: list[str] | None) -> None:
+def write(site: Path, records: tuple[TermRecord, ...], tags_allowed: list[str] | None) -> None:
     """Write map/graph.json into the built site."""
     target = site / DATA_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(map_data(glossary, graph, tags_allowed), ensure_ascii=False,
+    target.write_text(json.dumps(map_data(records, tags_allowed), ensure_ascii=False,
                                  separators=(",", ":")), encoding="utf-8")
 
 

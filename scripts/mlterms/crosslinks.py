@@ -6,10 +6,15 @@ import heapq
 from itertools import combinations
 
 from .autolink import Names
-from .curate import Glossary, Term
+from .curate import Glossary, Term, a_to_z
 from .render import PageLinks, page_links
 
 RELATED_LIMIT = 8
+
+
+def linkable_names(glossary: Glossary) -> Names:
+    """Names that autolink, terms with ``autolink: false`` left out (their names are everyday words)."""
+    return Names.build({name: t.slug for t in glossary.terms if t.autolink for name in t.names})
 
 
 def all_page_links(glossary: Glossary, names: Names) -> dict[str, PageLinks]:
@@ -41,7 +46,7 @@ class TagIndex:
     """Which terms carry each tag, and each term's A–Z rank: related terms without comparing all pairs."""
 
     def __init__(self, glossary: Glossary) -> None:
-        self.rank = {t.slug: i for i, t in enumerate(sorted(glossary.terms, key=lambda t: (t.title.casefold(), t.slug)))}
+        self.rank = {t.slug: i for i, t in enumerate(sorted(glossary.terms, key=lambda t: a_to_z(t.title, t.slug)))}
         self.members: dict[str, set[str]] = {}
         for term in glossary.terms:
             for tag in term.tags:

@@ -12,6 +12,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .curation import Curation, TermSpec, normalise_title
 from .errors import CurationError, Problem
@@ -65,7 +66,8 @@ class Term:
     compare: list[tuple[list[str], str]] = field(default_factory=list)  # (other slugs, how they differ)
     old_slugs: list[str] = field(default_factory=list)
     autolink: bool = True
-    snippets: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
+    other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources
     # The lifecycle (definitions.yml; lifecycle.py writes it for readers): current|deprecated|retired|legacy|renamed,
     # since when (ISO date), what replaced it (one of our slugs, or a product name with its URL), and the page that says so.
     status: str = "current"
@@ -105,11 +107,23 @@ class Glossary:
     excluded: list[Excluded]
     corrections: dict[str, str]
     warnings: list[Problem]
+    abbreviations: list = field(default_factory=list)  # crosswalk.Abbreviation: the field's abbreviations
 
     @functools.cached_property
     def by_slug(self) -> dict[str, Term]:
         """slug -> term (built once: the list of terms does not change after curation)."""
         return {t.slug: t for t in self.terms}
+
+
+def a_to_z(title: str, slug: str) -> tuple[str, str]:
+    """The A–Z order of terms everywhere: title without case, then slug (two titles may differ by case only)."""
+    return title.casefold(), slug
+
+
+def letter_of(title: str) -> str:
+    """The A–Z section a title sorts under ("#" for digits and symbols)."""
+    first = title[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
 
 
 def apply_corrections(text: str, corrections: dict[str, str]) -> str:
@@ -140,6 +154,85 @@ def _second_line(entry: Entry) -> Line | None:
     return line if is_title_like(line.stripped) else None
 
 
+Fail = Callable[..., None]  # fail(line, message, hint, path=...): records a located problem
+
+
+def _new_term(entries: list[Entry], spec: TermSpec, titles: dict[str, str], shared_second: Counter) -> Term:
+    """One term from the entries that share a title, as its curation entry (``spec``) says."""
+    notes_title = " ".join(entries[0].title.split())
+    _, abbreviation = split_abbreviation(notes_title.rstrip(":").strip())
+    title = spec.get("title") or (notes_title.rstrip(":").strip())
+    term = Term(slug=spec.get("slug") or default_slug(title), title=title, definitions=[])
+    term.notes_titles = [e.title for e in entries if e.title != title]
+    term.aliases = list(spec.get("aliases", []))
+    if abbreviation and abbreviation not in term.aliases:
+        term.aliases.append(abbreviation)
+    term.tags = list(spec.get("tags", []))
+    term.related = list(spec.get("related", []))
+    term.see_also = list(spec.get("see_also", []))
+    term.old_slugs = list(spec.get("old_slugs", []))
+    term.autolink = spec.get("autolink", True)
+    for entry in entries:
+        term.definitions.append(_definition(entry, term, spec if entry is entries[0] else None,
+                                            titles, shared_second))
+    if spec.get("context"):
+        term.context = ContextLine(spec.get("context"), None, [])
+    return term
+
+
+def _merge(merges: list[tuple[Term, str, TermSpec]], terms: dict[str, Term], fail: Fail) -> None:
+    """Fold each ``merge_into`` term into its target: its texts, names, tags and related words."""
+    for term, target, spec in merges:
+        if target not in terms:
+            fail(spec.line_of("merge_into"), f"merge_into names no term with slug {target!r}",
+                 "use the slug of an existing term")
+            continue
+        into = terms[target]
+        into.definitions.extend(term.definitions)
+        into.definitions.sort(key=lambda d: d.entry.first_line)
+        into.notes_titles.extend(t for t in [term.title, *term.notes_titles] if t != into.title)
+        into.aliases.extend(a for a in term.aliases if a not in into.aliases)
+        into.tags.extend(t for t in term.tags if t not in into.tags)
+        into.related.extend(r for r in term.related if r not in into.related)
+        if into.context is None:
+            into.context = term.context
+
+
+def _check_and_summarise(terms: dict[str, Term], curation: Curation, tags_allowed: list[str] | None,
+                         fail: Fail, warnings: list[Problem], notes_path: str) -> None:
+    """Resolve context parts, check tags and references, give each term its summary."""
+    lookup = _title_lookup(terms.values())
+    allowed = set(tags_allowed) if tags_allowed is not None else None
+    for term in terms.values():
+        spec = curation.terms.get(normalise_title(term.entries[0].title), TermSpec(term.title, 0))
+        if term.context is not None:
+            term.context.parts = _context_parts(term.context.text, lookup, term.slug)
+        for tag in term.tags:
+            if allowed is not None and tag not in allowed:
+                fail(spec.line_of("tags"), f"unknown tag {tag!r} for {spec.key!r}",
+                     f"use one of: {', '.join(sorted(allowed))}")
+        for ref in term.see_also:
+            if ref not in terms:
+                fail(spec.line_of("see_also"), f"see_also of {spec.key!r} names no term with slug {ref!r}",
+                     "use the slug of an existing term")
+        if not term.tags:
+            warnings.append(Problem(notes_path, term.first_line, f"term {term.title!r} has no tags",
+                                    f"add tags under {term.entries[0].title!r} in the curation file",
+                                    severity="warning", group="curation"))
+        term.summary = _summary(term, curation.corrections)
+        term.summary_where = (notes_path, term.first_line)
+
+
+def _unused_corrections(terms: dict[str, Term], curation: Curation) -> list[Problem]:
+    """A correction that matches no definition text is a warning: a typo in it, or a fixed note."""
+    used = {w for w in curation.corrections
+            if any(w in ln.text and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", ln.text)
+                   for t in terms.values() for d in t.definitions for ln in d.lines)}
+    return [Problem(curation.path, line, f"the correction {wrong!r} matches no definition text",
+                    "remove it, or check its spelling against the notes", severity="warning", group="curation")
+            for wrong, line in curation.correction_lines.items() if wrong not in used]
+
+
 def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
            notes_path: str = "notes") -> Glossary:
     """Turn parsed notes into terms; raise :class:`CurationError` listing every fault."""
@@ -165,93 +258,33 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
     shared_second = Counter(
         normalise_title(line.stripped) for e in notes.entries if (line := _second_line(e)))
 
-    # 3. Build one term per group.
+    # 3. Build one term per group; merge near-duplicates into their target.
     terms: dict[str, Term] = {}
     merges: list[tuple[Term, str, TermSpec]] = []
     for key, entries in groups.items():
         spec = curation.terms.get(key, TermSpec(entries[0].title, 0))
-        notes_title = " ".join(entries[0].title.split())
-        _, abbreviation = split_abbreviation(notes_title.rstrip(":").strip())
-        title = spec.get("title") or (notes_title.rstrip(":").strip())
-        slug = spec.get("slug") or default_slug(title)
-        term = Term(slug=slug, title=title, definitions=[])
-        term.notes_titles = [e.title for e in entries if e.title != title]
-        term.aliases = list(spec.get("aliases", []))
-        if abbreviation and abbreviation not in term.aliases:
-            term.aliases.append(abbreviation)
-        term.tags = list(spec.get("tags", []))
-        term.see_also = list(spec.get("see_also", []))
-        term.old_slugs = list(spec.get("old_slugs", []))
-        term.autolink = spec.get("autolink", True)
-        for entry in entries:
-            term.definitions.append(_definition(entry, term, spec if entry is entries[0] else None,
-                                                titles, shared_second))
-        if spec.get("context"):
-            term.context = ContextLine(spec.get("context"), None, [])
-        target = spec.get("merge_into")
-        if target:
+        term = _new_term(entries, spec, titles, shared_second)
+        if target := spec.get("merge_into"):
             merges.append((term, target, spec))
-            continue
-        if slug in terms:
-            other = terms[slug]
+        elif term.slug in terms:
+            other = terms[term.slug]
             fail(spec.line or term.first_line,
-                 f"two terms get the slug {slug!r}: {other.title!r} (notes line {other.first_line}) "
-                 f"and {title!r} (notes line {term.first_line})",
-                 f"give one of them another slug, or merge them with merge_into: {slug}",
+                 f"two terms get the slug {term.slug!r}: {other.title!r} (notes line {other.first_line}) "
+                 f"and {term.title!r} (notes line {term.first_line})",
+                 f"give one of them another slug, or merge them with merge_into: {term.slug}",
                  path=cpath if spec.line else notes_path)
-            continue
-        terms[slug] = term
+        else:
+            terms[term.slug] = term
+    _merge(merges, terms, fail)
 
-    for term, target, spec in merges:
-        if target not in terms:
-            fail(spec.line_of("merge_into"), f"merge_into names no term with slug {target!r}",
-                 "use the slug of an existing term")
-            continue
-        into = terms[target]
-        into.definitions.extend(term.definitions)
-        into.definitions.sort(key=lambda d: d.entry.first_line)
-        into.notes_titles.extend(t for t in [term.title, *term.notes_titles] if t != into.title)
-        into.aliases.extend(a for a in term.aliases if a not in into.aliases)
-        into.tags.extend(t for t in term.tags if t not in into.tags)
-        if into.context is None:
-            into.context = term.context
-
-    # 4. Resolve context parts, check tags and references, summarise.
-    lookup = _title_lookup(terms.values())
-    allowed = set(tags_allowed) if tags_allowed is not None else None
-    for term in terms.values():
-        spec = curation.terms.get(normalise_title(term.entries[0].title), TermSpec(term.title, 0))
-        if term.context is not None:
-            term.context.parts = _context_parts(term.context.text, lookup, term.slug)
-        for tag in term.tags:
-            if allowed is not None and tag not in allowed:
-                fail(spec.line_of("tags"), f"unknown tag {tag!r} for {spec.key!r}",
-                     f"use one of: {', '.join(sorted(allowed))}")
-        for ref in term.see_also:
-            if ref not in terms:
-                fail(spec.line_of("see_also"), f"see_also of {spec.key!r} names no term with slug {ref!r}",
-                     "use the slug of an existing term")
-        if not term.tags:
-            warnings.append(Problem(notes_path, term.first_line, f"term {term.title!r} has no tags",
-                                    f"add tags under {term.entries[0].title!r} in the curation file",
-                                    severity="warning", group="curation"))
-        term.summary = _summary(term, curation.corrections)
-        term.summary_where = (notes_path, term.first_line)
-
+    # 4. Resolve context parts, check tags and references, summarise; check URLs and corrections.
+    _check_and_summarise(terms, curation, tags_allowed, fail, warnings, notes_path)
     _check_urls_are_free(terms, curation, notes_path, fail, warnings)
-
-    used = {w for w in curation.corrections
-            if any(w in ln.text and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", ln.text)
-                   for t in terms.values() for d in t.definitions for ln in d.lines)}
-    for wrong, line in curation.correction_lines.items():
-        if wrong not in used:
-            warnings.append(Problem(cpath, line, f"the correction {wrong!r} matches no definition text",
-                                    "remove it, or check its spelling against the notes",
-                                    severity="warning", group="curation"))
+    warnings += _unused_corrections(terms, curation)
 
     if problems:
         raise CurationError(problems)
-    ordered = sorted(terms.values(), key=lambda t: (t.title.casefold(), t.slug))
+    ordered = sorted(terms.values(), key=lambda t: a_to_z(t.title, t.slug))
     return Glossary(
         terms=ordered,
         document_title=notes.document_title.stripped if notes.document_title else None,
@@ -311,7 +344,10 @@ def _check_urls_are_free(terms: dict[str, Term], curation: Curation, notes_path:
     for term in terms.values():
         spec = curation.terms.get(normalise_title(term.entries[0].title))
         where = (curation.path, spec.line_of("slug")) if spec and spec.get("slug") else (notes_path, term.first_line)
-        if term.slug in RESERVED_SLUGS:
+        if slugify(term.slug) != term.slug:  # "a/b", "tag:x": another path, or the id of a map node
+            fail(where[1], f"the slug {term.slug!r} of {term.title!r} is not lower-case letters and digits "
+                           "joined by hyphens", f"write it as {slugify(term.slug) or 'term'!r}", path=where[0])
+        elif term.slug in RESERVED_SLUGS:
             fail(where[1], f"the slug {term.slug!r} of {term.title!r} is a path the site owns "
                            f"(reserved: {', '.join(sorted(RESERVED_SLUGS))})",
                  "give the term another slug in the curation file", path=where[0])

@@ -230,6 +230,12 @@ def _check_group(group: Any, line: int, fail) -> CompareGroup | None:
         fail(line, "a compare group is {terms: [slug, slug, ...], difference: '...', source: URL}",
              "list two or more slugs and one line that says how they differ")
         return None
+    slugs = [str(s) for s in group["terms"]]
+    twice = sorted({s for s in slugs if slugs.count(s) > 1})
+    if twice:  # a page would compare a term with itself: a line with no name before "They differ..."
+        fail(line, f"a compare group names {', '.join(repr(s) for s in twice)} more than once",
+             "list each term once: a compare group needs two or more different slugs")
+        return None
     extra = set(group) - {"terms", "difference", "source"}
     if extra:
         fail(line, f"unknown setting(s) {sorted(extra)} in a compare group", "use terms, difference, source")
@@ -238,7 +244,7 @@ def _check_group(group: Any, line: int, fail) -> CompareGroup | None:
     source = group.get("source", "")
     if source and (problem := url_problem(source)):
         fail(line, f"compare source: {problem}", "cite the official documentation")
-    return CompareGroup([str(s) for s in group["terms"]], group["difference"].strip(), source, line)
+    return CompareGroup(slugs, group["difference"].strip(), source, line)
 
 
 def apply_definitions(glossary, definitions: Definitions, today: date | None = None) -> None:

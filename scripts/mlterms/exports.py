@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from .curate import a_to_z
 from .lifecycle import labelled_row_summary
 from .urls import public_url
 
@@ -48,7 +49,7 @@ def llms_txt(terms: list[dict], site_name: str, site_url: str, description: str)
     lines = [f"# {_one_line(site_name)}", "", f"> {_one_line(description)}", "",
              f"{len(terms)} terms, one page each. Each line below links a term's page and gives its "
              "one-line definition.", "", "## Terms", ""]
-    for t in sorted(terms, key=lambda t: (t["title"].casefold(), t["slug"])):
+    for t in sorted(terms, key=lambda t: a_to_z(t["title"], t["slug"])):
         title = _one_line(t["title"]).replace("[", "(").replace("]", ")")
         lines.append(f"- [{title}]({public_url(site_url, t['url'])}): {_one_line(labelled_row_summary(t))}")
     lines += ["", "## Optional", "",

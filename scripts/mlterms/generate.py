@@ -1,138 +1,32 @@
-"""Notes file + curation file -> glossary -> every generated page, in one call.
+"""The glossary's records -> every generated page, and the editorial lint of a build.
 
-Used by the MkDocs hook (so ``mkdocs serve`` regenerates on every change) and
-by the build script and tests (so they see exactly what the site shows).
+``build_pages`` renders the site's Markdown from a ``record.Build`` (the MkDocs
+hook serves it as virtual files); ``terms_json`` is the machine-readable list
+the exports are written from; ``lint`` holds the build's editorial warnings.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import curation as curation_file
-from . import dated, dated_report, notes_lint, snippets, study, summary_lint, url_lint
+from . import dated, dated_report, notes_lint, study, summary_lint, url_lint
 from .curation import read_lined_yaml
-from .autolink import Names
-from .curate import Glossary, curate
-from .definitions import apply_definitions, load_definitions
+from .crosslinks import linkable_names
+from .curate import Glossary
 from .errors import Problem
-from .history import TermDate
+from .inputs import Source, _display
 from .pages import (TAGS_DIR, render_home, render_index, render_letter_pages, render_resources,
                     render_tag_page, render_tags_index, tag_counts)
-from .parse import Notes, parse
-from .crosslinks import all_page_links, mentioned_in, related_map, targets
-from .render import PageContext, PageLinks, mention_order, render_term
-from .source import read_notes
-from .urls import term_url
-
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_NOTES = ROOT / "notes" / "ml-terms.txt"
-DEFAULT_CURATION = ROOT / "notes" / "curation.yml"
-DEFAULT_DEFINITIONS = ROOT / "notes" / "definitions.yml"
-NOTES_ENV = "MLTERMS_NOTES"
-CURATION_ENV = "MLTERMS_CURATION"
-DEFINITIONS_ENV = "MLTERMS_DEFINITIONS"
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """Which notes file, curation file and definitions file (None: none) a build uses."""
-
-    notes: Path
-    curation: Path | None
-    definitions: Path | None = None
-
-    @classmethod
-    def locate(cls, notes: str | None = None, curation: str | None = None,
-               definitions: str | None = None) -> "Inputs":
-        """Explicit paths win; else the environment; else the repo's own notes.
-
-        Another notes file brings its own ``curation.yml`` and
-        ``definitions.yml`` from its folder, or none: ours name *our* notes'
-        titles and slugs and would not match.
-        """
-        notes = notes or os.environ.get(NOTES_ENV) or None
-        curation = curation or os.environ.get(CURATION_ENV) or None
-        definitions = definitions or os.environ.get(DEFINITIONS_ENV) or None
-        notes_path = Path(notes).resolve() if notes else DEFAULT_NOTES
-
-        def pick(given: str | None, default: Path, name: str) -> Path | None:
-            if given:
-                return Path(given).resolve()
-            if notes_path == DEFAULT_NOTES:
-                return default
-            beside = notes_path.parent / name
-            return beside if beside.is_file() else None
-
-        return cls(notes_path, pick(curation, DEFAULT_CURATION, "curation.yml"),
-                   pick(definitions, DEFAULT_DEFINITIONS, "definitions.yml"))
-
-    @property
-    def is_default(self) -> bool:
-        """Building the repo's own notes (snippets and their committed outputs belong to them)."""
-        return self.notes == DEFAULT_NOTES
-
-    @property
-    def snippet_outputs(self) -> Path:
-        """Where snippet outputs are read and written: committed for our notes, scratch for others."""
-        return snippets.OUTPUTS_DIR if self.is_default else snippets.SCRATCH_OUTPUTS_DIR
-
-    def environment(self) -> dict[str, str]:
-        """Environment variables that make a child ``mkdocs`` process use these inputs."""
-        env = {NOTES_ENV: str(self.notes)}
-        env[CURATION_ENV] = str(self.curation) if self.curation else ""
-        env[DEFINITIONS_ENV] = str(self.definitions) if self.definitions else ""
-        return env
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(ROOT))
-    except ValueError:
-        return str(path)
-
-
-@dataclass(frozen=True)
-class Source:
-    """The notes as read and parsed with their curation: what curation and the lints both start from."""
-
-    text: str
-    curation: curation_file.Curation
-    notes: Notes
-    notes_path: str
-
-
-def read_source(inputs: Inputs) -> Source:
-    """Read the notes and the curation file and parse the notes; raises located ``GlossaryError``s."""
-    text = read_notes(inputs.notes)
-    cur = (curation_file.load_curation(inputs.curation) if inputs.curation
-           else curation_file.empty())
-    if inputs.curation:
-        cur.path = _display(inputs.curation)
-    notes_path = _display(inputs.notes)
-    return Source(text, cur, parse(text, cur.rules, path=notes_path), notes_path)
-
-
-def glossary_from(source: Source, inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
-    """Curate the parsed notes and apply the definitions file."""
-    glossary = curate(source.notes, source.curation, tags_allowed, notes_path=source.notes_path)
-    if inputs.definitions:
-        texts = load_definitions(inputs.definitions)
-        texts.path = _display(inputs.definitions)
-        apply_definitions(glossary, texts)
-    return glossary
-
-
-def load_glossary(inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
-    """Read, parse and curate; raises ``GlossaryError`` subclasses with located problems."""
-    return glossary_from(read_source(inputs), inputs, tags_allowed)
+from .record import Build, TermRecord
+from .render import PageContext, render_term
 
 
 def lint(source: Source, glossary: Glossary,
          definitions: Path | None = None) -> tuple[list[Problem], dict[str, int]]:
     """The build's editorial checks: summaries against the house style, spelling and hidden titles in the
-    notes; and in the definitions file, its URLs (url_lint) and every event date that has passed."""
+    notes; and in the definitions file, its URLs (url_lint), every event date that has passed and every
+    date written as words (dated_report)."""
     problems, counts = summary_lint.check_glossary(glossary)
     if definitions is not None and definitions.exists():
         data = read_lined_yaml(definitions, "definitions")
@@ -151,11 +45,6 @@ def lint(source: Source, glossary: Glossary,
     return problems, counts
 
 
-def linkable_names(glossary: Glossary) -> Names:
-    """Names that autolink, terms with ``autolink: false`` left out (their names are everyday words)."""
-    return Names.build({name: t.slug for t in glossary.terms if t.autolink for name in t.names})
-
-
 @dataclass(frozen=True)
 class SiteSettings:
     """Site-wide values the pages need (from mkdocs.yml)."""
@@ -165,20 +54,20 @@ class SiteSettings:
     edit_url: str = ""
 
 
-def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
-                extra_sections: dict[str, list[str]] | None = None,
-                dates: dict[str, TermDate] | None = None,
-                links: dict[str, PageLinks] | None = None) -> dict[str, str]:
-    """Every generated page: docs-relative path -> Markdown.
+def term_context(record: TermRecord, build: Build, settings: SiteSettings) -> PageContext:
+    """What a term's page shows besides the term itself, read from its record."""
+    sources = list(record.neighbours.mentioned_in)
+    return PageContext(site_url=settings.site_url, edit_url=settings.edit_url,
+                       related=list(record.neighbours.related), mentioned_in=sources,
+                       mention_sites={s: build.links[s].mentions[record.slug] for s in sources
+                                      if record.slug in build.links[s].mentions},
+                       links_to=list(record.neighbours.links_to), sections=list(record.sections), date=record.date)
 
-    ``links``: ``crosslinks.all_page_links`` of the glossary, when the caller
-    needs the link graph too (the concept map); computed here otherwise.
-    """
+
+def build_pages(build: Build, settings: SiteSettings = SiteSettings()) -> dict[str, str]:
+    """Every generated page of the glossary: docs-relative path -> Markdown."""
+    glossary = build.glossary
     names = linkable_names(glossary)
-    links = links if links is not None else all_page_links(glossary, names)
-    graph = targets(links)
-    mentions = mentioned_in(graph)
-    related = related_map(glossary, graph)
     site_name = settings.site_name
     pages = {
         "index.md": render_home(glossary, site_name),
@@ -191,43 +80,30 @@ def build_pages(glossary: Glossary, settings: SiteSettings = SiteSettings(),
     pages.update(render_letter_pages(glossary))
     for tag in tag_counts(glossary):
         pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
-    for term in glossary.terms:
-        sources = mention_order(mentions[term.slug], term, glossary)
-        ctx = PageContext(site_url=settings.site_url, edit_url=settings.edit_url,
-                          related=related[term.slug], mentioned_in=sources,
-                          mention_sites={s: links[s].mentions[term.slug] for s in sources
-                                         if term.slug in links[s].mentions},
-                          links_to=graph[term.slug],
-                          sections=(extra_sections or {}).get(term.slug, []),
-                          date=(dates or {}).get(term.slug))
-        pages[f"terms/{term.slug}.md"] = render_term(term, glossary, names, ctx)
+    for record in build.records:
+        pages[f"terms/{record.slug}.md"] = render_term(record.term, glossary, names,
+                                                       term_context(record, build, settings))
     return pages
 
 
-def terms_json(glossary: Glossary, dates: dict[str, TermDate] | None = None) -> list[dict]:
-    """The machine-readable list of terms written to ``site/terms.json``.
+def terms_json(records: tuple[TermRecord, ...]) -> list[dict]:
+    """The machine-readable list of terms written to ``site/terms.json`` (and, as rows, to the CSV and llms.txt).
 
-    ``dates`` (from ``history.read_history``) gives ``added`` and ``changed``;
-    without it they are null and ``dates_note`` says the build read no history.
+    ``added`` and ``changed`` come from git; where unknown they are null and
+    ``dates_note`` says why.
     """
-    no_dates = TermDate(unknown="not read for this list")
     return [
         {
-            "slug": t.slug,
-            "title": t.title,
-            "url": term_url(t.slug),
-            "aliases": t.aliases,
-            "tags": t.tags,
-            "summary": t.summary,
-            "source_lines": t.source_lines,
-            "snippets": t.snippets,
-            "learn_more": [link.url for link in t.learn_more],
-            **(dates or {}).get(t.slug, no_dates).json_fields(),
-            "status": t.status,
-            "status_since": t.status_since or None,
-            "replaced_by": t.replaced_by_name or t.replaced_by or None,
-            "replaced_by_url": t.replaced_by_url or None,
-            "status_source": t.status_source or None,
+            "slug": r.slug,
+            "title": r.title,
+            "url": r.url,
+            "aliases": list(r.aliases),
+            "tags": list(r.tags),
+            "summary": r.summary,
+            "source_lines": r.term.source_lines,
+            "snippets": list(r.snippets),
+            "learn_more": [link.url for link in r.learn_more],
+            **r.date.json_fields(),
         }
-        for t in glossary.terms
+        for r in records
     ]

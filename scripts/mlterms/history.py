@@ -35,13 +35,14 @@ from .errors import GlossaryError
 
 if TYPE_CHECKING:
     from .curate import Glossary, Term
-    from .generate import Inputs
+    from .inputs import Inputs
 
 HISTORY_LIMIT = 100  # commits of the inputs read for What's new: keeps a build fast on a long history
 UNCOMMITTED = "0" * 40  # git blame's commit for lines changed in the working tree
 NO_HISTORY = "date unknown: this build had no git history"
 NOTES, CURATION, DEFINITIONS = "notes", "curation", "definitions"  # the inputs, as pages name them
 SHALLOW = "a shallow clone"
+START_UNBUILT = "unknown (the oldest commits of the inputs do not build with today's code)"
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class Git:
                 raise
             lines = (self.top / rel).read_bytes().count(b"\n") + 1
             return {n: None for n in range(1, lines + 1)}
-        return parse_blame(out.decode("utf-8", errors="replace"))
+        return renumber(parse_blame(out.decode("utf-8", errors="replace")), (self.top / rel).read_bytes())
 
     def log(self, rels: list[str], limit: int) -> list[Commit]:
         """The newest ``limit`` commits of the main line that touched ``rels``, newest first."""
@@ -173,6 +174,22 @@ def parse_blame(porcelain: str) -> dict[int, Commit | None]:
             header = True
         elif line.startswith("committer-time "):
             seconds = int(line.split(" ", 1)[1])
+    return result
+
+
+def renumber(blame: dict[int, Commit | None], data: bytes) -> dict[int, Commit | None]:
+    """git's line numbers (lines end at "\\n") -> the build's (a lone "\\r" ends a line too, as in
+    source.decode_notes and YAML): each of the build's lines gets the commit of the git line it is in."""
+    if b"\r" not in data:
+        return blame
+    result: dict[int, Commit | None] = {}
+    ours = 1
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        parts = 1 + (raw[:-1] if raw.endswith(b"\r") else raw).count(b"\r")
+        for n in range(ours, ours + parts):
+            if number in blame:
+                result[n] = blame[number]
+        ours += parts
     return result
 
 
@@ -267,6 +284,8 @@ class TermDate:
             parts.append(f"Last changed {long_date(self.changed.date)} ({', '.join(self.changed_in)})")
         if self.added and (not self.changed or self.added.date.date() != self.changed.date.date()):
             parts.append(f"added {long_date(self.added.date)}")
+        elif self.added_unknown == START_UNBUILT:
+            parts.append("date added unknown")
         return " · ".join(parts) or "Last changed: not yet committed"
 
     def json_fields(self) -> dict:
@@ -472,7 +491,7 @@ def _inputs_of(inputs: "Inputs") -> dict[str, Path]:
 
 def _build_at(files: dict[str, bytes | None], names: dict[str, str], commit: Commit, scratch: Path):
     """The glossary as the inputs stood at ``commit`` (built by the project's own code), or why not."""
-    from .generate import Inputs, load_glossary  # the build's own path from files to a glossary
+    from .inputs import Inputs, load_glossary  # the build's own path from files to a glossary
     if files.get(NOTES) is None:
         return None, "the notes file did not exist"
     paths: dict[str, Path | None] = {}
@@ -516,9 +535,11 @@ def _versions(git: Git, rels: dict[str, str], commits: list[Commit]) -> list[dic
     return [_VERSIONS[key(c)] for c in commits]
 
 
-def _walk(git: Git, rels: dict[str, str], limit: int, history: History) -> tuple[dict[str, Commit], dict[str, TermState]]:
+def _walk(git: Git, rels: dict[str, str], limit: int,
+          history: History) -> tuple[dict[str, Commit | None], dict[str, TermState]]:
     """Compare every version in the window with the one before, oldest first; fill ``history.changes``.
-    Returns when each slug of the newest version was added, and the newest version's terms."""
+    Returns when each slug of the newest version was added (None: in the first version that builds,
+    after versions that did not, so its real date is unknown), and the newest version's terms."""
     commits = git.log(list(rels.values()), limit + 1)
     history.complete = len(commits) <= limit
     commits = list(reversed(commits[:limit]))
@@ -532,10 +553,10 @@ def _walk(git: Git, rels: dict[str, str], limit: int, history: History) -> tuple
                                    f"{current}")
             continue
         if previous is None:
-            if history.complete:
-                added.update({slug: commit for slug in current})
-                groups.append([Change(commit, "", "", ("first",),
-                                      f"first version of the glossary: {len(current)} terms")])
+            if history.complete:  # after versions that did not build, when these terms came is not known
+                added.update({slug: None if history.skipped else commit for slug in current})
+                first = "first version that builds" if history.skipped else "first version of the glossary"
+                groups.append([Change(commit, "", "", ("first",), f"{first}: {len(current)} terms")])
             previous = current
             continue
         changes, renames = compare(previous, current, commit)
@@ -593,7 +614,8 @@ def read_history(inputs: "Inputs", glossary: "Glossary", limit: int = HISTORY_LI
     for term in glossary.terms:
         date = last_changes(term_lines(term, cur, defs), blames)
         when = added.get(term.slug)
-        reason = "" if when else (older if term.slug in last and not history.complete else "not yet committed")
+        reason = "" if when else (START_UNBUILT if term.slug in added else
+                                  older if term.slug in last and not history.complete else "not yet committed")
         history.dates[term.slug] = TermDate(date.changed, date.changed_in, date.uncommitted, when, reason)
     _resolve(history, glossary)
     history.seconds = time.perf_counter() - start

@@ -20,10 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from mlterms import concept_map, exports, notebooks, search_engine, search_index, snippets, social_cards, study, urls
-from mlterms import crosslinks, history, whats_new
+from mlterms import concept_map, exports, notebooks, record, search_engine, search_index, snippets, social_cards
+from mlterms import study, urls, whats_new
 from mlterms.errors import GlossaryError
-from mlterms.generate import Inputs, SiteSettings, build_pages, linkable_names, load_glossary, terms_json
+from mlterms.generate import SiteSettings, build_pages, terms_json
+from mlterms.inputs import Inputs, load_glossary
 
 log = logging.getLogger("mkdocs.hooks.mlterms")
 _state: dict = {}
@@ -66,39 +67,33 @@ def _offline_card_fonts(config: MkDocsConfig) -> None:
 SEARCH_ENGINE_KEY = "mlterms_search"
 
 
+def _the_build(inputs: Inputs, tags_allowed: list[str] | None) -> record.Build:
+    """The build ``scripts/build.py`` handed over, else (``mkdocs serve``, a bare ``mkdocs build``) assembled here."""
+    build = record.handed_over()
+    if build is not None and build.inputs == inputs:
+        return build
+    try:
+        return record.assemble(inputs, load_glossary(inputs, tags_allowed))
+    except GlossaryError as exc:
+        raise PluginError(f"the glossary cannot be built:\n{exc}") from None
+    except record.ExamplesError as exc:
+        raise PluginError(f"the snippets are not usable:\n{exc}") from None
+
+
 @event_priority(100)  # before the plugins, which read what this sets (redirect_maps, card fonts)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Which search engine the pages load: ours (default), or Material's lunr for comparison (make bench).
     config.extra[SEARCH_ENGINE_KEY] = os.environ.get("MLTERMS_SEARCH_ENGINE", "mlterms")
     _offline_card_fonts(config)
     social_cards.install(config)
-    inputs = Inputs.locate()
-    try:
-        glossary = load_glossary(inputs, _tags_allowed(config))
-    except GlossaryError as exc:
-        raise PluginError(f"the glossary cannot be built:\n{exc}") from None
-    found, problems = snippets.discover()
-    sections, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
-                                                strict_terms=inputs.is_default)
-    problems += attach_problems
-    walkthroughs, nb_problems = notebooks.discover()
-    problems += nb_problems
-    slugs = {t.slug for t in glossary.terms}
-    walkthroughs = [n for n in walkthroughs if notebooks.executed_path(n, inputs.snippet_outputs).exists()
-                    and (inputs.is_default or slugs.intersection(n.terms))]
-    if problems:
-        raise PluginError("the snippets are not usable:\n" + "\n".join(map(str, problems)))
-    for slug, extra in notebooks.term_sections(walkthroughs, slugs).items():
-        sections.setdefault(slug, []).extend(extra)
-    past = history.read_history(inputs, glossary)  # term dates and What's new, from git
-    links = crosslinks.all_page_links(glossary, linkable_names(glossary))  # the pages' and the map's
-    pages = build_pages(glossary, site_settings(config), sections, dates=past.dates, links=links)
-    pages[whats_new.PAGE] = whats_new.render_page(past, glossary)
-    _state.update(history=past, feed=whats_new.feed(past, glossary, config.site_name, config.site_url or ""))
-    pages[f"{notebooks.SITE_DIR}/index.md"] = notebooks.render_index(walkthroughs)
-    pages[concept_map.PAGE] = concept_map.render_page(glossary, _tags_allowed(config))
-    _state.update(inputs=inputs, glossary=glossary, snippets=found, notebooks=walkthroughs, pages=pages,
-                  graph=crosslinks.targets(links))
+    build = _the_build(Inputs.locate(), _tags_allowed(config))
+    glossary = build.glossary
+    pages = build_pages(build, site_settings(config))
+    pages[whats_new.PAGE] = whats_new.render_page(build.history, glossary)
+    pages[f"{notebooks.SITE_DIR}/index.md"] = notebooks.render_index(list(build.walkthroughs))
+    pages[concept_map.PAGE] = concept_map.render_page(build.records, _tags_allowed(config))
+    _state.update(build=build, pages=pages,
+                  feed=whats_new.feed(build.history, glossary, config.site_name, config.site_url or ""))
     redirect_plugin = config.plugins.get("redirects")
     if redirect_plugin is not None:
         redirect_plugin.config["redirect_maps"] = {**redirect_plugin.config.get("redirect_maps", {}),
@@ -115,11 +110,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, uri, content=markdown))
-    outputs = _state["inputs"].snippet_outputs
-    for uri, path in snippets.site_files(_state["snippets"], outputs):
+    build: record.Build = _state["build"]
+    outputs = build.inputs.snippet_outputs
+    for uri, path in snippets.site_files(list(build.snippets), outputs):
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     files.append(File.generated(config, whats_new.FEED, content=_state["feed"]))
-    for uri, src_dir in notebooks.site_files(_state["notebooks"], outputs):
+    for uri, src_dir in notebooks.site_files(list(build.walkthroughs), outputs):
         files.append(File(uri, str(src_dir), config.site_dir, config.use_directory_urls))
     return files
 
@@ -155,46 +151,46 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     return _OUTPUT_AREA.sub(r'<div data-search-exclude class="\1', html)
 
 
+def on_pre_page(page, config: MkDocsConfig, files: Files):
+    """The sitemap's lastmod is a page's content date: a term page's ``changed`` (the newest commit of
+    its own lines, as terms.json says), and none where the content date is unknown (sitemaps.org:
+    lastmod is optional; mkdocs' ``update_date``, the build date, would claim every page changed
+    today). A page attribute of its own: mkdocs also reads ``update_date`` for the build timestamp."""
+    src = page.file.src_uri
+    slug = src[len("terms/"):-len(".md")] if src.startswith("terms/") and src.count("/") == 1 else ""
+    record_ = _state["build"].by_slug.get(slug)
+    date = record_.date if record_ else None
+    page.lastmod = (date.json_fields()["changed"] or "") if date else ""  # read by overrides/sitemap.xml
+    return page
+
+
 def on_serve(server, config: MkDocsConfig, builder) -> None:
-    inputs: Inputs = _state["inputs"]
+    inputs: Inputs = _state["build"].inputs
     server.watch(str(inputs.notes))
-    for extra in (inputs.curation, inputs.definitions):
+    for extra in (inputs.curation, inputs.definitions, inputs.crosswalk):
         if extra:
             server.watch(str(extra))
     server.watch(str(snippets.SNIPPETS_DIR))
 
 
-def _plots(glossary) -> dict[str, str]:
-    """slug -> site path of the first plot of the first snippet that serves the term."""
-    inputs: Inputs = _state["inputs"]
-    by_rel = {s.rel: s for s in _state["snippets"]}
-    found = {}
-    for term in glossary.terms:
-        for rel in term.snippets:
-            output = snippets.read_output(by_rel[rel], inputs.snippet_outputs) if rel in by_rel else None
-            if output and output.images:
-                found[term.slug] = f"{snippets.SITE_OUTPUTS}/{by_rel[rel].name}/{output.images[0]}"
-                break
-    return found
-
-
 @event_priority(-100)  # after the search plugin has written search/search_index.json
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    glossary = _state["glossary"]
-    search_index.add_term_fields(site, glossary)
-    study.anki_deck(glossary, config.site_url or "", site / study.DECK_FILE)
+    build: record.Build = _state["build"]
+    glossary = build.glossary
+    search_index.add_term_fields(site, build.records)
+    study.anki_deck(build.records, glossary.corrections, config.site_url or "", site / study.DECK_FILE)
     try:
         study.copy_scheduler(site)
         concept_map.copy_library(site)
     except FileNotFoundError as exc:
         raise PluginError(str(exc)) from None
-    concept_map.write(site, glossary, _state["graph"], _tags_allowed(config))
-    (site / study.CARDS_FILE).write_text(json.dumps(study.cards(glossary, _plots(glossary)), ensure_ascii=False),
-                                         encoding="utf-8")
+    concept_map.write(site, build.records, _tags_allowed(config))
+    (site / study.CARDS_FILE).write_text(json.dumps(study.cards(build.records), ensure_ascii=False), encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
-        search_engine.write(site, search_index.names_by_location(glossary))
-    rows = terms_json(glossary, _state["history"].dates)  # terms.json, and the same rows as CSV and llms.txt
+        search_engine.write(site, search_index.names_by_location(build.records),
+                            search_index.related_by_location(build.records))
+    rows = terms_json(build.records)  # terms.json, and the same rows as CSV and llms.txt
     (site / "terms.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     exports.write_csv(site / "terms.csv", rows)
     llms = exports.llms_txt(rows, config.site_name, config.site_url or "", config.site_description or "")
@@ -202,6 +198,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     report = {"warnings": [vars(p) for p in glossary.warnings],
               "excluded": [{"line": e.line.number, "text": e.line.text, "reason": e.reason}
                            for e in glossary.excluded],
-              "history": _state["history"].report()}
+              "history": build.history.report(),
+              "assembled_in_mkdocs": record.ASSEMBLIES}
     (site / "build-report.json").write_text(json.dumps(report, indent=1, ensure_ascii=False),
                                             encoding="utf-8")

@@ -38,7 +38,8 @@ _URL = re.compile(r"^https?://\S+$")
 _CODE = [
     re.compile(r"^[A-Za-z_][\w.\[\]'\"]*\s*=\s*\S"),
     re.compile(r"^(array|tensor|DataFrame|Series)\("),
-    re.compile(r"^[\[\](){}\d\s.,+\-eE:;]*\d[\[\](){}\d\s.,+\-eE:;]*$"),
+    # (a row holds a digit: the lookahead scans once; "[...]*\d[...]*$" backtracked in the square of the length)
+    re.compile(r"^(?=\D*\d)[\[\](){}\d\s.,+\-eE:;]*$"),
     re.compile(r"^\.\.\.$"),
     re.compile(r"^#\S"),
     re.compile(r"^\S{1,3}( \S{1,3}){2,}$"),

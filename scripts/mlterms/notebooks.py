@@ -24,7 +24,8 @@ from pathlib import Path
 
 from .errors import Problem
 from .markup import escape
-from .snippets import OUTPUTS_DIR, ROOT, SNIPPETS_DIR, environment_fingerprint
+from .paths import OUTPUTS_DIR, ROOT, SNIPPETS_DIR
+from .snippets import environment_fingerprint
 
 NOTEBOOKS_DIR = SNIPPETS_DIR / "notebooks"
 SITE_DIR = "walkthroughs"
@@ -220,7 +221,7 @@ def refresh(notebooks: list[Notebook], outputs: Path = OUTPUTS_DIR, fresh: bool 
         return counts, problems
     scratch = Path(tempfile.mkdtemp(prefix="mlterms-nb-"))
     try:
-        jobs = [Job(str(n.path), str(scratch / n.name), timeout, kind="notebook") for n in stale]
+        jobs = [Job(str(n.path), str(scratch / n.name), timeout, call=f"{__name__}:execute_in_child") for n in stale]
         preload = sorted({m for n in stale for m in n.modules} | set(KERNEL_MODULES))
         try:
             # nice: the snippets' pool beside it has the longer path (its PySpark snippets, one after another)

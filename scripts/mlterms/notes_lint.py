@@ -28,6 +28,11 @@ SENTENCE_STARTS = {"A", "An", "The", "This", "These", "That", "Those", "It", "It
 _FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "by", "from", "as",
                    "at", "is", "are", "was", "be", "that", "this", "it", "its", "we", "you", "can", "will"}
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+# A word holding a digit or an underscore (x2, model_v1, 10th). Only from a word's start: tried
+# at every position, "\S*[\d_]\S*" took time in the square of a long word's length.
+_NOT_PROSE_WORD = re.compile(r"(?<!\S)\S*[\d_]\S*")
+CODESPELL = [sys.executable, "-m", "codespell_lib"]  # pinned in requirements.lock
+_CODESPELL_OK = {0, 65}  # 65: it found misspellings; anything else: it did not run
 
 
 def _masked_prose(lines: list[str]) -> list[str]:
@@ -39,7 +44,7 @@ def _masked_prose(lines: list[str]) -> list[str]:
             continue
         text = URL.sub(lambda m: " " * len(m.group(0)), line)
         text = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
-        text = re.sub(r"\S*[\d_]\S*", lambda m: " " * len(m.group(0)), text)  # x2, model_v1, 10th
+        text = _NOT_PROSE_WORD.sub(lambda m: " " * len(m.group(0)), text)
         out.append(text)
     return out
 
@@ -55,8 +60,16 @@ def spelling(text: str, notes_path: str, corrections: dict[str, str], words: set
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "notes.txt"
         path.write_text("\n".join(masked), encoding="utf-8")
-        proc = subprocess.run([sys.executable, "-m", "codespell_lib", "--builtin", "clear,rare", str(path)],
-                              capture_output=True, text=True)
+        try:
+            proc = subprocess.run([*CODESPELL, "--builtin", "clear,rare", str(path)], capture_output=True, text=True)
+            failure = "" if proc.returncode in _CODESPELL_OK else \
+                f"exited with {proc.returncode}: {(proc.stderr.strip() or proc.stdout.strip())[-300:]}"
+        except OSError as exc:
+            failure = f"could not be started: {exc}"
+    if failure:
+        return [Problem(notes_path, None, f"the spelling check did not run: codespell {failure}",
+                        "install the pinned dependencies again (`make install`: codespell is in requirements.lock)",
+                        severity="warning", group="notes")]
     fixed_words = {w.casefold() for wrong in corrections for w in _WORD.findall(wrong)}
     titled = {w.casefold() for title in fixed_titles for w in _WORD.findall(title)}
     accepted = {w.casefold() for w in words}

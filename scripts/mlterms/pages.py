@@ -8,18 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .curate import Glossary, Term
+from .curate import Glossary, Term, letter_of
 from .markup import escape, inline, link
-from .render import front_matter, term_href, term_line
+from .render import TERM_SET_ID, front_matter, term_href, term_id, term_line
 from .urls import public_url, term_url
 
 TAGS_DIR = "tags"
-
-
-def letter_of(term: Term) -> str:
-    """The A–Z section a term sorts under ("#" for digits and symbols)."""
-    first = term.title[:1].upper()
-    return first if first.isalpha() and first.isascii() else "#"
 
 
 def tag_href(tag: str, from_dir: str = "") -> str:
@@ -73,7 +67,7 @@ LETTERS_DIR = "az"
 def _letter_groups(glossary: Glossary) -> dict[str, list[Term]]:
     groups: dict[str, list[Term]] = {}
     for term in glossary.terms:
-        groups.setdefault(letter_of(term), []).append(term)
+        groups.setdefault(letter_of(term.title), []).append(term)
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0])))
 
 
@@ -87,11 +81,12 @@ def render_index(glossary: Glossary, site_url: str = "", site_name: str = "ML Te
     """
     groups = _letter_groups(glossary)
     split = len(glossary.terms) > LETTER_PAGES_FROM
-    term_set = {"@context": "https://schema.org", "@type": "DefinedTermSet", "name": site_name,
+    term_set = {"@context": "https://schema.org", "@type": "DefinedTermSet",
+                "@id": public_url(site_url, TERM_SET_ID), "name": site_name,
                 "description": f"A glossary of {len(glossary.terms)} machine-learning and Azure ML terms.",
                 "url": public_url(site_url, "terms/")}
     if not split:
-        term_set["hasDefinedTerm"] = [{"@type": "DefinedTerm", "name": t.title,
+        term_set["hasDefinedTerm"] = [{"@type": "DefinedTerm", "@id": term_id(site_url, t.slug), "name": t.title,
                                        "url": public_url(site_url, term_url(t.slug))}
                                       for t in glossary.terms]
     out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z.",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .autolink import Mention, Names, PageLinker, mention_anchor
+from .crosswalk import other_names_html
 from .curate import ContextLine, Glossary, Term, apply_corrections
 from .definitions import link_label
 from .lifecycle import badge, labelled_summary
@@ -34,11 +35,25 @@ LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
 _HEAD = re.compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
 
 
+TERM_ID = "#term"  # a term page's URL + this: the DefinedTerm's @id (the page is not the term)
+TERM_SET_ID = "terms/#glossary"  # the DefinedTermSet's @id, described on the A–Z index
+
+
+def term_id(site_url: str, slug: str) -> str:
+    """The stable @id of a term: linked-data tools join the pages' JSON-LD on it."""
+    return public_url(site_url, term_url(slug)) + TERM_ID
+
+
 def defined_term(term: Term, site_url: str) -> dict:
-    """schema.org DefinedTerm of a term (JSON-LD in the page head, see overrides/main.html)."""
-    data = {"@context": "https://schema.org", "@type": "DefinedTerm", "name": term.title,
-            "description": labelled_summary(term), "url": public_url(site_url, term_url(term.slug)),
-            "inDefinedTermSet": public_url(site_url, "terms/"), "termCode": term.slug}
+    """schema.org DefinedTerm of a term (JSON-LD in the page head, see overrides/main.html).
+
+    ``@id``s make the term and its set nodes of their own, not blank nodes: merged
+    as RDF, every term is ``inDefinedTermSet`` the very node the A–Z index types
+    as the DefinedTermSet.
+    """
+    data = {"@context": "https://schema.org", "@type": "DefinedTerm", "@id": term_id(site_url, term.slug),
+            "name": term.title, "description": labelled_summary(term), "url": public_url(site_url, term_url(term.slug)),
+            "inDefinedTermSet": {"@id": public_url(site_url, TERM_SET_ID)}, "termCode": term.slug}
     if term.aliases:
         data["alternateName"] = list(term.aliases)
     return data
@@ -296,16 +311,6 @@ def mentioned_line(source: Term, this: Term, mention: Mention | None) -> str:
     return head + f'<span class="mention-context">{escape(before)}<mark>{spot}</mark>{escape(after)}</span>'
 
 
-def mention_order(sources: list[str], term: Term, glossary: Glossary) -> list[str]:
-    """Terms mentioning ``term``: those sharing one of its tags first, then the others; A–Z in each."""
-    tags = set(term.tags)
-
-    def key(slug: str) -> tuple[bool, str]:
-        other = glossary.by_slug[slug]
-        return not tags.intersection(other.tags), other.title.casefold()
-    return sorted(sources, key=key)
-
-
 def term_line(term: Term, from_dir: str = "terms") -> str:
     """A list item linking a term, with its summary: the one form every term list takes."""
     return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(labelled_summary(term))}"
@@ -359,6 +364,8 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
         # Out of the text field of the search index: the names have a field of their own (search_index.py).
         facts += ['<p class="term-aliases" data-search-exclude><strong>Also called:</strong> '
                   + " · ".join(escape(a) for a in term.aliases) + "</p>", ""]
+    if other_names := other_names_html(term):  # other communities' names, with sources (crosswalk.yml)
+        facts += [other_names, ""]
     if facts:
         out += ['<div class="term-facts" markdown>', "", *facts, "</div>", ""]
 

@@ -21,6 +21,7 @@ from . import search_engine
 from .curate import curate
 from .curation import check_curation
 from .parse import parse
+from .record import records_of
 from .search_index import names_by_location
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +55,7 @@ def write_site(folder: Path, n: int, seed: int = 0) -> list[dict]:
     (folder / "search").mkdir(parents=True, exist_ok=True)
     (folder / "search" / "search_index.json").write_text(json.dumps({"config": CONFIG, "docs": docs}),
                                                          encoding="utf-8")
-    search_engine.write(folder, names_by_location(glossary))
+    search_engine.write(folder, names_by_location(records_of(glossary, links={})))
     (folder / "assets" / "javascripts").mkdir(parents=True, exist_ok=True)
     shutil.copy(WORKER, folder / "assets" / "javascripts" / WORKER.name)
     (folder / "index.html").write_text(PAGE, encoding="utf-8")

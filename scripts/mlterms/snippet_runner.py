@@ -13,7 +13,7 @@ the zygote imports (see ``spark_jvm``): a JVM cannot be forked, and starting
 one per snippet costs more than the snippet. They take turns, each with its own
 SparkContext, which the child stops when it ends.
 
-Notebooks (``Job.kind == "notebook"``) run in a pool of their own, started
+Notebooks (jobs with a ``call``) run in a pool of their own, started
 with the notebooks' environment (``notebooks.refresh``): each child runs
 nbclient against a real ipykernel that it forks from itself, so the kernel
 starts with the notebook's libraries already imported.
@@ -47,7 +47,9 @@ class Job:
     workdir: str
     timeout: float = DEFAULT_TIMEOUT
     shares_jvm: bool = False  # a PySpark snippet: runs on the pool's one Spark JVM, one at a time
-    kind: str = "script"  # "script": run the file as __main__; "notebook": execute it (notebooks.execute_in_child)
+    # "": run the file as __main__; else "module:function", called with the path in the child (a notebook:
+    # "mlterms.notebooks:execute_in_child"). Named, not imported here: the caller knows what its jobs are.
+    call: str = ""
 
 
 @dataclass
@@ -198,8 +200,8 @@ def _preload(modules: list[str]) -> None:
 def _run_child(job: dict, cwd: str, env: dict[str, str]) -> None:
     """In the forked child: run one job (in ``cwd``, with ``env`` added) and exit with its status.
 
-    A script runs as ``__main__``; a notebook is executed by
-    ``notebooks.execute_in_child``, which writes the executed copy into ``cwd``.
+    A script runs as ``__main__``; a job with a ``call`` (a notebook) is handed
+    to that function, which writes what it made into ``cwd``.
     """
     import runpy
     import traceback
@@ -216,9 +218,9 @@ def _run_child(job: dict, cwd: str, env: dict[str, str]) -> None:
     sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
     code = 0
     try:
-        if job["kind"] == "notebook":
-            from .notebooks import execute_in_child
-            execute_in_child(job["path"])
+        if job["call"]:
+            module, _, function = job["call"].partition(":")
+            getattr(importlib.import_module(module), function)(job["path"])
         else:
             sys.argv = [job["path"]]
             sys.path[0] = str(Path(job["path"]).parent)

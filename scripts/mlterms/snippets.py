@@ -15,6 +15,7 @@ import ast
 import functools
 import hashlib
 import json
+import os
 import platform
 import re
 import sys
@@ -23,16 +24,14 @@ from importlib import metadata
 from pathlib import Path
 
 from .errors import Problem
+from .paths import CACHE_DIR, LOCK_FILE, OUTPUTS_DIR, ROOT, SNIPPETS_DIR
 from .markup import code_block, escape
 from .spark_jvm import SPARK_CONF_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
-SNIPPETS_DIR = ROOT / "snippets"
-OUTPUTS_DIR = SNIPPETS_DIR / "_outputs"
-# Outputs of snippets run for another notes file go here (untracked), never into snippets/_outputs.
-SCRATCH_OUTPUTS_DIR = ROOT / ".cache" / "snippet-outputs"
 SITE_OUTPUTS = "snippets/_outputs"  # where plots are published, wherever they were stored
-LOCK_FILE = ROOT / "requirements.lock"
+# How long each snippet took when it last ran (the pool starts the longest first). Untracked: wall-clock
+# time differs on every run, and the committed outputs must not change when nothing else did.
+TIMINGS_FILE = CACHE_DIR / "snippet-seconds.json"
 _HEADER = re.compile(r"^#\s*terms:\s*(?P<terms>.+?)\s*$")
 
 
@@ -73,7 +72,6 @@ class Output:
     stdout: str
     images: list[str] = field(default_factory=list)
     stamp: str = ""
-    seconds: float = 0.0
 
 
 def load_snippet(path: Path) -> tuple[Snippet | None, list[Problem]]:
@@ -169,7 +167,7 @@ def read_output(snippet: Snippet, outputs: Path = OUTPUTS_DIR) -> Output | None:
         stdout = (folder / "stdout.txt").read_text(encoding="utf-8")
     except (OSError, ValueError):
         return None
-    return Output(run["key"], stdout, run.get("images", []), run.get("stamp", ""), run.get("seconds", 0.0))
+    return Output(run["key"], stdout, run.get("images", []), run.get("stamp", ""))
 
 
 def write_output(snippet: Snippet, output: Output, images: dict[str, bytes], outputs: Path = OUTPUTS_DIR) -> None:
@@ -181,8 +179,29 @@ def write_output(snippet: Snippet, output: Output, images: dict[str, bytes], out
     for name, data in images.items():
         (folder / name).write_bytes(data)
     (folder / "stdout.txt").write_text(output.stdout, encoding="utf-8")
-    run = {"key": output.key, "images": sorted(images), "stamp": output.stamp, "seconds": output.seconds}
+    run = {"key": output.key, "images": sorted(images), "stamp": output.stamp}
     (folder / "run.json").write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
+
+
+def last_seconds(timings: Path = TIMINGS_FILE) -> dict[str, float]:
+    """Snippet name -> seconds of its last run (empty on a fresh clone, or when the file is unreadable)."""
+    try:
+        found = json.loads(timings.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): float(v) for k, v in found.items() if isinstance(v, (int, float))} \
+        if isinstance(found, dict) else {}
+
+
+def record_seconds(seconds: dict[str, float], timings: Path = TIMINGS_FILE) -> None:
+    """Add these runs' seconds to the timings file (written whole, then renamed: never half a file)."""
+    if not seconds:
+        return
+    merged = {**last_seconds(timings), **{name: round(s, 3) for name, s in seconds.items()}}
+    timings.parent.mkdir(parents=True, exist_ok=True)
+    partial = timings.with_name(f"{timings.name}.{os.getpid()}.tmp")
+    partial.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(partial, timings)
 
 
 def render_section(snippet: Snippet, output: Output | None, term_slug: str, titles: dict[str, str]) -> str:
@@ -208,16 +227,18 @@ def render_section(snippet: Snippet, output: Output | None, term_slug: str, titl
     return "\n".join(lines)
 
 
-def attach(glossary, snippets: list[Snippet], outputs: Path = OUTPUTS_DIR,
-           strict_terms: bool = True) -> tuple[dict[str, list[str]], list[Problem]]:
-    """Give each term the Example sections of the snippets that serve it; fill ``term.snippets``.
+def attach(glossary, snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, strict_terms: bool = True
+           ) -> tuple[dict[str, list[str]], dict[str, list[str]], list[Problem]]:
+    """The Example sections of the snippets, by the term they serve; which snippets serve each term.
 
-    A snippet naming a term the notes do not have is an error for the repo's
+    Returns (slug -> page sections, slug -> snippet site paths, problems). A
+    snippet naming a term the notes do not have is an error for the repo's
     own notes (a typo in the header) and silently unused for another notes file.
     """
     terms = glossary.by_slug
     titles = {slug: t.title for slug, t in terms.items()}
     sections: dict[str, list[str]] = {}
+    served: dict[str, list[str]] = {}
     problems: list[Problem] = []
     for snippet in snippets:
         output = read_output(snippet, outputs)
@@ -228,10 +249,9 @@ def attach(glossary, snippets: list[Snippet], outputs: Path = OUTPUTS_DIR,
                                             "use the slug of an existing term (see site/terms.json)",
                                             group="snippets"))
                 continue
-            sections.setdefault(slug, []).append(
-                render_section(snippet, output, slug, titles))
-            terms[slug].snippets.append(snippet.rel)
-    return sections, problems
+            sections.setdefault(slug, []).append(render_section(snippet, output, slug, titles))
+            served.setdefault(slug, []).append(snippet.rel)
+    return sections, served, problems
 
 
 def site_files(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR) -> list[tuple[str, Path]]:
@@ -244,7 +264,7 @@ def site_files(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR) -> list[tup
 
 
 def run_plan(snippets: list[Snippet], workdirs: Path, timeout: float = 120.0,
-             outputs: Path = OUTPUTS_DIR) -> tuple[list, list[str]]:
+             timings: Path = TIMINGS_FILE) -> tuple[list, list[str]]:
     """Jobs for the warm pool, longest first (by the last recorded run), and what the pool preloads.
 
     The pool preloads the modules that two or more of these snippets import
@@ -254,10 +274,8 @@ def run_plan(snippets: list[Snippet], workdirs: Path, timeout: float = 120.0,
     from collections import Counter
 
     from .snippet_runner import Job
-    def last_seconds(snippet: Snippet) -> float:
-        output = read_output(snippet, outputs)
-        return output.seconds if output else 1.0
-    ordered = sorted(snippets, key=lambda s: (-last_seconds(s), s.name))
+    recorded = last_seconds(timings)
+    ordered = sorted(snippets, key=lambda s: (-recorded.get(s.name, 1.0), s.name))
     jobs = [Job(str(s.path), str(workdirs / s.name), timeout, shares_jvm="pyspark" in s.imports) for s in ordered]
     shared = Counter(m for s in snippets for m in s.modules)
     return jobs, sorted(m for m, n in shared.items() if n >= 2)
@@ -281,8 +299,12 @@ def _traceback_line(stderr: str, path: Path) -> int | None:
 
 
 def refresh(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, fresh: bool = False,
-            timeout: float = 120.0, workers: int | None = None) -> tuple[dict[str, int], list[Problem]]:
+            timeout: float = 120.0, workers: int | None = None,
+            timings: Path = TIMINGS_FILE) -> tuple[dict[str, int], list[Problem]]:
     """Run every snippet whose cached output is missing or stale (all with ``fresh``); store the outputs.
+
+    The outputs hold only what the run produced, so running again changes no
+    file; each run's seconds go to the untracked ``timings`` file.
 
     Returns counts (run, cached, failed) and a problem per failure naming the
     snippet, the term it serves and its traceback (or the timeout).
@@ -301,7 +323,7 @@ def refresh(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, fresh: bool = 
         return counts, problems
     scratch = Path(tempfile.mkdtemp(prefix="mlterms-snippets-"))
     try:
-        jobs, preload = run_plan(stale, scratch, timeout, outputs)
+        jobs, preload = run_plan(stale, scratch, timeout, timings)
         by_path = {str(s.path): s for s in stale}
         try:
             results = run(jobs, workers=workers, preload=preload)
@@ -311,12 +333,14 @@ def refresh(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, fresh: bool = 
                                     "look for a snippet that hangs (run it with `python snippets/<name>.py`)",
                                     group="snippets"))
             return counts, problems
+        seconds: dict[str, float] = {}
         for result in results:
             snippet = by_path[result.path]
             if result.status == "ok":
                 images = {p.name: p.read_bytes() for p in sorted(Path(result.workdir).glob("*.png"))}
-                write_output(snippet, Output(keys[snippet.name], result.stdout, sorted(images), stamp(snippet),
-                                             result.seconds), images, outputs)
+                write_output(snippet, Output(keys[snippet.name], result.stdout, sorted(images), stamp(snippet)),
+                             images, outputs)
+                seconds[snippet.name] = result.seconds
                 counts["snippets_run"] += 1
                 continue
             counts["snippets_failed"] += 1
@@ -331,6 +355,7 @@ def refresh(snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, fresh: bool = 
                 hint = f"run `python {snippet.rel}` to reproduce it"
                 line = _traceback_line(result.stderr, snippet.path)
             problems.append(Problem(snippet.rel, line, message, hint, group="snippets"))
+        record_seconds(seconds, timings)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return counts, problems

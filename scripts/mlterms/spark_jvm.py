@@ -31,12 +31,12 @@ import threading
 from importlib import metadata
 from pathlib import Path
 
+from .paths import CACHE_DIR, SNIPPETS_DIR
 from .processes import kill_children
 
-ROOT = Path(__file__).resolve().parents[2]
 # Spark's quiet logging and UI-less, fast-start defaults, for every way a snippet runs.
-SPARK_CONF_DIR = ROOT / "snippets" / "_spark_conf"
-ARCHIVE_DIR = ROOT / ".cache" / "spark-cds"
+SPARK_CONF_DIR = SNIPPETS_DIR / "_spark_conf"
+ARCHIVE_DIR = CACHE_DIR / "spark-cds"
 # An always-empty SPARK_CONF_DIR for the shared JVM: CDS refuses a non-empty folder on the class path,
 # and the class path must be the same, to the letter, when the archive is written and when it is used.
 EMPTY_CONF_DIR = ARCHIVE_DIR / "empty-conf"

@@ -3,75 +3,37 @@
 Both come from the same terms as the site (title, one-line definition, the
 notes' text, tags), so a new term shows up in them without extra work.
 
-The Anki deck's note GUIDs are derived from the slug, and its model and deck
-IDs are fixed: re-importing the deck after the notes change *updates* the
-cards a learner already has (with their review history) instead of adding
-duplicates.
+The Anki deck (mlterms.deck) derives its note GUIDs from a term's first
+published slug, and its model and deck IDs are fixed: re-importing the deck
+after the notes change, or a term is renamed, *updates* the cards a learner
+already has (with their review history) instead of adding duplicates.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
 from pathlib import Path
 
-from .curate import Glossary, Term
+from .curate import Glossary
 from .lifecycle import labelled_summary, lifecycle_label
+from .paths import NODE_MODULES
+from .record import TermRecord
 from .markup import escape, link
 from .render import front_matter, render_body, term_href
 from .urls import public_url, term_url
-from . import vendor
+from . import card_content, deck, vendor
 
 DECK_FILE = "study/ml-terms.apkg"
 CARDS_FILE = "study/cards.json"
 PRINT_PAGE = "print.md"
 STUDY_PAGE = "study.md"
-ROOT = Path(__file__).resolve().parents[2]
 # The FSRS scheduler the flashcards use, pinned in package.json and copied into the site by the build.
-FSRS_SOURCE = ROOT / "node_modules" / "ts-fsrs" / "dist" / "index.umd.js"
+FSRS_SOURCE = NODE_MODULES / "ts-fsrs" / "dist" / "index.umd.js"
 FSRS_SITE = "assets/javascripts/ts-fsrs.umd.js"
 
 
-def _stable_id(name: str) -> int:
-    """A 31-bit ID that never changes for ``name`` (Anki wants the model and deck IDs fixed)."""
-    return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) >> 1
-
-
-def notes_text(term: Term, corrections: dict[str, str]) -> str:
-    """The notes' own text of a term as plain lines (corrections applied), for the back of a card."""
-    from .curate import apply_corrections
-    return "\n".join(apply_corrections(line.stripped, corrections)
-                     for definition in term.definitions for line in definition.lines if not line.is_blank)
-
-
-def anki_deck(glossary: Glossary, site_url: str, path: Path) -> int:
-    """Write the deck (one note per term, tags as Anki tags) to ``path``; returns the number of notes."""
-    import genanki
-    model = genanki.Model(
-        _stable_id("ml-terms model v1"), "ML Terms term",
-        fields=[{"name": "Term"}, {"name": "Definition"}, {"name": "Notes"}, {"name": "Link"}],
-        templates=[{"name": "Term → definition",
-                    "qfmt": "<h2>{{Term}}</h2>",
-                    "afmt": "{{FrontSide}}<hr id=answer><p><b>{{Definition}}</b></p>"
-                            "<div class=notes>{{Notes}}</div><p>{{Link}}</p>"},
-                   {"name": "Definition → term",
-                    "qfmt": "<p><b>{{Definition}}</b></p><p>Which term?</p>",
-                    "afmt": "{{FrontSide}}<hr id=answer><h2>{{Term}}</h2><div class=notes>{{Notes}}</div>"
-                            "<p>{{Link}}</p>"}],
-        css=".card { font-family: sans-serif; font-size: 18px; } .notes { font-size: 15px; text-align: left; }")
-    deck = genanki.Deck(_stable_id("ml-terms deck v1"), "ML Terms")
-    base = site_url.rstrip("/") + "/" if site_url else ""
-    for term in glossary.terms:
-        url = f"{base}terms/{term.slug}/"
-        notes = "<br>".join(html.escape(line) for line in notes_text(term, glossary.corrections).split("\n"))
-        deck.add_note(genanki.Note(
-            model=model, guid=genanki.guid_for("ml-terms", term.slug),
-            fields=[html.escape(term.title), html.escape(term.summary), notes,
-                    f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'],
-            tags=[tag.replace(" ", "_") for tag in term.tags]))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    genanki.Package(deck).write_to_file(str(path))
-    return len(glossary.terms)
+def anki_deck(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url: str, path: Path) -> int:
+    """Write the deck to ``path`` (see mlterms.deck); returns the number of notes."""
+    return deck.write(records, corrections, site_url, path)
 
 
 def render_print(glossary: Glossary, site_url: str = "") -> str:
@@ -84,7 +46,8 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
             "hide": ["navigation", "toc"], "search": {"exclude": True}}
     out = [front_matter(meta), "# Printable glossary", "",
            f'<p class="print-intro">All {len(glossary.terms)} terms A–Z, each with its one-line definition, '
-           "the notes' text and its tags. Print this page, or save it as PDF.</p>", ""]
+           "the notes' text, the editor's note where there is one, and its tags. Print this page, or save it as PDF.</p>", ""]
+    titles = {t.slug: t.title for t in glossary.terms}
     for term in glossary.terms:
         href = term_href(term.slug, "")
         tags = " · ".join(escape(t) for t in term.tags)
@@ -94,6 +57,10 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
                 f'<p class="term-definition">{escape(term.summary)}</p>', ""]
         for definition in term.definitions:
             out += [render_body(definition.lines, glossary.corrections, None), ""]
+        if card_content.lifecycle_text(term):
+            out += [f'<p class="print-status">{card_content.lifecycle_html(term, escape, titles)}</p>', ""]
+        if term.note:
+            out += [f'<p class="print-note">{card_content.editor_note_html(term, escape)}</p>', ""]
         out += [f'<p class="print-meta" markdown>{tags + " · " if tags else ""}{link(url, href)}</p>', "",
                 "</section>", ""]
     return "\n".join(out)
@@ -117,11 +84,11 @@ def render_study(glossary: Glossary) -> str:
         "</noscript>", "", "</div>", ""])
 
 
-def cards(glossary: Glossary, plots: dict[str, str]) -> list[dict]:
-    """study/cards.json: what a card shows (``plots``: slug -> site path of the term's first plot)."""
-    return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t), "status": lifecycle_label(t),
-             "tags": t.tags, "url": term_url(t.slug), "notes": notes_text(t, glossary.corrections),
-             "plot": plots.get(t.slug)} for t in glossary.terms]
+def cards(records: tuple[TermRecord, ...]) -> list[dict]:
+    """study/cards.json: what a card shows; ``old_slugs``: study.js moves progress kept under an old slug."""
+    return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t.term), "status": lifecycle_label(t.term),
+             "tags": list(t.tags), "url": t.url,
+             "notes": t.notes_text, "plot": t.plot, "old_slugs": list(t.old_slugs)} for t in records]
 
 
 def copy_scheduler(site: Path) -> None:

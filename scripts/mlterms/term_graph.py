@@ -44,9 +44,17 @@ class Neighbourhood:
 
 def neighbourhood(slug: str, links_to: list[str], linked_from: list[str], related: list[str],
                   max_nodes: int = MAX_NODES) -> Neighbourhood:
-    """Pick the neighbours: links out and in first (up to ``SIDE_LIMIT`` each), tag-mates fill the rest."""
-    outgoing = [s for s in dict.fromkeys(links_to) if s != slug][:SIDE_LIMIT]
-    incoming = [s for s in dict.fromkeys(linked_from) if s != slug and s not in links_to][:SIDE_LIMIT]
+    """Pick the neighbours: links out and in first (up to ``SIDE_LIMIT`` each), tag-mates fill the rest.
+
+    When a term links to more than fit, the both-ways links are kept first
+    (shown in the page's order); one that still does not fit is shown among
+    the terms that mention it, never dropped while that column has room.
+    """
+    links = [s for s in dict.fromkeys(links_to) if s != slug]
+    both = set(linked_from)
+    kept = set(sorted(links, key=lambda s: s not in both)[:SIDE_LIMIT])  # a stable sort: both-ways first
+    outgoing = [s for s in links if s in kept]
+    incoming = [s for s in dict.fromkeys(linked_from) if s != slug and s not in kept][:SIDE_LIMIT]
     taken = {slug, *outgoing, *incoming}
     room = max_nodes - len(taken)
     sharing = [s for s in dict.fromkeys(related) if s not in taken][:max(room, 0)]

@@ -5,7 +5,7 @@ wrong: a doubled locale (``/en-us/fil-ph/``), a raw Sphinx source file (``_sourc
 old version's page (``/2.3.1/``, ``/v0.10/``, ``/v1/``) where the current one exists, the same page
 twice (with and without ``.html`` or a trailing slash), a host off the allow-list. None of these
 needs the network to see, so every build checks them; each fault is an error at its line. A
-pinned version is allowed when the entry says why (``pinned_reason:``).
+pinned version is allowed when the entry says why (``pinned_reason:``) or the term is not current.
 """
 
 from __future__ import annotations
@@ -58,8 +58,10 @@ def check(data: Any, where: str) -> list[Problem]:
     """Every URL fault in a loaded definitions file, each at its line."""
     problems: list[Problem] = []
     terms = data.get("terms") if isinstance(data, dict) else None
-    reasons = {str(slug): values.get("pinned_reason") for slug, values in
-               (terms.items() if isinstance(terms, dict) else []) if isinstance(values, dict)}
+    # A pinned version is fine where the entry says why, or where the term itself is not current (a
+    # deprecated SDK v1 class is documented on the v1 pages).
+    reasons = {str(slug): values.get("pinned_reason") or values.get("status", "current") != "current"
+               for slug, values in (terms.items() if isinstance(terms, dict) else []) if isinstance(values, dict)}
     seen: dict[tuple[str, str], tuple[str, int]] = {}
     for line, slug, key, url in texts_with_lines(data):
         if key not in URL_KEYS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from .paths import ROOT
 
 
 def copy_into_site(source: Path, site: Path, site_path: str) -> None:

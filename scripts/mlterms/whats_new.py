@@ -4,7 +4,7 @@ The changes come from :mod:`mlterms.history` (git, never the build date).
 The page groups them by day, newest first; a commit that touched many terms
 at once folds into one line that opens. The feed is written by ``feedgen``
 (a maintained Atom writer: escaping and the required elements are its job),
-one entry per change, linking to the term's page with an id that never
+one entry per change (a large commit folded into one, as on the page), linking to the term's page with an id that never
 changes between builds (a tag: URI from the site's host, the day and the commit).
 """
 
@@ -99,6 +99,26 @@ def _entry_id(host: str, change: Change) -> str:
     return f"tag:{host},{change.commit.date:%Y-%m-%d}:{what}/{change.commit.sha[:12]}"
 
 
+def feed_items(changes: list[Change]) -> list[list[Change]]:
+    """The feed's entries, newest first: a commit that changed FOLD_FROM terms or more is one entry, as
+    What's new folds it into one line (a subscriber is not handed one entry per term of it)."""
+    items: list[list[Change]] = []
+    for run in _commit_runs(changes):
+        items.extend([run] if len(run) >= FOLD_FROM else [[change] for change in run])
+    return items
+
+
+def _folded_entry(entry, run: list[Change], host: str, site_name: str, site_url: str) -> None:
+    commit = run[0].commit
+    entry.id(f"tag:{host},{commit.date:%Y-%m-%d}:commit/{commit.sha[:12]}")
+    entry.title(f"{site_name}: {_fold_label(run)}")
+    entry.link(href=public_url(site_url, PAGE_URL))
+    entry.updated(commit.date)
+    entry.summary(", ".join(change.title for change in run))
+    for kind in dict.fromkeys(kind for change in run for kind in change.kinds):
+        entry.category(term=kind, label=KINDS[kind])
+
+
 def feed(history: History, glossary: Glossary, site_name: str, site_url: str) -> bytes:
     """feed.xml: the newest changes as Atom entries, each linking to its term's page.
 
@@ -114,9 +134,13 @@ def feed(history: History, glossary: Glossary, site_name: str, site_url: str) ->
     fg.link(href=public_url(site_url, PAGE_URL), rel="alternate", type="text/html")
     fg.link(href=public_url(site_url, FEED), rel="self", type="application/atom+xml")
     fg.language("en")
-    changes = [] if history.unknown else history.changes[:FEED_LIMIT]
-    fg.updated(changes[0].commit.date if changes else datetime.now(timezone.utc))
-    for change in changes:
+    items = [] if history.unknown else feed_items(history.changes)[:FEED_LIMIT]
+    fg.updated(items[0][0].commit.date if items else datetime.now(timezone.utc))
+    for run in items:
+        if len(run) > 1:
+            _folded_entry(fg.add_entry(order="append"), run, host, site_name, site_url)
+            continue
+        change = run[0]
         slug = history.current.get(change.slug, change.slug)
         term = glossary.by_slug.get(slug)
         entry = fg.add_entry(order="append")

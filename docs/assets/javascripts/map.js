@@ -152,7 +152,8 @@
        them, and the whole map would be a grey fog: the map then draws the links of the term pointed at or
        picked, when it is. */
     var edges = data.edges.map(function (pair, i) {
-      return { group: "edges", data: { id: "e" + i, source: data.nodes[pair[0]].slug,
+      // "edge:": no slug holds a colon, so no edge takes a term's id (a term slugged "e0" once hid edge 0)
+      return { group: "edges", data: { id: "edge:" + i, source: data.nodes[pair[0]].slug,
         target: data.nodes[pair[1]].slug } };
     });
     var allEdges = edges.length <= EDGE_BUDGET, edgesOf = {};

@@ -21,6 +21,22 @@
     catch (e) { return { cards: {}, tags: [] }; }
   }
   function save(state) { localStorage.setItem(KEY, JSON.stringify(state)); }
+  /* A renamed term keeps its progress: cards stored under one of its old slugs (old_slugs in
+     cards.json) move to its slug today ("<slug>|<kind>" ids); a card already there wins. */
+  function migrate(state, terms) {
+    var renamed = {}, moved = false;
+    terms.forEach(function (t) { (t.old_slugs || []).forEach(function (old) { renamed[old] = t.slug; }); });
+    Object.keys(state.cards).forEach(function (id) {
+      var cut = id.lastIndexOf("|"), slug = id.slice(0, cut);
+      if (cut < 0 || !Object.prototype.hasOwnProperty.call(renamed, slug)) return;
+      var to = renamed[slug] + id.slice(cut);
+      if (!state.cards[to]) state.cards[to] = state.cards[id];
+      delete state.cards[id];
+      moved = true;
+    });
+    if (moved) save(state);
+    return state;
+  }
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       if (window.FSRS) return resolve();
@@ -40,7 +56,7 @@
 
   function run(app, terms, base) {
     var F = window.FSRS, scheduler = F.fsrs();
-    var state = load();
+    var state = migrate(load(), terms);
     var bySlug = {};
     terms.forEach(function (t) { bySlug[t.slug] = t; });
     var tags = Array.from(new Set([].concat.apply([], terms.map(function (t) { return t.tags; })))).sort();
@@ -117,7 +133,7 @@
           var file = e.target.files[0];
           if (file) file.text().then(function (text) {
             var data = JSON.parse(text);
-            if (data && typeof data.cards === "object") { state = { cards: data.cards, tags: data.tags || [] }; save(state); show(); }
+            if (data && typeof data.cards === "object") { state = migrate({ cards: data.cards, tags: data.tags || [] }, terms); save(state); show(); }
           });
         } })
     ]);

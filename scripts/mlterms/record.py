@@ -1,0 +1,265 @@
+"""One frozen record per term, built once per build: what every output renders from.
+
+The glossary (notes + curation + definitions) says what a term *is*. A build
+then learns more about it: the examples that serve it, its dates from git,
+its place in the link graph. ``assemble`` puts all of that into one
+``TermRecord`` per term, with the derived facts every output needs (its URL,
+all its names with their folded search keys, its main tag, its A–Z key, its
+notes as plain text), so no output re-derives them: pages, search, study
+cards, the deck, the map, the exports, JSON-LD and the feed all read the
+same record. Sphinx's domain registry plays this part there (DESIGN.md § 7).
+
+``assemble`` runs once per build: ``scripts/build.py`` calls it and hands
+the result to the MkDocs process (``handoff``); ``mkdocs serve`` alone calls
+it in the hook on every rebuild.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import notebooks, snippets
+from .crosslinks import all_page_links, linkable_names, mentioned_in, related_map
+from .curate import Glossary, Term, a_to_z, apply_corrections, letter_of
+from .definitions import Link
+from .errors import Problem
+from .history import History, TermDate, read_history
+from .inputs import Inputs
+from .render import PageLinks
+from .search_engine import words
+from .urls import term_url
+
+UNTAGGED = "untagged"  # the main tag of a term without tags (the map's block for them)
+HANDOFF_ENV = "MLTERMS_BUILD"  # the file build.py pickles its Build into, for the MkDocs hook
+ASSEMBLIES = 0  # how many times this process assembled the records (build-report.json says; a test counts)
+
+
+def search_key(text: str) -> str:
+    """A name as search matches it: ``search_engine.words`` (folded, British spellings and plurals
+    mapped), joined by spaces. The browser's worker folds a query the same way (a test checks both)."""
+    return " ".join(words(text))
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name a term goes by, and the key search and the map match it on."""
+
+    text: str
+    kind: str  # "title", "alias" (curated), "notes" (a title the notes give it), "other" (crosswalk.yml)
+    key: str
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Where a term sits in the link graph."""
+
+    links_to: tuple[str, ...]  # terms its own text links to, in page order
+    mentioned_in: tuple[str, ...]  # terms whose text links to it: those sharing a tag first, then A–Z
+    related: tuple[str, ...]  # its "Related terms": best tag overlap, plus orphans it hosts
+
+
+@dataclass(frozen=True)
+class TermRecord:
+    """Everything an output needs to show one term. Built by ``assemble``; never changed after.
+
+    ``term`` is the curated term itself, kept for the one output that renders
+    the notes' text line by line (the term page, and its print copy); every
+    other field is a copy or a fact derived once here.
+    """
+
+    term: Term
+    slug: str
+    first_slug: str  # the slug it was first published under (oldest old_slugs entry, else slug)
+    old_slugs: tuple[str, ...]
+    url: str  # site path of its page, "terms/<slug>/"
+    title: str
+    aliases: tuple[str, ...]  # curated, as the curation file lists them ("Also called")
+    names: tuple[Name, ...]  # title first, then aliases, the notes' own titles, other communities' names
+    related_words: tuple[str, ...]  # words only related to it (curation `related:`): search finds it by them
+    summary: str
+    notes_text: str  # the notes' text as plain lines (corrections applied)
+    tags: tuple[str, ...]
+    main_tag: str  # its first tag (UNTAGGED without one): its block on the map, its colour
+    sort_key: tuple[str, str]
+    letter: str
+    date: TermDate
+    neighbours: Neighbours
+    snippets: tuple[str, ...]  # site paths of the snippets that serve it
+    plot: str | None  # site path of the first plot among them
+    sections: tuple[str, ...]  # the page sections its examples and walkthroughs add
+    note: str
+    note_source: str
+    learn_more: tuple[Link, ...]
+    compare: tuple[tuple[tuple[str, ...], str], ...]  # (other slugs, how they differ)
+
+    @property
+    def alternate_names(self) -> tuple[str, ...]:
+        """Every name besides the title (aliases, the notes' spellings, other names), as search indexes them."""
+        return tuple(n.text for n in self.names[1:])
+
+
+def _names(term: Term) -> tuple[Name, ...]:
+    """The title, then each other name once (a name that differs from the title only in case is the title)."""
+    out = [Name(term.title, "title", search_key(term.title))]
+    seen = {term.title}
+    others = [o.name for o in term.other_names]
+    for kind, texts in (("alias", term.aliases), ("notes", term.notes_titles), ("other", others)):
+        for text in texts:
+            if text not in seen and text.casefold() != term.title.casefold():
+                seen.add(text)
+                out.append(Name(text, kind, search_key(text)))
+    return tuple(out)
+
+
+def notes_text(term: Term, corrections: dict[str, str]) -> str:
+    """The notes' own text of a term as plain lines (corrections applied), for cards and exports."""
+    return "\n".join(apply_corrections(line.stripped, corrections)
+                     for definition in term.definitions for line in definition.lines if not line.is_blank)
+
+
+@dataclass(frozen=True)
+class Build:
+    """What one build knows: the glossary, one record per term, and what the site needs beside them."""
+
+    inputs: Inputs
+    glossary: Glossary
+    records: tuple[TermRecord, ...]
+    history: History
+    links: dict[str, PageLinks]  # slug -> its page's links and where it first mentions each term
+    snippets: tuple[snippets.Snippet, ...]
+    walkthroughs: tuple[notebooks.Notebook, ...]
+
+    @functools.cached_property
+    def by_slug(self) -> dict[str, TermRecord]:
+        return {r.slug: r for r in self.records}
+
+    @functools.cached_property
+    def a_to_z(self) -> tuple[TermRecord, ...]:
+        return tuple(sorted(self.records, key=lambda r: r.sort_key))
+
+    @property
+    def graph(self) -> dict[str, list[str]]:
+        """slug -> slugs its page links to from its own text."""
+        return {r.slug: list(r.neighbours.links_to) for r in self.records}
+
+
+def _examples(inputs: Inputs, glossary: Glossary):
+    """The snippets and walkthroughs that serve this glossary, the page sections they add, and their problems."""
+    found, problems = snippets.discover()
+    sections, served, attach_problems = snippets.attach(glossary, found, inputs.snippet_outputs,
+                                                        strict_terms=inputs.is_default)
+    walkthroughs, nb_problems = notebooks.discover()
+    slugs = {t.slug for t in glossary.terms}
+    walkthroughs = [n for n in walkthroughs if notebooks.executed_path(n, inputs.snippet_outputs).exists()
+                    and (inputs.is_default or slugs.intersection(n.terms))]
+    for slug, extra in notebooks.term_sections(walkthroughs, slugs).items():
+        sections.setdefault(slug, []).extend(extra)
+    return found, walkthroughs, sections, served, problems + attach_problems + nb_problems
+
+
+def _first_plots(found: list[snippets.Snippet], served: dict[str, list[str]], outputs: Path) -> dict[str, str]:
+    """slug -> site path of the first plot of the first snippet that serves the term."""
+    by_rel = {s.rel: s for s in found}
+    plots: dict[str, str] = {}
+    for slug, rels in served.items():
+        for rel in rels:
+            output = snippets.read_output(by_rel[rel], outputs)
+            if output and output.images:
+                plots[slug] = f"{snippets.SITE_OUTPUTS}/{by_rel[rel].name}/{output.images[0]}"
+                break
+    return plots
+
+
+def _mention_order(sources: list[str], term: Term, glossary: Glossary) -> tuple[str, ...]:
+    """Terms mentioning ``term``: those sharing one of its tags first, then the others; A–Z in each."""
+    tags = set(term.tags)
+
+    def key(slug: str) -> tuple[bool, tuple[str, str]]:
+        other = glossary.by_slug[slug]
+        return not tags.intersection(other.tags), a_to_z(other.title, other.slug)
+    return tuple(sorted(sources, key=key))
+
+
+class ExamplesError(Exception):
+    """The snippets or walkthroughs cannot be put on the pages (their problems say why)."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Examples:
+    """What the examples add to the terms: page sections, the snippets serving each, the first plot."""
+
+    sections: dict[str, list[str]]
+    served: dict[str, list[str]]
+    plots: dict[str, str]
+
+
+NO_EXAMPLES = Examples({}, {}, {})
+
+
+def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History | None = None,
+               examples: Examples = NO_EXAMPLES) -> tuple[TermRecord, ...]:
+    """The records of ``glossary``, pure: ``links`` is its link graph (``{}``: none, as in the search
+    bench's synthetic glossaries), ``history`` its dates (None: not read)."""
+    graph = {t.slug: links[t.slug].targets if t.slug in links else [] for t in glossary.terms}
+    mentions = mentioned_in(graph) if links else {}
+    related = related_map(glossary, graph) if links else {}  # without a link graph, every term would be an orphan
+    dates = history.dates if history else {}
+    no_date = TermDate(unknown=(history.unknown if history else "") or "not read")
+    return tuple(TermRecord(
+        term=t, slug=t.slug, first_slug=(t.old_slugs[0] if t.old_slugs else t.slug), old_slugs=tuple(t.old_slugs),
+        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), summary=t.summary,
+        notes_text=notes_text(t, glossary.corrections), tags=tuple(t.tags),
+        main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug), letter=letter_of(t.title),
+        date=dates.get(t.slug, no_date),
+        neighbours=Neighbours(tuple(graph[t.slug]), _mention_order(mentions.get(t.slug, []), t, glossary),
+                              tuple(related.get(t.slug, []))),
+        snippets=tuple(examples.served.get(t.slug, [])), plot=examples.plots.get(t.slug),
+        sections=tuple(examples.sections.get(t.slug, [])),
+        note=t.note, note_source=t.note_source, learn_more=tuple(t.learn_more),
+        compare=tuple((tuple(others), difference) for others, difference in t.compare),
+    ) for t in glossary.terms)
+
+
+def assemble(inputs: Inputs, glossary: Glossary) -> Build:
+    """The build of ``glossary``: its examples attached, its dates read from git, its link graph drawn.
+
+    Raises ``ExamplesError`` when a snippet or walkthrough cannot be used.
+    """
+    global ASSEMBLIES
+    ASSEMBLIES += 1
+    found, walkthroughs, sections, served, problems = _examples(inputs, glossary)
+    if problems:
+        raise ExamplesError(problems)
+    history = read_history(inputs, glossary)
+    links = all_page_links(glossary, linkable_names(glossary))
+    examples = Examples(sections, served, _first_plots(found, served, inputs.snippet_outputs))
+    records = records_of(glossary, links, history, examples)
+    return Build(inputs, glossary, records, history, links, tuple(found), tuple(walkthroughs))
+
+
+# --- handing the build to the MkDocs process ----------------------------------------------------------
+
+
+def hand_over(build: Build, folder: Path) -> dict[str, str]:
+    """Pickle ``build`` into ``folder``; returns the environment that makes the hook use it."""
+    path = folder / "build.pickle"
+    with path.open("wb") as out:
+        pickle.dump(build, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return {HANDOFF_ENV: str(path)}
+
+
+def handed_over() -> Build | None:
+    """The build ``scripts/build.py`` handed to this process, if it did (else None: assemble here)."""
+    path = os.environ.get(HANDOFF_ENV)
+    if not path or not Path(path).is_file():
+        return None
+    with open(path, "rb") as handle:
+        return pickle.load(handle)

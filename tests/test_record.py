@@ -1,0 +1,54 @@
+"""The term record: built once per build, and every output reads its facts from it."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+from mlterms.inputs import Inputs, load_glossary
+from mlterms.record import UNTAGGED, assemble, records_of, search_key
+from mlterms.search_engine import words
+from mlterms.siteconfig import tags_allowed
+
+from conftest import ROOT
+
+
+def test_the_records_are_built_once_per_build_and_never_inside_mkdocs(build_report, built_site):
+    assert build_report["counts"]["records_built"] == 1
+    hook = json.loads((built_site / "build-report.json").read_text(encoding="utf-8"))
+    assert hook["assembled_in_mkdocs"] == 0  # the hook used what build.py handed over
+
+
+def test_a_record_carries_what_every_output_needs():
+    glossary = load_glossary(Inputs.locate(), tags_allowed(ROOT / "mkdocs.yml"))
+    build = assemble(Inputs.locate(), glossary)
+    kmeans = build.by_slug["k-means-clustering"]
+    assert kmeans.url == "terms/k-means-clustering/"
+    assert kmeans.names[0].kind == "title" and kmeans.names[0].text == kmeans.title
+    assert all(n.key == " ".join(words(n.text)) for n in kmeans.names)
+    assert kmeans.main_tag == kmeans.tags[0]
+    assert kmeans.sort_key == (kmeans.title.casefold(), kmeans.slug)
+    assert kmeans.notes_text and "\n\n" not in kmeans.notes_text
+    # the link graph both ways: a term it links to lists it under "Mentioned in"
+    source = next(r for r in build.records if r.neighbours.links_to)
+    for target in source.neighbours.links_to:
+        assert source.slug in build.by_slug[target].neighbours.mentioned_in
+    # snippets and plots come from the examples, not from a field the hook fills in later
+    assert any(r.snippets for r in build.records) and any(r.plot for r in build.records)
+    assert all(p.startswith("snippets/") for r in build.records for p in r.snippets)
+    # the handover to the MkDocs process keeps every record
+    again = pickle.loads(pickle.dumps(build))
+    assert again.records == build.records
+
+
+def test_records_of_a_glossary_without_tags_links_or_history():
+    from mlterms.curation import empty
+    from mlterms.curate import curate
+    from mlterms.parse import parse
+    notes = "Alpha Term\nThe first definition.\n\nBeta term\nMentions alpha term.\n"
+    glossary = curate(parse(notes, empty().rules), empty(), None)
+    records = records_of(glossary, links={})
+    assert [r.main_tag for r in records] == [UNTAGGED, UNTAGGED]
+    assert all(r.neighbours.mentioned_in == () for r in records)
+    assert records[0].date.unknown  # no history read: the date says so, it is never invented
+    assert search_key("Regularisation") == search_key("regularization")
