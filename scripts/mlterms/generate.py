@@ -104,6 +104,11 @@ def terms_json(records: tuple[TermRecord, ...]) -> list[dict]:
             "snippets": list(r.snippets),
             "learn_more": [link.url for link in r.learn_more],
             **r.date.json_fields(),
+            "status": r.term.status,
+            "status_since": r.term.status_since or None,
+            "replaced_by": r.term.replaced_by_name or r.term.replaced_by or None,
+            "replaced_by_url": r.term.replaced_by_url or None,
+            "status_source": r.term.status_source or None,
         }
         for r in records
     ]
