@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms import linkcheck, notebooks, record, siteurl, snippets, urls  # noqa: E402
+from mlterms import lifecycle_check, linkcheck, notebooks, record, siteurl, snippets, urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
 from mlterms.generate import lint  # noqa: E402
 from mlterms.history import report_notes  # noqa: E402
@@ -250,7 +250,7 @@ def build(args: argparse.Namespace) -> Report:
             return report
     report.problems.extend(glossary.warnings)
     with report.phase("lint"):
-        lint_problems, lint_counts = lint(source, glossary)
+        lint_problems, lint_counts = lint(source, glossary, inputs.definitions)
     report.problems.extend(lint_problems)
     report.counts.update(terms=len(glossary.terms), tags=len(tag_counts(glossary)),
                          excluded_lines=len(glossary.excluded), **lint_counts,
@@ -301,6 +301,7 @@ def build(args: argparse.Namespace) -> Report:
                 report.notes.append(f"{report.counts['learn_more_links']} learn-more link(s) and the notes' own "
                                     "URLs are unchecked (offline build; --external checks them)")
             report.problems.extend(_in_site(p, staging, site_dir) for p in links.problems or [])
+            report.problems.extend(_in_site(p, staging, site_dir) for p in lifecycle_check.check_site(staging, glossary))
         if report.ok:
             swap_into_place(staging, site_dir)
             report.notes.append(f"site written to {site_dir}")

@@ -6,9 +6,11 @@ import json
 import re
 
 from conftest import run_build
+from mlterms.lifecycle import labelled_row_summary
 
 TERM_FIELDS = {"slug", "title", "url", "aliases", "tags", "summary", "source_lines", "snippets", "learn_more",
-               "added", "changed", "dates_note"}
+               "added", "changed", "dates_note", "status", "status_since", "replaced_by", "replaced_by_url",
+               "status_source"}
 
 
 def test_one_page_per_term_and_terms_json(built_site, site_terms):
@@ -87,7 +89,7 @@ def test_term_pages_and_the_index_carry_schema_org_data_a_parser_reads_back(buil
         html = (built_site / term["url"] / "index.html").read_text(encoding="utf-8")
         [data] = extruct.extract(html, base_url=base, syntaxes=["json-ld"])["json-ld"]
         assert data["@type"] == "DefinedTerm" and data["name"] == term["title"], term["slug"]
-        assert data["description"] == term["summary"]
+        assert data["description"] == labelled_row_summary(term)  # "Deprecated since …: …" when not current
         assert data["url"].endswith(f"/terms/{term['slug']}/") and data["inDefinedTermSet"]["@id"].endswith("/terms/#glossary")
         assert data["@id"] == data["url"] + "#term"
         assert data.get("alternateName", []) == term["aliases"]
@@ -135,7 +137,7 @@ def test_llms_txt_has_one_line_per_term_linking_its_page_with_its_definition(bui
     by_url = {t["url"]: t for t in site_terms}
     for line in lines:
         url, summary = re.match(r"- \[.+\]\(https?://[^/]+/(terms/[a-z0-9-]+/)\): (.+)$", line).groups()
-        assert " ".join(by_url.pop(url)["summary"].split()) == summary
+        assert " ".join(labelled_row_summary(by_url.pop(url)).split()) == summary
     assert not by_url
 
 

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from mlterms.browser import search, term_slug
+from mlterms.lifecycle import labelled_row_summary
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def test_each_term_page_entry_carries_the_terms_other_names_and_summary(index, s
         expected = {a for a in term["aliases"] if a.casefold() != term["title"].casefold()}
         assert expected <= set(index["names"][term["title"]]), term["slug"]
     for term in site_terms:
-        assert html.unescape(index["docs"][f"terms/{term['slug']}/"]) == term["summary"], term["slug"]
+        assert html.unescape(index["docs"][f"terms/{term['slug']}/"]) == labelled_row_summary(term), term["slug"]
     # ...and only there: the "Also called" line is not counted again as text.
     assert not [loc for loc, text in index["docs"].items() if "Also called" in text]
 

@@ -68,6 +68,15 @@ class Term:
     autolink: bool = True
     related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
     other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources
+    # The lifecycle (definitions.yml; lifecycle.py writes it for readers): current|deprecated|retired|legacy|renamed,
+    # since when (ISO date), what replaced it (one of our slugs, or a product name with its URL), and the page that says so.
+    status: str = "current"
+    status_since: str = ""
+    replaced_by: str = ""
+    replaced_by_url: str = ""
+    status_source: str = ""
+    status_note: str = ""  # a short qualifier shown in the badge ("not preinstalled from Databricks Runtime 16.0 ML")
+    replaced_by_name: str = ""  # the title of our term ``replaced_by`` names ("" for a product elsewhere)
 
     @property
     def names(self) -> list[str]:

@@ -8,6 +8,7 @@ point at it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,9 @@ def empty(path: str = "(no curation file)") -> Curation:
     return Curation(path=path)
 
 
+_IMPOSSIBLE_DATE = re.compile(r":\s+'?(\d{4}-(1[3-9]|[2-9]\d|00)-\d{2}|\d{4}-\d{2}-(3[2-9]|[4-9]\d|00))\b")
+
+
 def read_lined_yaml(path: Path, what: str) -> Any:
     """A hand-edited YAML file loaded with line numbers; every way it cannot be read is a located problem.
 
@@ -145,6 +149,10 @@ def read_lined_yaml(path: Path, what: str) -> Any:
         line = mark.line + 1 if mark else None
         raise CurationError(Problem(where, line, f"not valid YAML: {exc.problem}",
                                     "fix the YAML syntax at this line", group="curation")) from None
+    except ValueError as exc:  # YAML reads 2025-13-40 as a date and the date constructor refuses it
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if _IMPOSSIBLE_DATE.search(row)), None)
+        raise CurationError(Problem(where, line, f"not a real date ({exc})",
+                                    "write a date that exists, as YYYY-MM-DD", group="curation")) from None
     if not isinstance(data, dict):
         raise CurationError(Problem(where, 1, f"the {what} file must be a YAML mapping",
                                     "start with a key such as 'terms:'", group="curation"))

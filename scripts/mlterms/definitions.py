@@ -11,13 +11,16 @@ fault is reported as ``file:line`` with a fix. The notes stay verbatim.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 
+from . import dated
 from .curation import line_of, read_lined_yaml, unknown_keys
 from .errors import CurationError, Problem
+from .lifecycle import STATUSES
 
 # Where a learn-more link, an editor's note's source or a compare line's source may point: the
 # libraries' and services' own documentation, plus Google's ML glossary and Wikipedia for concepts.
@@ -43,7 +46,9 @@ API_PAGES = {
     "imblearn": "https://imbalanced-learn.org/stable/references/generated/{path}.html",
 }
 
-TERM_KEYS = {"summary": str, "note": str, "note_source": str, "learn_more": list, "api": str}
+TERM_KEYS = {"summary": str, "note": str, "note_source": str, "learn_more": list, "api": str, "pinned_reason": str}
+# The lifecycle keys (README "Lifecycle"): text values, checked together by _check_lifecycle.
+LIFECYCLE_KEYS = {"status", "since", "replaced_by", "replaced_by_url", "status_source", "status_note"}
 TOP_LEVEL = {"terms", "compare"}
 
 
@@ -68,6 +73,13 @@ class TermText:
     note_line: int = 0
     api: str = ""
     learn_more: list[str] = field(default_factory=list)
+    pinned_reason: str = ""
+    status: str = "current"
+    since: str = ""
+    replaced_by: str = ""
+    replaced_by_url: str = ""
+    status_source: str = ""
+    status_note: str = ""
 
 
 @dataclass
@@ -156,9 +168,11 @@ def _check_term(slug: str, line: int, values: dict, fail) -> TermText:
     text = TermText(slug, line)
     for name, value in values.items():
         at = line_of(values, name) or line
-        expected = TERM_KEYS.get(name)
+        if name == "since" and isinstance(value, date):  # YAML reads an unquoted 2025-03-31 as a date
+            value = value.isoformat()
+        expected = str if name in LIFECYCLE_KEYS else TERM_KEYS.get(name)
         if expected is None:
-            fail(at, f"unknown setting {name!r} for {slug!r}", f"use one of {sorted(TERM_KEYS)}")
+            fail(at, f"unknown setting {name!r} for {slug!r}", f"use one of {sorted(TERM_KEYS.keys() | LIFECYCLE_KEYS)}")
         elif not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
             fail(at, f"{name!r} of {slug!r} must be {'a list of URLs' if expected is list else 'text'}",
                  "see the comment at the top of the file")
@@ -174,6 +188,8 @@ def _check_term(slug: str, line: int, values: dict, fail) -> TermText:
         elif name == "note_source" and (problem := url_problem(value)):
             fail(at, f"note_source of {slug!r}: {problem}", "cite the official documentation")
         else:
+            for problem in dated.token_problems(value) if name in ("summary", "note", "status_note") else []:
+                fail(at, f"{name} of {slug!r}: {problem}", "write an event date as {ends: YYYY-MM-DD} (README: Dates)")
             setattr(text, name, value.strip())
             if name == "summary":
                 text.summary_line = at
@@ -182,7 +198,30 @@ def _check_term(slug: str, line: int, values: dict, fail) -> TermText:
     if text.note and not text.note_source:
         fail(text.note_line, f"the editor's note of {slug!r} has no note_source",
              "add note_source: <https URL of the page that says what is accurate>")
+    _check_lifecycle(slug, line, values, text, fail)
     return text
+
+
+def _check_lifecycle(slug: str, line: int, values: dict, text: TermText, fail) -> None:
+    """status in the list, since a real date, a source on the allow-list for every non-current status."""
+    def at(name: str) -> int:
+        return line_of(values, name) or line
+    if text.status not in STATUSES:
+        fail(at("status"), f"status of {slug!r} is {text.status!r}", f"use one of {', '.join(STATUSES)}")
+    if text.since and dated.parse_iso(text.since) is None:
+        fail(at("since"), f"since of {slug!r} is {text.since!r}, not a date",
+             "write the date the status began as YYYY-MM-DD (or YYYY-MM), or leave since out")
+    for name in ("status_source", "replaced_by_url"):
+        if getattr(text, name) and (problem := url_problem(getattr(text, name))):
+            fail(at(name), f"{name} of {slug!r}: {problem}", "cite the official page that says so")
+    if text.status == "current":
+        extra = sorted(k for k in LIFECYCLE_KEYS - {"status"} if values.get(k))
+        if extra:
+            fail(at(extra[0]), f"{slug!r} is current but has {', '.join(extra)}",
+                 "add status: deprecated|retired|legacy|renamed, or remove these keys")
+    elif not text.status_source:
+        fail(at("status"), f"{slug!r} is {text.status} but gives no status_source",
+             "add status_source: <https URL of the official page that says so>")
 
 
 def _check_group(group: Any, line: int, fail) -> CompareGroup | None:
@@ -200,20 +239,28 @@ def _check_group(group: Any, line: int, fail) -> CompareGroup | None:
     extra = set(group) - {"terms", "difference", "source"}
     if extra:
         fail(line, f"unknown setting(s) {sorted(extra)} in a compare group", "use terms, difference, source")
+    for problem in dated.token_problems(group["difference"]):
+        fail(line, f"compare difference: {problem}", "write an event date as {ends: YYYY-MM-DD} (README: Dates)")
     source = group.get("source", "")
     if source and (problem := url_problem(source)):
         fail(line, f"compare source: {problem}", "cite the official documentation")
     return CompareGroup(slugs, group["difference"].strip(), source, line)
 
 
-def apply_definitions(glossary, definitions: Definitions) -> None:
+def apply_definitions(glossary, definitions: Definitions, today: date | None = None) -> None:
     """Give each term its editor's text; raise :class:`CurationError` for slugs the glossary lacks.
 
     A term without a curated ``summary`` keeps the notes' first sentence
-    (``summary_origin`` "notes"); the summary lint then judges both kinds alike.
+    (``summary_origin`` "notes"); the summary lint then judges both kinds alike. Event dates in
+    the text (``{ends: 2026-06-30}``) are written in the tense ``today`` (the build date) gives.
     """
     problems: list[Problem] = []
     terms = glossary.by_slug
+    try:
+        today = today or dated.build_date()
+    except ValueError as exc:
+        raise CurationError(Problem("environment", None, str(exc), "set it to YYYY-MM-DD, or unset it",
+                                    group="curation")) from None
     for slug, text in definitions.terms.items():
         term = terms.get(slug)
         if term is None:
@@ -221,13 +268,17 @@ def apply_definitions(glossary, definitions: Definitions) -> None:
                                     "use a slug from site/terms.json, or remove the entry", group="curation"))
             continue
         if text.summary:
-            term.summary = text.summary
+            term.summary = dated.render(text.summary, today)
             term.summary_origin = "curated"
             term.summary_where = (definitions.path, text.summary_line)
-        term.note, term.note_source = text.note, text.note_source
+        term.note, term.note_source = dated.render(text.note, today), text.note_source
         links = ([Link(url, f"API reference: {text.api}")] if (url := api_url(text.api or "")) else [])
         links += [Link(u, link_label(u)) for u in text.learn_more if u not in {x.url for x in links}]
         term.learn_more = links
+        if problem := _apply_lifecycle(term, text, terms, today):
+            problems.append(Problem(definitions.path, text.line, problem,
+                                    "give replaced_by the slug of one of our terms, or a product name with "
+                                    "replaced_by_url: <its official page>", group="curation"))
     for group in definitions.compare:
         unknown = [s for s in group.slugs if s not in terms]
         if unknown:
@@ -235,6 +286,39 @@ def apply_definitions(glossary, definitions: Definitions) -> None:
                                     "use slugs from site/terms.json", group="curation"))
             continue
         for slug in group.slugs:
-            terms[slug].compare.append(([s for s in group.slugs if s != slug], group.difference))
+            terms[slug].compare.append(([s for s in group.slugs if s != slug], dated.render(group.difference, today)))
     if problems:
         raise CurationError(problems)
+
+
+def _apply_lifecycle(term, text: TermText, terms: dict, today: date) -> str | None:
+    """Copy the lifecycle onto the term; why ``replaced_by`` cannot be resolved (None: it can)."""
+    term.status, term.status_since, term.status_source = text.status, text.since, text.status_source
+    term.replaced_by, term.replaced_by_url = text.replaced_by, text.replaced_by_url
+    term.status_note = dated.render(text.status_note, today)
+    replacement = terms.get(text.replaced_by)
+    term.replaced_by_name = replacement.title if replacement is not None else ""
+    if text.replaced_by and replacement is None and not text.replaced_by_url:
+        return f"replaced_by of {text.slug!r} is {text.replaced_by!r}: no term has that slug, and no replaced_by_url"
+    return None
+
+
+def texts_with_lines(data: Any) -> Iterator[tuple[int, str, str, str]]:
+    """(line, slug or "compare", key, value) for every text value of a loaded definitions file.
+
+    What the file-wide checks walk (the URL lint, the report of dated statements), so each can
+    point at the line to fix.
+    """
+    terms = data.get("terms") if isinstance(data, dict) else None
+    for slug, values in (terms.items() if isinstance(terms, dict) else []):
+        for key, value in (values.items() if isinstance(values, dict) else []):
+            items = enumerate(value) if isinstance(value, list) else [(None, value)]
+            for i, item in items:
+                if isinstance(item, str):
+                    at = line_of(value, i) if i is not None else line_of(values, key)
+                    yield at or line_of(terms, slug) or 0, str(slug), key, item
+    compare = data.get("compare") if isinstance(data, dict) else None
+    for i, group in enumerate(compare if isinstance(compare, list) else []):
+        for key in ("difference", "source"):
+            if isinstance(group, dict) and isinstance(group.get(key), str):
+                yield line_of(compare, i) or 0, "compare", key, group[key]

@@ -11,9 +11,11 @@ import csv
 from pathlib import Path
 
 from .curate import a_to_z
+from .lifecycle import labelled_row_summary
 from .urls import public_url
 
-CSV_COLUMNS = ["slug", "title", "summary", "tags", "aliases", "url", "learn_more", "added", "changed"]
+CSV_COLUMNS = ["slug", "title", "summary", "tags", "aliases", "url", "learn_more", "added", "changed",
+               "status", "status_since", "replaced_by", "status_source"]
 LIST_SEPARATOR = " | "  # how a CSV cell holds a list (no term name or URL contains it)
 LLMS_FILE = "llms.txt"
 
@@ -49,7 +51,7 @@ def llms_txt(terms: list[dict], site_name: str, site_url: str, description: str)
              "one-line definition.", "", "## Terms", ""]
     for t in sorted(terms, key=lambda t: a_to_z(t["title"], t["slug"])):
         title = _one_line(t["title"]).replace("[", "(").replace("]", ")")
-        lines.append(f"- [{title}]({public_url(site_url, t['url'])}): {_one_line(t['summary'])}")
+        lines.append(f"- [{title}]({public_url(site_url, t['url'])}): {_one_line(labelled_row_summary(t))}")
     lines += ["", "## Optional", "",
               f"- [terms.json]({public_url(site_url, 'terms.json')}): every term with its tags, aliases and links "
               f"(JSON Schema: {public_url(site_url, 'data/terms.schema.json')})",

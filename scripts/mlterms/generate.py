@@ -8,21 +8,35 @@ the exports are written from; ``lint`` holds the build's editorial warnings.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from . import notes_lint, study, summary_lint
+from . import dated, dated_report, notes_lint, study, summary_lint, url_lint
+from .curation import read_lined_yaml
 from .crosslinks import linkable_names
 from .curate import Glossary
 from .errors import Problem
-from .inputs import Source
+from .inputs import Source, _display
 from .pages import (TAGS_DIR, render_home, render_index, render_letter_pages, render_resources,
                     render_tag_page, render_tags_index, tag_counts)
 from .record import Build, TermRecord
 from .render import PageContext, render_term
 
 
-def lint(source: Source, glossary: Glossary) -> tuple[list[Problem], dict[str, int]]:
-    """The build's editorial warnings: summaries against the house style, spelling and hidden titles in the notes."""
+def lint(source: Source, glossary: Glossary,
+         definitions: Path | None = None) -> tuple[list[Problem], dict[str, int]]:
+    """The build's editorial checks: summaries against the house style, spelling and hidden titles in the
+    notes; and in the definitions file, its URLs (url_lint), every event date that has passed and every
+    date written as words (dated_report)."""
     problems, counts = summary_lint.check_glossary(glossary)
+    if definitions is not None and definitions.exists():
+        data = read_lined_yaml(definitions, "definitions")
+        where = _display(definitions)
+        url_problems = url_lint.check(data, where)
+        passed = dated_report.passed(data, where, dated.build_date())
+        worded = dated_report.worded(data, where)
+        problems += url_problems + passed + worded
+        counts.update(url_problems=len(url_problems), dated_statements_passed=len(passed),
+                      dates_in_words=len(worded))
     fixed_titles = {t for term in glossary.terms for t in term.notes_titles}
     cur = source.curation
     problems += notes_lint.spelling(source.text, source.notes_path, cur.corrections, cur.words, fixed_titles)
@@ -90,6 +104,11 @@ def terms_json(records: tuple[TermRecord, ...]) -> list[dict]:
             "snippets": list(r.snippets),
             "learn_more": [link.url for link in r.learn_more],
             **r.date.json_fields(),
+            "status": r.term.status,
+            "status_since": r.term.status_since or None,
+            "replaced_by": r.term.replaced_by_name or r.term.replaced_by or None,
+            "replaced_by_url": r.term.replaced_by_url or None,
+            "status_source": r.term.status_source or None,
         }
         for r in records
     ]

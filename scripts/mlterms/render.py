@@ -18,6 +18,7 @@ from .autolink import Mention, Names, PageLinker, mention_anchor
 from .crosswalk import other_names_html
 from .curate import ContextLine, Glossary, Term, apply_corrections
 from .definitions import link_label
+from .lifecycle import badge, labelled_summary
 from .lines import Kind, shape
 from .markup import anchored, code_block, escape, external_link, inline, link
 from .parse import Line
@@ -51,7 +52,7 @@ def defined_term(term: Term, site_url: str) -> dict:
     as the DefinedTermSet.
     """
     data = {"@context": "https://schema.org", "@type": "DefinedTerm", "@id": term_id(site_url, term.slug),
-            "name": term.title, "description": term.summary, "url": public_url(site_url, term_url(term.slug)),
+            "name": term.title, "description": labelled_summary(term), "url": public_url(site_url, term_url(term.slug)),
             "inDefinedTermSet": {"@id": public_url(site_url, TERM_SET_ID)}, "termCode": term.slug}
     if term.aliases:
         data["alternateName"] = list(term.aliases)
@@ -312,7 +313,7 @@ def mentioned_line(source: Term, this: Term, mention: Mention | None) -> str:
 
 def term_line(term: Term, from_dir: str = "terms") -> str:
     """A list item linking a term, with its summary: the one form every term list takes."""
-    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(term.summary)}"
+    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(labelled_summary(term))}"
 
 
 def _term_list(slugs: list[str], glossary: Glossary) -> list[str]:
@@ -338,7 +339,7 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     linker = PageLinker(names, term.slug, href=lambda slug: term_href(slug))
     # A term's own page outranks listings and walkthroughs that mention it.
     url = public_url(ctx.site_url, term_url(term.slug))
-    meta = {"title": term.title, "description": term.summary, "search": {"boost": TERM_SEARCH_BOOST},
+    meta = {"title": term.title, "description": labelled_summary(term), "search": {"boost": TERM_SEARCH_BOOST},
             "jsonld": defined_term(term, ctx.site_url)}
     if term.tags:
         meta["tags"] = term.tags
@@ -348,6 +349,8 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
            f'data-clipboard-text="{html.escape(url, quote=True)}" title="Copy the link to this term" '
            f'aria-label="Copy the link to this term">Copy the link</button></div>', "",
            f"# {escape(term.title)}", "",
+           # A deprecated, retired, legacy or renamed term says so before anything else (lifecycle.py).
+           *([status, ""] if (status := badge(term, term_href)) else []),
            # The one-line definition first, set apart from the notes below it (as Google's and
            # scikit-learn's glossaries open an entry); every list of terms shows the same line.
            f'<p class="term-definition">{escape(term.summary)}</p>', ""]

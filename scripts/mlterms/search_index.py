@@ -18,6 +18,7 @@ import html
 import json
 from pathlib import Path
 
+from .lifecycle import labelled_summary
 from .record import TermRecord
 
 
@@ -46,7 +47,7 @@ def add_term_fields(site_dir: Path, records: tuple[TermRecord, ...]) -> int:
     for doc in index["docs"]:
         term = terms.get(doc["location"])
         if term is not None and not doc.get("text") and term.summary:
-            doc["text"] = f"<p>{html.escape(term.summary)}</p>"
+            doc["text"] = f"<p>{html.escape(labelled_summary(term.term))}</p>"  # with its status (lifecycle.py)
             added += 1
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return added

@@ -143,7 +143,8 @@
     data.nodes.forEach(function (node) {
       var move = moves[node.tag];
       elements.push({ group: "nodes", classes: "term", grabbable: false,
-        data: { id: node.slug, title: node.title, url: node.url, colour: colour[node.tag] },
+        data: { id: node.slug, title: node.status ? node.title + " (" + node.status.split(" ")[0] + ")" : node.title,
+                url: node.url, colour: colour[node.tag] },
         position: { x: node.x + move.dx, y: node.y + move.dy } });
     });
     /* Every link is drawn while there are at most EDGE_BUDGET of them (our 192 terms have 360). Beyond that
