@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, run_build
 from mlterms import dated, lifecycle_check, url_lint
 from mlterms.curation import read_lined_yaml
-from mlterms.definitions import check_definitions, load_definitions
+from mlterms.definitions import load_definitions
 from mlterms.errors import CurationError
 from mlterms.lifecycle import labelled_summary, lifecycle_label
 

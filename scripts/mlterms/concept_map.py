@@ -20,7 +20,6 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lifecycle import lifecycle_label
 from .markup import escape, link
 from .pages import tag_href
 from .paths import NODE_MODULES
@@ -118,7 +117,7 @@ def map_data(records: tuple[TermRecord, ...], tags_allowed: list[str] | None = N
             nodes.append({"slug": term.slug, "title": term.title, "url": term.url, "tag": block.tag,
                           "x": round(left + GROUP_PAD + (col + 0.5) * CELL_W),
                           "y": round(top + GROUP_PAD + (row + 0.5) * CELL_H)})
-            if label := lifecycle_label(term.term):  # only non-current terms carry it (the graph stays small)
+            if label := term.lifecycle.label:  # only non-current terms carry it (the graph stays small)
                 nodes[-1]["status"] = label
     edges = sorted({(index[r.slug], index[target]) for r in records
                     for target in r.neighbours.links_to if target in index and target != r.slug})

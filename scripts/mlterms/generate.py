@@ -15,7 +15,7 @@ from .curation import read_lined_yaml
 from .crosslinks import linkable_names
 from .curate import Glossary
 from .errors import Problem
-from .inputs import Source, _display
+from .inputs import Source, display_path
 from .pages import (TAGS_DIR, render_home, render_index, render_letter_pages, render_resources,
                     render_tag_page, render_tags_index, tag_counts)
 from .record import Build, TermRecord
@@ -30,7 +30,7 @@ def lint(source: Source, glossary: Glossary,
     problems, counts = summary_lint.check_glossary(glossary)
     if definitions is not None and definitions.exists():
         data = read_lined_yaml(definitions, "definitions")
-        where = _display(definitions)
+        where = display_path(definitions)
         url_problems = url_lint.check(data, where)
         passed = dated_report.passed(data, where, dated.build_date())
         worded = dated_report.worded(data, where)
@@ -104,11 +104,11 @@ def terms_json(records: tuple[TermRecord, ...]) -> list[dict]:
             "snippets": list(r.snippets),
             "learn_more": [link.url for link in r.learn_more],
             **r.date.json_fields(),
-            "status": r.term.status,
-            "status_since": r.term.status_since or None,
-            "replaced_by": r.term.replaced_by_name or r.term.replaced_by or None,
-            "replaced_by_url": r.term.replaced_by_url or None,
-            "status_source": r.term.status_source or None,
+            "status": r.lifecycle.status,
+            "status_since": r.lifecycle.since or None,
+            "replaced_by": r.lifecycle.replaced_by_name or r.lifecycle.replaced_by or None,
+            "replaced_by_url": r.lifecycle.replaced_by_url or None,
+            "status_source": r.lifecycle.source or None,
         }
         for r in records
     ]

@@ -85,7 +85,7 @@ class Inputs:
         return env
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     try:
         return str(path.relative_to(ROOT))
     except ValueError:
@@ -108,8 +108,8 @@ def read_source(inputs: Inputs) -> Source:
     cur = (curation_file.load_curation(inputs.curation) if inputs.curation
            else curation_file.empty())
     if inputs.curation:
-        cur.path = _display(inputs.curation)
-    notes_path = _display(inputs.notes)
+        cur.path = display_path(inputs.curation)
+    notes_path = display_path(inputs.notes)
     return Source(text, cur, parse(text, cur.rules, path=notes_path), notes_path)
 
 
@@ -118,11 +118,11 @@ def glossary_from(source: Source, inputs: Inputs, tags_allowed: list[str] | None
     glossary = curate(source.notes, source.curation, tags_allowed, notes_path=source.notes_path)
     if inputs.definitions:
         texts = load_definitions(inputs.definitions)
-        texts.path = _display(inputs.definitions)
+        texts.path = display_path(inputs.definitions)
         apply_definitions(glossary, texts)
     if inputs.crosswalk:
         crosswalk = load_crosswalk(inputs.crosswalk)
-        crosswalk.path = _display(inputs.crosswalk)
+        crosswalk.path = display_path(inputs.crosswalk)
         apply_crosswalk(glossary, crosswalk)
     return glossary
 

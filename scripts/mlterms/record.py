@@ -29,6 +29,7 @@ from .definitions import Link
 from .errors import Problem
 from .history import History, TermDate, read_history
 from .inputs import Inputs
+from .lifecycle import lifecycle_label, short_label
 from .render import PageLinks
 from .search_engine import words
 from .urls import term_url
@@ -60,6 +61,27 @@ class Neighbours:
     links_to: tuple[str, ...]  # terms its own text links to, in page order
     mentioned_in: tuple[str, ...]  # terms whose text links to it: those sharing a tag first, then A–Z
     related: tuple[str, ...]  # its "Related terms": best tag overlap, plus orphans it hosts
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """Whether a term is still current, as definitions.yml says (``lifecycle`` turns it into words)."""
+
+    status: str = "current"  # current, deprecated, retired, legacy or renamed
+    since: str = ""  # ISO date
+    replaced_by: str = ""  # one of our slugs, or a product name
+    replaced_by_name: str = ""  # the title of our term it names ("" for a product elsewhere)
+    replaced_by_url: str = ""
+    source: str = ""  # the official page that says so
+    note: str = ""  # a short qualifier the badge shows
+    label: str = ""  # "Deprecated since 31 March 2025 · … · replaced by …" ("" when current)
+    short: str = ""  # "Deprecated since 31 March 2025" ("" when current): the prefix of a bare summary
+
+
+def _lifecycle(term: Term) -> Lifecycle:
+    return Lifecycle(term.status, term.status_since, term.replaced_by, term.replaced_by_name, term.replaced_by_url,
+                     term.status_source, term.status_note, lifecycle_label(term),
+                     short_label(term.status, term.status_since))
 
 
 @dataclass(frozen=True)
@@ -95,6 +117,7 @@ class TermRecord:
     note_source: str
     learn_more: tuple[Link, ...]
     compare: tuple[tuple[tuple[str, ...], str], ...]  # (other slugs, how they differ)
+    lifecycle: Lifecycle
 
     @property
     def alternate_names(self) -> tuple[str, ...]:
@@ -225,6 +248,7 @@ def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History
         sections=tuple(examples.sections.get(t.slug, [])),
         note=t.note, note_source=t.note_source, learn_more=tuple(t.learn_more),
         compare=tuple((tuple(others), difference) for others, difference in t.compare),
+        lifecycle=_lifecycle(t),
     ) for t in glossary.terms)
 
 

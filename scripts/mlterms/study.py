@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .curate import Glossary
-from .lifecycle import labelled_summary, lifecycle_label
+from .lifecycle import labelled_summary
 from .paths import NODE_MODULES
 from .record import TermRecord
 from .markup import escape, link
@@ -86,7 +86,7 @@ def render_study(glossary: Glossary) -> str:
 
 def cards(records: tuple[TermRecord, ...]) -> list[dict]:
     """study/cards.json: what a card shows; ``old_slugs``: study.js moves progress kept under an old slug."""
-    return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t.term), "status": lifecycle_label(t.term),
+    return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t.term), "status": t.lifecycle.label,
              "tags": list(t.tags), "url": t.url,
              "notes": t.notes_text, "plot": t.plot, "old_slugs": list(t.old_slugs)} for t in records]
 
