@@ -40,6 +40,7 @@ PAGES = {
     "term with dotted name": "terms/pandas-dataframe-to-dict/",
     "term with context": "terms/linkage-function/",
     "deprecated term (status badge)": "terms/scriptrunconfig/",
+    "term with other names": "terms/one-vs-rest/",
     "notebook": "walkthroughs/clustering_walkthrough/",
     "notebook with a fitted model": "walkthroughs/classification_walkthrough/",
     "404": "terms/no-such-term/",
