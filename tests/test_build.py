@@ -92,7 +92,7 @@ def test_term_pages_and_the_index_carry_schema_org_data_a_parser_reads_back(buil
         assert data["description"] == labelled_row_summary(term)  # "Deprecated since …: …" when not current
         assert data["url"].endswith(f"/terms/{term['slug']}/") and data["inDefinedTermSet"]["@id"].endswith("/terms/#glossary")
         assert data["@id"] == data["url"] + "#term"
-        assert data.get("alternateName", []) == term["aliases"]
+        assert data.get("alternateName", []) == term["aliases"] + [o["name"] for o in term["other_names"]]
     html = (built_site / "terms" / "index.html").read_text(encoding="utf-8")
     [term_set] = extruct.extract(html, base_url=base, syntaxes=["json-ld"])["json-ld"]
     assert term_set["@type"] == "DefinedTermSet"

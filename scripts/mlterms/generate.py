@@ -109,6 +109,7 @@ def terms_json(records: tuple[TermRecord, ...]) -> list[dict]:
             "replaced_by": r.lifecycle.replaced_by_name or r.lifecycle.replaced_by or None,
             "replaced_by_url": r.lifecycle.replaced_by_url or None,
             "status_source": r.lifecycle.source or None,
+            "other_names": [{"name": o.name, "community": o.community, "source": o.source} for o in r.crosswalk],
         }
         for r in records
     ]

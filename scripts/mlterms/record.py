@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import notebooks, snippets
+from .crosswalk import OtherName
 from .crosslinks import all_page_links, linkable_names, mentioned_in, related_map
 from .curate import Glossary, Term, a_to_z, apply_corrections, letter_of
 from .definitions import Link
@@ -102,6 +103,7 @@ class TermRecord:
     aliases: tuple[str, ...]  # curated, as the curation file lists them ("Also called")
     names: tuple[Name, ...]  # title first, then aliases, the notes' own titles, other communities' names
     related_words: tuple[str, ...]  # words only related to it (curation `related:`): search finds it by them
+    crosswalk: tuple[OtherName, ...]  # other communities' names for it, with community and source
     summary: str
     notes_text: str  # the notes' text as plain lines (corrections applied)
     tags: tuple[str, ...]
@@ -238,7 +240,7 @@ def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History
     no_date = TermDate(unknown=(history.unknown if history else "") or "not read")
     return tuple(TermRecord(
         term=t, slug=t.slug, first_slug=(t.old_slugs[0] if t.old_slugs else t.slug), old_slugs=tuple(t.old_slugs),
-        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), summary=t.summary,
+        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), crosswalk=tuple(t.other_names), summary=t.summary,
         notes_text=notes_text(t, glossary.corrections), tags=tuple(t.tags),
         main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug), letter=letter_of(t.title),
         date=dates.get(t.slug, no_date),

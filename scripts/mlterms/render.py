@@ -54,8 +54,8 @@ def defined_term(term: Term, site_url: str) -> dict:
     data = {"@context": "https://schema.org", "@type": "DefinedTerm", "@id": term_id(site_url, term.slug),
             "name": term.title, "description": labelled_summary(term), "url": public_url(site_url, term_url(term.slug)),
             "inDefinedTermSet": {"@id": public_url(site_url, TERM_SET_ID)}, "termCode": term.slug}
-    if term.aliases:
-        data["alternateName"] = list(term.aliases)
+    if names := [*term.aliases, *(o.name for o in term.other_names)]:
+        data["alternateName"] = names
     return data
 
 
