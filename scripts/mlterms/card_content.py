@@ -18,7 +18,7 @@ from typing import Callable
 import markdown
 
 from .curate import Term
-from .render import render_body
+from .notes_body import render_body
 
 MASK = "____"
 NOTE_LABEL = "Editor's note (not part of the study notes):"
@@ -52,7 +52,7 @@ def readable_html(fragment: str) -> str:
 def notes_html(term: Term, corrections: dict[str, str]) -> str:
     """The notes' text of a term as the page shows it (paragraphs, lists, code blocks), as HTML.
 
-    The page's own Markdown (render.render_body, with every notes character
+    The page's own Markdown (notes_body.render_body, with every notes character
     escaped by markup.escape) turned into HTML by Python-Markdown, so no notes
     text is ever read as markup here either.
     """

@@ -16,9 +16,10 @@ from typing import Callable
 
 from .curation import Curation, TermSpec, normalise_title
 from .errors import CurationError, Problem
+from .free_urls import check_urls_are_free
 from .lines import Kind, is_title_like, shape
 from .parse import Entry, Excluded, Line, Notes
-from .slugs import RESERVED_SLUGS, default_slug, slugify, split_abbreviation
+from .slugs import default_slug, split_abbreviation
 
 CONTEXT_SEPARATOR = " - "
 SUMMARY_LIMIT = 200
@@ -279,7 +280,7 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
 
     # 4. Resolve context parts, check tags and references, summarise; check URLs and corrections.
     _check_and_summarise(terms, curation, tags_allowed, fail, warnings, notes_path)
-    _check_urls_are_free(terms, curation, notes_path, fail, warnings)
+    check_urls_are_free(terms, curation, notes_path, fail, warnings)
     warnings += _unused_corrections(terms, curation)
 
     if problems:
@@ -330,43 +331,6 @@ def _title_lookup(terms) -> dict[str, str]:
         for name in [term.title, *term.notes_titles, *term.aliases]:
             lookup.setdefault(normalise_title(name), term.slug)
     return lookup
-
-
-def _check_urls_are_free(terms: dict[str, Term], curation: Curation, notes_path: str, fail,
-                         warnings: list[Problem]) -> None:
-    """No term URL or redirect may land on a page the site owns or on another live term.
-
-    mkdocs-redirects writes a redirect stub over whatever page has that path,
-    and a term slugged "index" would replace the A–Z index: both are errors
-    naming the line that asks for them. An alias is a search name first; one
-    whose URL is taken just gets no redirect (a warning says so).
-    """
-    for term in terms.values():
-        spec = curation.terms.get(normalise_title(term.entries[0].title))
-        where = (curation.path, spec.line_of("slug")) if spec and spec.get("slug") else (notes_path, term.first_line)
-        if slugify(term.slug) != term.slug:  # "a/b", "tag:x": another path, or the id of a map node
-            fail(where[1], f"the slug {term.slug!r} of {term.title!r} is not lower-case letters and digits "
-                           "joined by hyphens", f"write it as {slugify(term.slug) or 'term'!r}", path=where[0])
-        elif term.slug in RESERVED_SLUGS:
-            fail(where[1], f"the slug {term.slug!r} of {term.title!r} is a path the site owns "
-                           f"(reserved: {', '.join(sorted(RESERVED_SLUGS))})",
-                 "give the term another slug in the curation file", path=where[0])
-        for old in term.old_slugs:
-            line = spec.line_of("old_slugs") if spec else None
-            if old in RESERVED_SLUGS:
-                fail(line, f"old_slugs of {term.title!r} lists {old!r}, a path the site owns",
-                     "remove it: that URL was never a term page")
-            elif old in terms and old != term.slug:
-                fail(line, f"old_slugs of {term.title!r} lists {old!r}, the live page of {terms[old].title!r}; "
-                           "its redirect would overwrite that page", "remove it from old_slugs")
-        for alias in term.aliases:
-            if slugify(alias) in RESERVED_SLUGS:
-                line = spec.line_of("aliases") if spec and spec.get("aliases") else term.first_line
-                warnings.append(Problem(curation.path if spec and spec.get("aliases") else notes_path, line,
-                                        f"the alias {alias!r} of {term.title!r} gets no redirect: "
-                                        f"/terms/{slugify(alias)}/ is a path the site owns",
-                                        "nothing to do unless you want that URL; search still finds the alias",
-                                        severity="warning", group="curation"))
 
 
 def _context_parts(text: str, lookup: dict[str, str], own: str) -> list[tuple[str, str | None]]:

@@ -10,8 +10,8 @@ from collections import Counter
 
 from .curate import Glossary, Term, letter_of
 from .markup import escape, inline, link
-from .render import TERM_SET_ID, front_matter, term_href, term_id, term_line
-from .urls import public_url, term_url
+from .jsonld import defined_term_set
+from .render import front_matter, term_href, term_line
 
 TAGS_DIR = "tags"
 
@@ -81,14 +81,7 @@ def render_index(glossary: Glossary, site_url: str = "", site_name: str = "ML Te
     """
     groups = _letter_groups(glossary)
     split = len(glossary.terms) > LETTER_PAGES_FROM
-    term_set = {"@context": "https://schema.org", "@type": "DefinedTermSet",
-                "@id": public_url(site_url, TERM_SET_ID), "name": site_name,
-                "description": f"A glossary of {len(glossary.terms)} machine-learning and Azure ML terms.",
-                "url": public_url(site_url, "terms/")}
-    if not split:
-        term_set["hasDefinedTerm"] = [{"@type": "DefinedTerm", "@id": term_id(site_url, t.slug), "name": t.title,
-                                       "url": public_url(site_url, term_url(t.slug))}
-                                      for t in glossary.terms]
+    term_set = defined_term_set(glossary, site_url, site_name, with_terms=not split)
     out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z.",
                          "search": {"exclude": True}, "jsonld": term_set}),
            "# A–Z index", ""]

@@ -1,4 +1,4 @@
-"""Terms -> Markdown pages. One page per term, plus the body blocks they are made of.
+"""Terms -> Markdown pages: one page per term (its notes text comes from ``notes_body``).
 
 Pure functions: a :class:`~mlterms.curate.Term` and the glossary around it in,
 Markdown text out. Every piece of notes text goes through ``markup`` so it is
@@ -16,12 +16,12 @@ import yaml
 
 from .autolink import Mention, Names, PageLinker, mention_anchor
 from .crosswalk import other_names_html
-from .curate import ContextLine, Glossary, Term, apply_corrections
+from .curate import ContextLine, Glossary, Term
 from .definitions import link_label
+from .jsonld import defined_term
 from .lifecycle import badge, labelled_summary
-from .lines import Kind, shape
-from .markup import anchored, code_block, escape, external_link, inline, link
-from .parse import Line
+from .markup import anchored, escape, external_link, link
+from .notes_body import render_body
 from .term_graph import neighbourhood, render_graph
 from .urls import public_url, term_url
 
@@ -31,32 +31,6 @@ if TYPE_CHECKING:
 TERM_SEARCH_BOOST = 2
 MENTIONED_LIMIT = 30  # a page stays small even when hundreds of definitions mention its term
 SEARCH_EXCLUDE = "{ data-search-exclude }"  # Material: leave this section out of the search index
-LIST_KINDS = (Kind.BULLET, Kind.NUMBERED, Kind.LETTERED, Kind.DASH)
-_HEAD = re.compile(r"^(?P<head>[^:]{1,40}?):(?:\s+(?P<rest>\S.*))?$")
-
-
-TERM_ID = "#term"  # a term page's URL + this: the DefinedTerm's @id (the page is not the term)
-TERM_SET_ID = "terms/#glossary"  # the DefinedTermSet's @id, described on the A–Z index
-
-
-def term_id(site_url: str, slug: str) -> str:
-    """The stable @id of a term: linked-data tools join the pages' JSON-LD on it."""
-    return public_url(site_url, term_url(slug)) + TERM_ID
-
-
-def defined_term(term: Term, site_url: str) -> dict:
-    """schema.org DefinedTerm of a term (JSON-LD in the page head, see overrides/main.html).
-
-    ``@id``s make the term and its set nodes of their own, not blank nodes: merged
-    as RDF, every term is ``inDefinedTermSet`` the very node the A–Z index types
-    as the DefinedTermSet.
-    """
-    data = {"@context": "https://schema.org", "@type": "DefinedTerm", "@id": term_id(site_url, term.slug),
-            "name": term.title, "description": labelled_summary(term), "url": public_url(site_url, term_url(term.slug)),
-            "inDefinedTermSet": {"@id": public_url(site_url, TERM_SET_ID)}, "termCode": term.slug}
-    if names := [*term.aliases, *(o.name for o in term.other_names)]:
-        data["alternateName"] = names
-    return data
 
 
 def term_href(slug: str, from_dir: str = "terms") -> str:
@@ -89,120 +63,6 @@ def front_matter(values: dict) -> str:
     if yaml.load(body, Loader=_LOADER) != safe or "\n---" in f"\n{body}" or "\n..." in f"\n{body}":
         raise ValueError(f"front matter does not round-trip through YAML: {safe!r}")
     return f"---\n{body}---\n"
-
-
-@dataclass
-class _Item:
-    kind: Kind
-    mark: str
-    line: Line
-    indent: int
-    paragraphs: list[Line] = field(default_factory=list)
-
-
-def _prose(line: Line, corrections: dict[str, str], linker: PageLinker | None, text: str | None = None) -> str:
-    """One line of prose: bold lead ("Term:" or an inline title), then literal text."""
-    text = apply_corrections(line.stripped if text is None else text, corrections)
-    if linker is not None:
-        linker.line = text  # where the mentions it links sit (each other term's "Mentioned in" quotes it)
-    if line.lead and text.startswith(line.lead):
-        return f"**{escape(line.lead)}**{inline(text[len(line.lead):], linker, len(line.lead))}"
-    m = _HEAD.match(text)
-    if m and len(m.group("head").split()) <= 5 and not m.group("head").startswith(("http", "%")) \
-            and m.group("head")[0].isalpha():
-        rest = m.group("rest")
-        return (f"**{inline(m.group('head'), linker)}**{escape(':')}"
-                + (f" {inline(rest, linker, m.start('rest'))}" if rest else ""))
-    return inline(text, linker)
-
-
-def _code_block(lines: list[Line]) -> str:
-    text = "\n".join(ln.stripped for ln in lines)
-    is_python = any("=" in ln.text or "(" in ln.text for ln in lines)  # code, not printed numbers
-    return code_block(text, "python" if is_python else "text")
-
-
-def render_body(lines: list[Line], corrections: dict[str, str], linker: PageLinker | None) -> str:
-    """A definition's lines as Markdown blocks: paragraphs, (nested) lists, code blocks, links."""
-    blocks: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        kind = shape(line.stripped).kind
-        if line.is_blank:
-            i += 1
-        elif kind in LIST_KINDS:
-            items, i = _collect_items(lines, i)
-            blocks.append(_render_list(items, corrections, linker))
-        elif kind is Kind.CODE:
-            j = i
-            while j < len(lines) and not lines[j].is_blank and shape(lines[j].stripped).kind is Kind.CODE:
-                j += 1
-            blocks.append(_code_block(lines[i:j]))
-            i = j
-        else:
-            blocks.append(_prose(line, corrections, linker))
-            i += 1
-    return "\n\n".join(blocks)
-
-
-def _collect_items(lines: list[Line], i: int) -> tuple[list[_Item], int]:
-    """A run of list items; indented prose (or prose after an item ending in ':') belongs to the item above."""
-    items: list[_Item] = []
-    while i < len(lines) and not lines[i].is_blank:
-        line = lines[i]
-        s = shape(line.stripped)
-        if s.kind in LIST_KINDS:
-            items.append(_Item(s.kind, s.mark, line, line.indent))
-        elif s.kind is Kind.TEXT and items and (
-                line.indent > items[-1].indent or items[-1].line.stripped.endswith(":")):
-            items[-1].paragraphs.append(line)
-        else:
-            break
-        i += 1
-    return items, i
-
-
-def _render_list(items: list[_Item], corrections: dict[str, str], linker: PageLinker | None) -> str:
-    """Markdown list text. Depth follows indentation; lettered steps nest under a numbered step."""
-    out: list[str] = []
-    indents: list[int] = []
-    previous: _Item | None = None
-    for item in items:
-        while indents and item.indent < indents[-1]:
-            indents.pop()
-        if not indents or item.indent > indents[-1]:
-            indents.append(item.indent)
-        depth = len(indents) - 1
-        if item.kind is Kind.LETTERED and previous is not None and previous.kind is Kind.NUMBERED \
-                and item.indent <= previous.indent:
-            depth += 1
-        elif previous is not None and depth == 0 and _family(previous.kind) != _family(item.kind):
-            out.append("")
-            out.append("<!-- list break -->")
-            out.append("")
-        pad = "    " * depth
-        if item.kind is Kind.NUMBERED:
-            marker = f"{int(item.mark)}."
-        elif item.kind is Kind.LETTERED:
-            marker = f"{ord(item.mark) - ord('a') + 1}."
-        else:
-            marker = "-"
-        text = _prose(item.line, corrections, linker, shape(item.line.stripped).text)
-        out.append(f"{pad}{marker} {text}" if text else f"{pad}{marker} &#8203;")
-        for para in item.paragraphs:
-            out.append("")
-            out.append(f"{pad}    {_prose(para, corrections, linker)}")
-        if item.paragraphs:
-            out.append("")
-        previous = item if item.kind is not Kind.LETTERED else previous
-    if any(i.kind is Kind.LETTERED for i in items) and not any(i.kind is Kind.NUMBERED for i in items):
-        return '<div class="lettered" markdown>\n\n' + "\n".join(out) + "\n\n</div>"
-    return "\n".join(out)
-
-
-def _family(kind: Kind) -> str:
-    return "ordered" if kind in (Kind.NUMBERED, Kind.LETTERED) else "unordered"
 
 
 def _context(context: ContextLine, from_dir: str = "terms", anchors: set[str] = frozenset()) -> str:
@@ -333,6 +193,39 @@ def _compare_line(others: list[str], difference: str, glossary: Glossary) -> str
     return f"- {names}: {escape(difference)}"
 
 
+def _facts(term: Term, linked: set[str]) -> list[str]:
+    """Context, "Also called" and other communities' names, in a box under the definition ([] when none).
+
+    ``linked``: the terms the notes' text already links, so the context links only the others.
+    """
+    facts = []
+    if term.context is not None:
+        first_here = {slug for _, slug in term.context.parts if slug} - linked
+        facts += [f"**Context:** {_context(term.context, anchors=first_here)}", ""]
+    if term.aliases:
+        # Out of the text field of the search index: the names have a field of their own (search_index.py).
+        facts += ['<p class="term-aliases" data-search-exclude><strong>Also called:</strong> '
+                  + " · ".join(escape(a) for a in term.aliases) + "</p>", ""]
+    if other_names := other_names_html(term):  # other communities' names, with sources (crosswalk.yml)
+        facts += [other_names, ""]
+    return ['<div class="term-facts" markdown>', "", *facts, "</div>", ""] if facts else []
+
+
+def _source_line(term: Term, ctx: PageContext) -> str:
+    """"Source: notes lines 3–5 · titled … · Last changed … · Edit this term"."""
+    source = f"Source: notes {_line_range(term.source_lines)}"
+    originals = [t for t in dict.fromkeys(term.notes_titles) if t != term.title]
+    if originals:
+        source += " · titled " + ", ".join(f"“{escape(t)}”" for t in originals) + " in the notes"
+    if ctx.date is not None:
+        source += f' · <span class="term-date">{escape(ctx.date.sentence())}</span>'
+    if ctx.edit_url:
+        lines = term.source_lines
+        href = html.escape(f"{ctx.edit_url}#L{lines[0]}-L{lines[-1]}", quote=True)
+        source += f' · <a href="{href}" class="term-edit">Edit this term</a>'
+    return f'<p class="term-source" markdown>{source}</p>'
+
+
 def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext | None = None) -> str:
     """The Markdown page of one term."""
     ctx = ctx or PageContext()
@@ -356,18 +249,7 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
            f'<p class="term-definition">{escape(term.summary)}</p>', ""]
 
     bodies = [render_body(definition.lines, glossary.corrections, linker) for definition in term.definitions]
-    facts = []
-    if term.context is not None:
-        first_here = {slug for _, slug in term.context.parts if slug} - set(linker.linked)
-        facts += [f"**Context:** {_context(term.context, anchors=first_here)}", ""]
-    if term.aliases:
-        # Out of the text field of the search index: the names have a field of their own (search_index.py).
-        facts += ['<p class="term-aliases" data-search-exclude><strong>Also called:</strong> '
-                  + " · ".join(escape(a) for a in term.aliases) + "</p>", ""]
-    if other_names := other_names_html(term):  # other communities' names, with sources (crosswalk.yml)
-        facts += [other_names, ""]
-    if facts:
-        out += ['<div class="term-facts" markdown>', "", *facts, "</div>", ""]
+    out += _facts(term, set(linker.linked))
 
     out += ['<p class="term-notes-label" data-search-exclude>From the study notes</p>', ""]
     for n, (definition, body) in enumerate(zip(term.definitions, bodies)):
@@ -378,17 +260,7 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
     if term.note:
         out += _editors_note(term)
 
-    source = f"Source: notes {_line_range(term.source_lines)}"
-    originals = [t for t in dict.fromkeys(term.notes_titles) if t != term.title]
-    if originals:
-        source += " · titled " + ", ".join(f"“{escape(t)}”" for t in originals) + " in the notes"
-    if ctx.date is not None:
-        source += f' · <span class="term-date">{escape(ctx.date.sentence())}</span>'
-    if ctx.edit_url:
-        lines = term.source_lines
-        href = html.escape(f"{ctx.edit_url}#L{lines[0]}-L{lines[-1]}", quote=True)
-        source += f' · <a href="{href}" class="term-edit">Edit this term</a>'
-    out += [f'<p class="term-source" markdown>{source}</p>', ""]
+    out += [_source_line(term, ctx), ""]
 
     # Below the definition: sections that are not glossary text stay out of the
     # search index, so a term's own page outranks pages that merely list it.

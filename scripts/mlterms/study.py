@@ -18,7 +18,8 @@ from .lifecycle import labelled_summary
 from .paths import NODE_MODULES
 from .record import TermRecord
 from .markup import escape, link
-from .render import front_matter, render_body, term_href
+from .notes_body import render_body
+from .render import front_matter, term_href
 from .urls import public_url, term_url
 from . import card_content, deck, vendor
 
