@@ -69,9 +69,7 @@ class Term:
     autolink: bool = True
     related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
     other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources
-    # The lifecycle (definitions.yml; lifecycle.py writes it for readers): current|deprecated|retired|legacy|renamed,
-    # since when (ISO date), what replaced it (one of our slugs, or a product name with its URL), and the page that says so.
-    status: str = "current"
+    status: str = "current"  # lifecycle (definitions.yml, README "Lifecycle"): current|deprecated|retired|legacy|renamed
     status_since: str = ""
     replaced_by: str = ""
     replaced_by_url: str = ""
