@@ -43,6 +43,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                            "notes, else curation.yml beside the notes file, else none)")
     parser.add_argument("--definitions", help="definitions file (default: notes/definitions.yml for the default "
                                               "notes, else definitions.yml beside the notes file, else none)")
+    parser.add_argument("--crosswalk", help="names crosswalk (default: notes/crosswalk.yml for the default "
+                                            "notes, else crosswalk.yml beside the notes file, else none)")
     parser.add_argument("--site-dir", default=str(ROOT / "site"), help="where the site goes (default: site/)")
     parser.add_argument("--json", metavar="FILE", help="also write the report as JSON to FILE")
     parser.add_argument("--fresh", action="store_true", help="ignore cached snippet outputs and run every snippet")
@@ -211,7 +213,7 @@ def swap_into_place(built: Path, target: Path) -> None:
 
 
 def build(args: argparse.Namespace) -> Report:
-    inputs = Inputs.locate(args.notes, args.curation, args.definitions)
+    inputs = Inputs.locate(args.notes, args.curation, args.definitions, args.crosswalk)
     report = Report(title=f"ML Terms build: {inputs.notes}"
                           + (f" + {inputs.curation}" if inputs.curation else " (no curation file)")
                           + (f" + {inputs.definitions}" if inputs.definitions else ""))

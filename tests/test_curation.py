@@ -85,6 +85,17 @@ def test_merge_into_folds_a_near_duplicate(tmp_path):
     assert "percentile-rank" not in glossary.by_slug
 
 
+def test_related_words_reach_the_term_but_never_its_names(tmp_path):
+    glossary = glossary_for(tmp_path, """\
+        terms:
+          Pecentile: {title: Percentile, slug: pecentile, aliases: [centile], related: [quantile, quartile]}
+          Percentile rank: {merge_into: pecentile, related: [rank, quartile]}
+        """)
+    term = glossary.by_slug["pecentile"]
+    assert term.related == ["quantile", "quartile", "rank"]
+    assert "centile" in term.names and not {"quantile", "quartile", "rank"} & set(term.names)
+
+
 @pytest.mark.parametrize("curation_text, line, fragment", [
     ("terms:\n  Percentile: {tags: [statistics]}\n", 2, "no entry titled 'Percentile'"),
     ("terms:\n  Pecentile:\n    tags: [statistcs]\n", 3, "unknown tag 'statistcs'"),
@@ -96,6 +107,10 @@ def test_merge_into_folds_a_near_duplicate(tmp_path):
     ("terms:\n  Pecentile: {}\n  Pecentile: {}\n", 3, "duplicate key"),
     ("terms:\n  Pecentile: {tags: [statistics]\n", 3, "not valid YAML"),
     ("termz: {}\n", 1, "unknown top-level key"),
+    ("terms:\n  Pecentile:\n    tags: [statistics]\n    related: quantile\n", 4, "must be a list of strings"),
+    ("terms:\n  Pecentile:\n    related: [quantile, '  ']\n", 3, "'related' of 'Pecentile' has an empty entry"),
+    ("terms:\n  Pecentile:\n    aliases: [centile, quantile]\n    related: [quantile]\n", 4,
+     "'quantile' of 'Pecentile' is both an alias and a related word"),
 ])
 def test_curation_faults_name_the_curation_line(tmp_path, curation_text, line, fragment):
     with pytest.raises(CurationError) as err:

@@ -16,7 +16,11 @@ from mlterms.browser import RESULT_LINKS, engine_results, search, serve, term_sl
 
 pytestmark = pytest.mark.browser
 
-QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+# The issue-18 reader set (kinds other-name, learner-question, mistake, pasted-code) has its own targets,
+# scored per kind by scripts/search_quality.py; this test keeps the earlier set to its figures.
+READER_KINDS = {"other-name", "learner-question", "mistake", "pasted-code"}
+QUERIES = [q for q in yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+           if q.get("kind") not in READER_KINDS]
 WORDS = ["Regularisation", "normalised", "Optimisers", "analyse", "colours", "centre", "modelling", "catalogue",
          "one-hot", "predict_proba()", "KMeans.inertia_", "Probabilities", "classes", "Naïve Bayes", "Ångström",
          "機械学習 モデル", "😀 emoji", "x2 10th", "Différentiel", "standardization", "process", "virus", "analysis",

@@ -66,6 +66,8 @@ class Term:
     old_slugs: list[str] = field(default_factory=list)
     autolink: bool = True
     snippets: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
+    other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources
 
     @property
     def names(self) -> list[str]:
@@ -96,6 +98,7 @@ class Glossary:
     excluded: list[Excluded]
     corrections: dict[str, str]
     warnings: list[Problem]
+    abbreviations: list = field(default_factory=list)  # crosswalk.Abbreviation: the field's abbreviations
 
     @functools.cached_property
     def by_slug(self) -> dict[str, Term]:
@@ -171,6 +174,7 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
         if abbreviation and abbreviation not in term.aliases:
             term.aliases.append(abbreviation)
         term.tags = list(spec.get("tags", []))
+        term.related = list(spec.get("related", []))
         term.see_also = list(spec.get("see_also", []))
         term.old_slugs = list(spec.get("old_slugs", []))
         term.autolink = spec.get("autolink", True)
@@ -204,6 +208,7 @@ def curate(notes: Notes, curation: Curation, tags_allowed: list[str] | None,
         into.notes_titles.extend(t for t in [term.title, *term.notes_titles] if t != into.title)
         into.aliases.extend(a for a in term.aliases if a not in into.aliases)
         into.tags.extend(t for t in term.tags if t not in into.tags)
+        into.related.extend(r for r in term.related if r not in into.related)
         if into.context is None:
             into.context = term.context
 

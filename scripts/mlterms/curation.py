@@ -21,6 +21,7 @@ SECOND_LINE_ROLES = ("context", "alias", "definition")
 TERM_FIELDS = {
     "title": str, "slug": str, "aliases": list, "tags": list, "context": str,
     "second_line": str, "merge_into": str, "see_also": list, "old_slugs": list, "autolink": bool,
+    "related": list,  # words only related to the term: search finds the term by them, pages never name them
 }
 MOVED_TO_DEFINITIONS = {"summary", "note"}  # the editor's text lives in definitions.yml, keyed by slug
 TOP_LEVEL = {"corrections", "entry_starts", "joined_titles", "not_titles", "terms", "words"}
@@ -250,6 +251,13 @@ def _check_term(key: str, line: int, settings: Any, curation: Curation, fail) ->
         if not isinstance(value, expected) or (expected is list and not all(isinstance(v, str) for v in value)):
             kind = "a list of strings" if expected is list else "a string"
             fail(field_line, f"{name!r} of {key!r} must be {kind}", f"write {name} as {kind}")
+            continue
+        if name in ("aliases", "related") and not all(v.strip() for v in value):
+            fail(field_line, f"{name!r} of {key!r} has an empty entry", f"remove the empty entry from {name}")
+            continue
+        if name == "related" and (both := sorted(set(value) & set(settings.get("aliases") or []))):
+            fail(field_line, f"{both[0]!r} of {key!r} is both an alias and a related word",
+                 "keep it under aliases if it is another name for the term, else under related only")
             continue
         if name == "second_line" and value not in SECOND_LINE_ROLES:
             fail(field_line, f"second_line of {key!r} is {value!r}", f"use one of {SECOND_LINE_ROLES}")

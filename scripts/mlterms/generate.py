@@ -13,6 +13,7 @@ from pathlib import Path
 from . import curation as curation_file
 from . import notes_lint, snippets, study, summary_lint
 from .autolink import Names
+from .crosswalk import apply_crosswalk, load_crosswalk
 from .curate import Glossary, curate
 from .definitions import apply_definitions, load_definitions
 from .errors import Problem
@@ -29,31 +30,35 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_NOTES = ROOT / "notes" / "ml-terms.txt"
 DEFAULT_CURATION = ROOT / "notes" / "curation.yml"
 DEFAULT_DEFINITIONS = ROOT / "notes" / "definitions.yml"
+DEFAULT_CROSSWALK = ROOT / "notes" / "crosswalk.yml"
 NOTES_ENV = "MLTERMS_NOTES"
 CURATION_ENV = "MLTERMS_CURATION"
 DEFINITIONS_ENV = "MLTERMS_DEFINITIONS"
+CROSSWALK_ENV = "MLTERMS_CROSSWALK"
 
 
 @dataclass(frozen=True)
 class Inputs:
-    """Which notes file, curation file and definitions file (None: none) a build uses."""
+    """Which notes file, curation file, definitions file and names crosswalk (None: none) a build uses."""
 
     notes: Path
     curation: Path | None
     definitions: Path | None = None
+    crosswalk: Path | None = None
 
     @classmethod
     def locate(cls, notes: str | None = None, curation: str | None = None,
-               definitions: str | None = None) -> "Inputs":
+               definitions: str | None = None, crosswalk: str | None = None) -> "Inputs":
         """Explicit paths win; else the environment; else the repo's own notes.
 
         Another notes file brings its own ``curation.yml`` and
-        ``definitions.yml`` from its folder, or none: ours name *our* notes'
+        ``definitions.yml`` (and ``crosswalk.yml``) from its folder, or none: ours name *our* notes'
         titles and slugs and would not match.
         """
         notes = notes or os.environ.get(NOTES_ENV) or None
         curation = curation or os.environ.get(CURATION_ENV) or None
         definitions = definitions or os.environ.get(DEFINITIONS_ENV) or None
+        crosswalk = crosswalk or os.environ.get(CROSSWALK_ENV) or None
         notes_path = Path(notes).resolve() if notes else DEFAULT_NOTES
 
         def pick(given: str | None, default: Path, name: str) -> Path | None:
@@ -65,7 +70,8 @@ class Inputs:
             return beside if beside.is_file() else None
 
         return cls(notes_path, pick(curation, DEFAULT_CURATION, "curation.yml"),
-                   pick(definitions, DEFAULT_DEFINITIONS, "definitions.yml"))
+                   pick(definitions, DEFAULT_DEFINITIONS, "definitions.yml"),
+                   pick(crosswalk, DEFAULT_CROSSWALK, "crosswalk.yml"))
 
     @property
     def is_default(self) -> bool:
@@ -82,6 +88,7 @@ class Inputs:
         env = {NOTES_ENV: str(self.notes)}
         env[CURATION_ENV] = str(self.curation) if self.curation else ""
         env[DEFINITIONS_ENV] = str(self.definitions) if self.definitions else ""
+        env[CROSSWALK_ENV] = str(self.crosswalk) if self.crosswalk else ""
         return env
 
 
@@ -114,12 +121,16 @@ def read_source(inputs: Inputs) -> Source:
 
 
 def glossary_from(source: Source, inputs: Inputs, tags_allowed: list[str] | None) -> Glossary:
-    """Curate the parsed notes and apply the definitions file."""
+    """Curate the parsed notes and apply the definitions file and the names crosswalk."""
     glossary = curate(source.notes, source.curation, tags_allowed, notes_path=source.notes_path)
     if inputs.definitions:
         texts = load_definitions(inputs.definitions)
         texts.path = _display(inputs.definitions)
         apply_definitions(glossary, texts)
+    if inputs.crosswalk:
+        crosswalk = load_crosswalk(inputs.crosswalk)
+        crosswalk.path = _display(inputs.crosswalk)
+        apply_crosswalk(glossary, crosswalk)
     return glossary
 
 

@@ -158,7 +158,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 def on_serve(server, config: MkDocsConfig, builder) -> None:
     inputs: Inputs = _state["inputs"]
     server.watch(str(inputs.notes))
-    for extra in (inputs.curation, inputs.definitions):
+    for extra in (inputs.curation, inputs.definitions, inputs.crosswalk):
         if extra:
             server.watch(str(extra))
     server.watch(str(snippets.SNIPPETS_DIR))
@@ -193,7 +193,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / study.CARDS_FILE).write_text(json.dumps(study.cards(glossary, _plots(glossary)), ensure_ascii=False),
                                          encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
-        search_engine.write(site, search_index.names_by_location(glossary))
+        search_engine.write(site, search_index.names_by_location(glossary), search_index.related_by_location(glossary))
     rows = terms_json(glossary, _state["history"].dates)  # terms.json, and the same rows as CSV and llms.txt
     (site / "terms.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     exports.write_csv(site / "terms.csv", rows)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .autolink import Mention, Names, PageLinker, mention_anchor
+from .crosswalk import other_names_html
 from .curate import ContextLine, Glossary, Term, apply_corrections
 from .definitions import link_label
 from .lines import Kind, shape
@@ -356,6 +357,8 @@ def render_term(term: Term, glossary: Glossary, names: Names, ctx: PageContext |
         # Out of the text field of the search index: the names have a field of their own (search_index.py).
         facts += ['<p class="term-aliases" data-search-exclude><strong>Also called:</strong> '
                   + " · ".join(escape(a) for a in term.aliases) + "</p>", ""]
+    if other_names := other_names_html(term):  # other communities' names, with sources (crosswalk.yml)
+        facts += [other_names, ""]
     if facts:
         out += ['<div class="term-facts" markdown>', "", *facts, "</div>", ""]
 

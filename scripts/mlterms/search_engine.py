@@ -14,7 +14,7 @@ docs: title, text, tags, boost per page and section), ``write(site)``:
 - keeps ``search_index.json`` as a bootstrap of a few hundred bytes (the
   config, no docs): what a reader who never searches downloads;
 - writes ``search/names.json``: every page's title and other names (aliases,
-  the notes' spellings), fetched when the search box is first focused; the
+  the notes' spellings, and a term's related words, weighed lower), fetched when the search box is first focused; the
   worker builds its type-ahead index (exact, prefix and typo-tolerant
   matches) from it;
 - writes ``search/text/<xx>.json``: the full-text postings of every word,
@@ -107,12 +107,15 @@ def plain(markup: str) -> str:
     return html.unescape(_TAGS.sub(" ", markup or ""))
 
 
-def write(site: Path, other_names: dict[str, list[str]]) -> None:
+def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list[str]] | None = None) -> None:
     """Replace Material's one-file index with the bootstrap, names, text shards and doc shards.
 
     ``other_names`` maps a page location to its other names (a term's aliases
-    and the notes' spellings).
+    and the notes' spellings); ``related`` to the words only related to it,
+    which names.json carries as a fifth element that the worker weighs below
+    an alias.
     """
+    related = related or {}
     path = site / "search" / "search_index.json"
     if not path.exists():  # search turned off
         return
@@ -159,8 +162,12 @@ def write(site: Path, other_names: dict[str, list[str]]) -> None:
     for page in pages:
         if page[0] == term_url(slugify(plain(page[1]))):
             page[0] = None
-    _dump(out / NAMES_FILE, {"pages": [[title, names, boost, loc] if loc is not None else [title, names, boost]
-                                       for loc, title, names, boost in pages]})
+    rows = []
+    for loc, title, names, boost in pages:
+        words_only = related.get(loc if loc is not None else term_url(slugify(plain(title))), [])
+        rows.append([title, names, boost, loc, words_only] if words_only else
+                    [title, names, boost, loc] if loc is not None else [title, names, boost])
+    _dump(out / NAMES_FILE, {"pages": rows})
     # The bootstrap: Material's main script fetches it on every page and hands the config to the worker.
     config = {**index["config"], "mlterms": {"pages": len(pages), "pagesPerShard": PAGES_PER_SHARD,
                                              "sectionsPerPage": SECTIONS_PER_PAGE, "stop": STOP_WORDS,

@@ -61,12 +61,22 @@ def plural_forms(names: list[str]) -> list[str]:
 
 def other_names(term) -> list[str]:
     """The names a term goes by besides its title, each once."""
-    return [n for n in dict.fromkeys(term.names) if n.casefold() != term.title.casefold()]
+    names = [*term.names, *(o.name for o in getattr(term, "other_names", []))]  # crosswalk synonyms too
+    return [n for n in dict.fromkeys(names) if n.casefold() != term.title.casefold()]
 
 
 def names_by_location(glossary) -> dict[str, list[str]]:
     """Each term page's location -> its other names (what search_engine.write indexes as names)."""
     return {term_url(t.slug): other_names(t) for t in glossary.terms}
+
+
+def related_by_location(glossary) -> dict[str, list[str]]:
+    """Each term page's location -> the words only related to it (curation ``related:``, crosswalk kind related).
+
+    search_engine.write puts them in names.json beside the names, where the worker weighs them well
+    below an alias: search finds the term by them, and no page shows them as names.
+    """
+    return {term_url(t.slug): list(related) for t in glossary.terms if (related := getattr(t, "related", []))}
 
 
 def add_term_fields(site_dir: Path, glossary) -> int:

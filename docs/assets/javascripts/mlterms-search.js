@@ -23,7 +23,7 @@ const SPELLINGS = [
 ];
 const SPLIT = /[^\p{L}\p{N}]+/u;
 const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
-const TITLE = 10, ALIAS = 8, NAMES = 3;  // field weights; names count NAMES times text
+const TITLE = 10, ALIAS = 8, RELATED = 4, NAMES = 3;  // field weights (RELATED: words only related to a term); names count NAMES times text
 const RESULTS = 60, WITH_TEXT = 12;
 
 function fold(text) {
@@ -87,9 +87,9 @@ function loadNames() {
   if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => {
     const byWord = new Map(), byName = new Map();
     const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
-    const pages = data.pages.map(([title, others, boost, location], page) => {
-      [plain(title), ...others].forEach((name, n) => {
-        const field = n === 0 ? TITLE : ALIAS;
+    const pages = data.pages.map(([title, others, boost, location, related = []], page) => {
+      [plain(title), ...others, ...related].forEach((name, n) => {
+        const field = n === 0 ? TITLE : n <= others.length ? ALIAS : RELATED;
         const base_ = words(name);
         if (!base_.length) return;
         add(byName, base_.join(" "), page * 16 + field);

@@ -1,0 +1,137 @@
+"""The names crosswalk: every fault is named by file and line with a fix, other names reach the page with
+their source, related words never show as names, and the crosswalk file is found like the definitions file."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from mlterms.crosswalk import apply_crosswalk, load_crosswalk
+from mlterms.curate import curate
+from mlterms.curation import empty
+from mlterms.errors import CurationError
+from mlterms.generate import Inputs, linkable_names
+from mlterms.parse import parse
+from mlterms.render import render_term
+
+NOTES = textwrap.dedent("""\
+    Principal Component Analysis (PCA)
+    Translate the N-dimensional feature values into two-dimensional coordinates.
+
+    Model explainers
+    Use statistical techniques to calculate feature importance.
+
+    Pecentile
+    Give you a number that describes the value.
+    """)
+WIKI = "https://en.wikipedia.org/wiki/Principal_component_analysis"
+GOOD = f"""\
+terms:
+  principal-component-analysis:
+    - {{name: Karhunen-Loeve transform, kind: synonym, community: Wikipedia, source: "{WIKI}"}}
+    - {{name: eigen decomposition, kind: related, community: Wikipedia, source: "{WIKI}"}}
+abbreviations:
+  - {{abbreviation: kNN, means: k-nearest neighbors, term: none, source: "{WIKI}"}}
+"""
+
+
+def glossary_with(tmp_path, text: str):
+    path = tmp_path / "crosswalk.yml"
+    path.write_text(text, encoding="utf-8")
+    glossary = curate(parse(NOTES, empty().rules), empty(), None)
+    apply_crosswalk(glossary, load_crosswalk(path))
+    return glossary
+
+
+def entry(name="Karhunen-Loeve transform", kind="synonym", community="Wikipedia", source=WIKI,
+          slug="principal-component-analysis") -> str:
+    return f'terms:\n  {slug}:\n    - {{name: "{name}", kind: "{kind}", community: "{community}", source: "{source}"}}\n'
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    (entry(slug="no-such-term"), 2, "no term has the slug 'no-such-term'"),
+    (entry(name=" "), 3, "name of a name of 'principal-component-analysis' is empty"),
+    (entry(community=""), 3, "community of 'Karhunen-Loeve transform' (principal-component-analysis) is empty"),
+    ("terms:\n  principal-component-analysis:\n    - {name: KLT, kind: synonym, community: Wikipedia}\n", 3,
+     "'KLT' (principal-component-analysis) has no source"),
+    (entry(source="http://en.wikipedia.org/wiki/PCA"), 3, "is not an https URL"),
+    (entry(source="https://example.com/pca"), 3, "not on the list of official documentation sites"),
+    (entry(kind="alias"), 3, "the kind of 'Karhunen-Loeve transform' (principal-component-analysis) is 'alias'"),
+    (entry(name="Model explainers"), 3, "is a name of another term, 'Model explainers'"),
+    (entry(name="pca"), 3, "'pca' is already a name of 'Principal Component Analysis (PCA)'"),
+    (entry() + f'  model-explainers:\n    - {{name: KARHUNEN-LOEVE TRANSFORM, kind: related, community: x, '
+               f'source: "{WIKI}"}}\n', 5, "is also given on line 3 (principal-component-analysis)"),
+    (f'abbreviations:\n  - {{abbreviation: PCA, means: principal component analysis, term: none, '
+     f'source: "{WIKI}"}}\n', 2, "'PCA' is marked none, but it is a name of 'Principal Component Analysis (PCA)'"),
+    (f'abbreviations:\n  - {{abbreviation: kNN, means: k-nearest neighbors, term: knn, source: "{WIKI}"}}\n', 2,
+     "the abbreviation 'kNN' names no term 'knn'"),
+    ("names: {}\n", 1, "unknown top-level key 'names'"),
+    ("terms:\n  principal-component-analysis: {name: KLT}\n", 2, "the names of 'principal-component-analysis' must be a list"),
+    ("terms:\n  principal-component-analysis:\n    - [KLT, synonym]\n", 3, "must be a mapping"),
+])
+def test_every_crosswalk_fault_names_file_line_and_fix(tmp_path, text, line, fragment):
+    with pytest.raises(CurationError) as err:
+        glossary_with(tmp_path, text)
+    matches = [p for p in err.value.problems if fragment in p.message]
+    assert matches, [p.message for p in err.value.problems]
+    assert matches[0].path.endswith("crosswalk.yml") and matches[0].line == line and matches[0].hint
+
+
+def test_the_page_shows_other_names_with_their_source_and_never_related_words(tmp_path):
+    glossary = glossary_with(tmp_path, GOOD)
+    term = glossary.by_slug["principal-component-analysis"]
+    assert [o.name for o in term.other_names] == ["Karhunen-Loeve transform"]
+    assert term.related == ["eigen decomposition"] and [a.abbreviation for a in glossary.abbreviations] == ["kNN"]
+    page = render_term(term, glossary, linkable_names(glossary))
+    other = next(line for line in page.splitlines() if "Other names" in line)
+    assert "Karhunen&#45;Loeve transform" in other and f'<a href="{WIKI}">Wikipedia</a>' in other
+    assert "eigen" not in page  # a related word is searched, never shown
+    assert "Karhunen" not in next(line for line in page.splitlines() if "Also called" in line)
+
+
+def test_names_are_escaped_not_interpreted(tmp_path):
+    glossary = glossary_with(tmp_path, entry(name="<b>PC</b> {{ x }}", community="*stats*"))
+    page = render_term(glossary.by_slug["principal-component-analysis"], glossary, linkable_names(glossary))
+    other = next(line for line in page.splitlines() if "Other names" in line)
+    assert "<b>" not in other and "{{" not in other and "*stats*" not in other
+
+
+def test_our_pages_never_show_a_related_word_as_a_name():
+    from mlterms.generate import load_glossary
+    glossary = load_glossary(Inputs.locate(), None)
+    overfitting = glossary.by_slug["overfitting"]
+    assert "generalization" in overfitting.related and "generalization" not in overfitting.names
+    for term in glossary.terms:
+        shown = {*term.names, *(o.name for o in term.other_names)}
+        assert not shown & set(term.related), term.slug
+    assert glossary.by_slug["databricks-job"].other_names[0].name == "Lakeflow Jobs"
+
+
+def test_the_crosswalk_is_found_like_the_definitions_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("MLTERMS_CROSSWALK", raising=False)
+    assert Inputs.locate().crosswalk.name == "crosswalk.yml"
+    notes = tmp_path / "notes.txt"
+    notes.write_text(NOTES, encoding="utf-8")
+    assert Inputs.locate(str(notes)).crosswalk is None
+    (tmp_path / "crosswalk.yml").write_text(GOOD, encoding="utf-8")
+    assert Inputs.locate(str(notes)).crosswalk == tmp_path / "crosswalk.yml"
+    assert Inputs.locate(str(notes)).environment()["MLTERMS_CROSSWALK"] == str(tmp_path / "crosswalk.yml")
+
+
+def test_related_words_reach_the_search_names_file_apart_from_the_names(tmp_path):
+    """names.json carries a term's related words as a fifth element, which the worker weighs below an alias."""
+    import json
+
+    from mlterms import search_engine
+    from mlterms.search_index import names_by_location, related_by_location
+    glossary = glossary_with(tmp_path, GOOD)
+    docs = [{"location": f"terms/{t.slug}/", "title": t.title, "text": t.summary} for t in glossary.terms]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+    search_engine.write(tmp_path, names_by_location(glossary), related_by_location(glossary))
+    rows = json.loads((tmp_path / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
+    pca = next(row for row in rows if row[0].startswith("Principal"))
+    assert "Karhunen-Loeve transform" in pca[1] and "eigen decomposition" not in pca[1]
+    assert pca[4] == ["eigen decomposition"]
+    assert all(len(row) <= 4 for row in rows if row is not pca)
