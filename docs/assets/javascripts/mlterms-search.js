@@ -231,18 +231,21 @@ async function search(query) {
   const shards = [...new Set(ranked.slice(0, WITH_TEXT).map(([page]) => Math.floor(page / perShard)))];
   const loaded = new Map(await Promise.all(shards.map(async n => [n, await docShard(n)])));
 
-  const items = ranked.map(([page, e, score], rank) => {
+  /* Material's Enter opens the result with the highest data-md-score, not the first one shown: the
+   * scores count down in the order shown (a page, then its sections, then the next page). */
+  const items = ranked.map(([page, e], rank) => {
     const [location, title] = names.pages[page];
     const docs = loaded.get(Math.floor(page / perShard));
     const article = docs && rank < WITH_TEXT ? docs.get(page * sectionsPer) : null;
+    const score = (ranked.length - rank) * 10;
     const group = [{ location, title: mark(title, isHit), text: article ? mark(article.text, isHit) : "",
-      tags: article ? article.tags : undefined, score: score + 1, terms }];
+      tags: article ? article.tags : undefined, score, terms }];
     if (docs && rank < WITH_TEXT) {
-      for (const [doc, docScore] of [...e.docs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4)) {
+      for (const [doc] of [...e.docs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4)) {
         if (doc % sectionsPer === 0) continue;
         const section = docs.get(doc);
         if (section) group.push({ location: section.location, title: mark(section.title, isHit),
-          text: mark(section.text, isHit), score: Math.min(docScore, score), terms });
+          text: mark(section.text, isHit), score: score - group.length, terms });
       }
     }
     return group;

@@ -1,0 +1,113 @@
+"""The keyboard opens what the eye sees (issue 18): in the real search box of the built site, Enter
+opens the first result shown, for every query of tests/search_queries.yml.
+
+Material's keyboard handler opens the result with the highest ``data-md-score``, not the first one
+in the list; the worker's scores must therefore follow the order it returns."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from mlterms.browser import RESULT_LINKS, engine_results
+
+pytestmark = pytest.mark.browser
+
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+ISSUE_TABLE = ["regularisation", "kmeans", "hyperparamter", "cnn", "horovod runner", "normalise data",
+               "how to explain a model"]
+FIRST_SHOWN = "sel => { const a = document.querySelector(sel); return a ? a.getAttribute('href') : null; }"
+
+
+def _where(url: str) -> str:
+    """A page's path and anchor, without the ?h= highlight parameter."""
+    parts = urlsplit(url)
+    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def test_the_issue_table_is_in_the_query_set():
+    queries = {q["query"] for q in QUERIES}
+    assert [q for q in ISSUE_TABLE if q not in queries] == []
+
+
+OPENED = """() => { window.__opened = null;  // the link Enter clicks, recorded and kept from opening
+  addEventListener("click", e => { const a = e.target.closest && e.target.closest("a");
+    if (a && a.closest(".md-search-result")) { window.__opened = a.href; e.preventDefault(); e.stopPropagation(); }
+  }, true); }"""
+SHOWN_FIRST = """([sel, want]) => { const a = document.querySelector(sel);
+  return a && new URL(a.href).pathname + new URL(a.href).hash === want; }"""
+
+
+def _open_search(page):
+    box = page.locator("input.md-search__input")
+    box.focus()
+    page.wait_for_function("() => !/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    return box
+
+
+def test_enter_picks_the_first_result_shown_for_every_query(page, served_site):
+    """Every query in one page: the link Enter clicks is the first one shown (recorded, not followed)."""
+    page.goto(served_site)
+    queries = list(dict.fromkeys(q["query"] for q in QUERIES))
+    # What the worker ranks first, asked directly: the box must show it first, and Enter must pick it.
+    first = {q: locs[0] for q, locs, _ in engine_results(page, queries) if locs}
+    page.evaluate(OPENED)
+    box = _open_search(page)
+    wrong = []
+    for query in queries:
+        if query not in first:
+            wrong.append((query, "no result"))
+            continue
+        want = _where(served_site + first[query])
+        page.evaluate("() => { window.__opened = null; }")
+        box.fill(query)
+        box.press("End")  # Material reads the box on keyup
+        page.wait_for_function(SHOWN_FIRST, arg=[RESULT_LINKS, want], timeout=10000)
+        box.press("Enter")
+        opened = page.wait_for_function("() => window.__opened").json_value()
+        if _where(opened) != want:
+            wrong.append((query, _where(opened), want))
+    assert wrong == []
+    assert not page.console_errors
+
+
+@pytest.mark.parametrize("query", ISSUE_TABLE)
+def test_enter_opens_the_first_result_shown(page, served_site, query):
+    """The issue's table, followed for real: Enter opens the page of the first result shown."""
+    page.goto(served_site)
+    want = _where(served_site + engine_results(page, [query])[0][1][0])
+    box = _open_search(page)
+    box.type(query)
+    page.wait_for_function(SHOWN_FIRST, arg=[RESULT_LINKS, want], timeout=10000)
+    box.press("Enter")
+    page.wait_for_function("want => location.pathname + location.hash === want", arg=want, timeout=10000)
+    assert page.locator(".md-content__inner > h1").first.is_visible()
+
+
+def test_a_click_on_the_first_result_opens_it(page, served_site):
+    page.goto(served_site)
+    box = page.locator("input.md-search__input")
+    box.focus()
+    box.type("kmeans")
+    link = page.locator(RESULT_LINKS).first
+    link.wait_for()
+    page.wait_for_timeout(500)
+    want = _where(page.evaluate(FIRST_SHOWN, RESULT_LINKS))
+    link.click()
+    page.wait_for_function("want => location.pathname + location.hash === want", arg=want, timeout=10000)
+    assert want.endswith("/terms/k-means-clustering/")
+
+
+def test_scores_fall_strictly_in_the_order_shown(page, served_site):
+    """Material breaks ties and picks by ``data-md-score``: every result after the first scores lower."""
+    page.goto(served_site)
+    page.locator("input.md-search__input").focus()
+    page.locator("input.md-search__input").type("kmeans")
+    page.locator(RESULT_LINKS).first.wait_for()
+    page.wait_for_timeout(500)
+    heads = page.locator(RESULT_LINKS + " > article").evaluate_all(
+        "els => els.map(e => parseFloat(e.getAttribute('data-md-score')))")
+    assert len(heads) > 3 and all(a > b for a, b in zip(heads, heads[1:])), heads
