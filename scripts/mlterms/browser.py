@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
+from mlterms.paths import ROOT
+
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 CHROMIUM = "/usr/bin/chromium"

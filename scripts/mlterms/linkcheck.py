@@ -20,8 +20,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import Problem
+from .paths import CACHE_DIR as CACHE_ROOT
 
-CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache"
+CACHE_DIR = CACHE_ROOT
 
 
 @dataclass

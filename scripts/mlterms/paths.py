@@ -15,6 +15,7 @@ CACHE_DIR = ROOT / ".cache"
 NODE_MODULES = ROOT / "node_modules"
 LOCK_FILE = ROOT / "requirements.lock"
 JAVASCRIPTS = ROOT / "docs" / "assets" / "javascripts"
+SCRIPTS_DIR = ROOT / "scripts"  # what makes `mlterms` importable in a child process
 OUTPUTS_DIR = SNIPPETS_DIR / "_outputs"  # committed: what our own notes' examples printed and drew
 # Outputs of examples run for another notes file go here (untracked), never into snippets/_outputs.
 SCRATCH_OUTPUTS_DIR = CACHE_DIR / "snippet-outputs"

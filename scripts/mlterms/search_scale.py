@@ -18,14 +18,14 @@ import sys
 from pathlib import Path
 
 from . import search_engine
+from .paths import JAVASCRIPTS, ROOT
 from .curate import curate
 from .curation import check_curation
 from .parse import parse
 from .record import records_of
 from .search_index import names_by_location
 
-ROOT = Path(__file__).resolve().parents[2]
-WORKER = ROOT / "docs" / "assets" / "javascripts" / "mlterms-search.js"
+WORKER = JAVASCRIPTS / "mlterms-search.js"
 CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"], "fields": {}}
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search</title></head>
 <body><script id="__config" type="application/json">{"base": ".", "search": "assets/javascripts/mlterms-search.js"}

@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .spark_jvm import SPARK_CONF_DIR, SharedJvm, stop_active_context
+from .paths import ROOT, SCRIPTS_DIR
 from .processes import die_with_parent, kill_children, kill_tree, make_subreaper, wait_gone
 
 DEFAULT_TIMEOUT = 120.0
@@ -78,7 +79,7 @@ class Result:
 def zygote_env(extra: dict[str, str]) -> dict[str, str]:
     """This process's environment, ``extra`` added, and ``mlterms`` importable (the zygote runs as ``-m``)."""
     env = {**os.environ, **extra}
-    scripts = str(Path(__file__).resolve().parents[1])
+    scripts = str(SCRIPTS_DIR)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [scripts, os.environ.get("PYTHONPATH")]))
     return env
 
@@ -115,7 +116,7 @@ def run(jobs: list[Job], workers: int | None = None, preload: list[str] | None =
     request = {"workers": workers, "preload": preload or [], "jobs": [asdict(j) for j in jobs], "nice": nice}
     proc = subprocess.Popen([sys.executable, "-m", "mlterms.snippet_runner"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env or _child_env(),
-                            cwd=Path(__file__).resolve().parents[2])
+                            cwd=ROOT)
     _LIVE.add(proc)
     try:
         stdout, stderr = proc.communicate(json.dumps(request), timeout=deadline)

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from .curate import Glossary
 from .errors import Problem
+from .paths import NOTES_DIR
 from .slugs import RESERVED_SLUGS, slugify
 
-MANIFEST = Path(__file__).resolve().parents[2] / "notes" / "published-urls.txt"
+MANIFEST = NOTES_DIR / "published-urls.txt"
 _HEADER = ("# Every term URL ever published. Never delete a line: if a term's slug changes,\n"
            "# add the old slug to its old_slugs in notes/curation.yml (the build checks this).\n")
 
