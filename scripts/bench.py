@@ -66,8 +66,9 @@ def timed(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[fl
 
 
 def bench_snippets() -> None:
-    from mlterms import snippets, spark_jvm
-    from mlterms.snippet_runner import Job, run, run_naive
+    from mlterms.examples import snippets
+    from mlterms.examples import spark_jvm
+    from mlterms.examples.runner import Job, run, run_naive
     found, _ = snippets.discover()
     scratch = Path(tempfile.mkdtemp(prefix="bench-snippets-"))
     archive = spark_jvm.archive_path()
@@ -117,8 +118,9 @@ def _repo_copy(where: Path) -> Path:
 def bench_examples() -> None:
     """The whole cold example phase as the build runs it (snippets in the pool, notebooks beside it)
     against the naive way: `python x.py` for each snippet, then `jupyter execute` for each notebook."""
-    from mlterms import notebooks, snippets
-    from mlterms.snippet_runner import Job, run_naive
+    from mlterms.examples import notebooks
+    from mlterms.examples import snippets
+    from mlterms.examples.runner import Job, run_naive
     scratch = Path(tempfile.mkdtemp(prefix="bench-examples-"))
     repo = _repo_copy(scratch)
     found, _ = snippets.discover()
@@ -230,11 +232,11 @@ def bench_scale(sizes: list[int]) -> None:
 
 
 def bench_links_and_crosslinks() -> None:
-    from mlterms import linkcheck
-    from mlterms.crosslinks import link_graph, orphans
-    from mlterms.crosslinks import linkable_names
-    from mlterms.inputs import Inputs, load_glossary
-    from mlterms.siteconfig import tags_allowed
+    from mlterms.checks import linkcheck
+    from mlterms.glossary.links import link_graph, orphans
+    from mlterms.glossary.links import linkable_names
+    from mlterms.glossary.inputs import Inputs, load_glossary
+    from mlterms.outputs.siteconfig import tags_allowed
     site = Path(tempfile.mkdtemp(prefix="bench-links-")) / "site"
     timed([PY, "scripts/build.py", "--site-dir", str(site)])
     start = time.perf_counter()
@@ -259,7 +261,7 @@ def bench_search() -> None:
     import json
 
     import yaml
-    from mlterms.browser import built_site, chromium, engine_results, serve
+    from mlterms_tools.browser import built_site, chromium, engine_results, serve
     from search_quality import QUERIES, alias_queries, answers, by_kind, evaluate, hits, split_sets
     everything = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     queries, reader = split_sets(everything)

@@ -24,14 +24,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms import lifecycle_check, linkcheck, notebooks, record, siteurl, snippets, urls  # noqa: E402
+from mlterms.checks import lifecycle_check
+
+from mlterms.checks import linkcheck
+
+from mlterms.examples import notebooks
+
+from mlterms import record
+
+from mlterms.outputs import siteurl
+
+from mlterms.examples import snippets
+
+from mlterms.outputs import urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
-from mlterms.generate import lint  # noqa: E402
+from mlterms.outputs.site_pages import lint  # noqa: E402
 from mlterms.history import report_notes  # noqa: E402
-from mlterms.inputs import Inputs, glossary_from, read_source  # noqa: E402
-from mlterms.pages import tag_counts  # noqa: E402
-from mlterms.report import Report  # noqa: E402
-from mlterms.siteconfig import tags_allowed  # noqa: E402
+from mlterms.glossary.inputs import Inputs, glossary_from, read_source  # noqa: E402
+from mlterms.outputs.index_pages import tag_counts  # noqa: E402
+from mlterms.checks.report import Report  # noqa: E402
+from mlterms.outputs.siteconfig import tags_allowed  # noqa: E402
 
 _MKDOCS_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
 _DOC_FILE = re.compile(r"Doc file '(?P<path>[^']+)'")
@@ -118,7 +130,7 @@ def run_examples(args: argparse.Namespace, inputs: Inputs, glossary, report: Rep
     run, putting them on the pages) then overlaps it. On any way out (Ctrl-C
     included) both pools are stopped with all they started.
     """
-    from mlterms.snippet_runner import stop_all
+    from mlterms.examples.runner import stop_all
     slugs = None if inputs.is_default else {t.slug for t in glossary.terms}  # another notes file: its examples only
     walkthroughs, nb_problems = notebooks.discover()
     walkthroughs = [n for n in walkthroughs if slugs is None or slugs.intersection(n.terms)]

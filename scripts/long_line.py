@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mlterms.generate import build_pages, lint  # noqa: E402
-from mlterms.inputs import Inputs, glossary_from, read_source  # noqa: E402
-from mlterms.markup import escape  # noqa: E402
+from mlterms.outputs.site_pages import build_pages, lint  # noqa: E402
+from mlterms.glossary.inputs import Inputs, glossary_from, read_source  # noqa: E402
+from mlterms.notes.markup import escape  # noqa: E402
 from mlterms.record import assemble  # noqa: E402
 
 SHAPES = {

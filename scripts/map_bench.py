@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms.browser import chromium, serve  # noqa: E402
+from mlterms_tools.browser import chromium, serve  # noqa: E402
 
 THROTTLE = 4
 MARK = "map-first-render"

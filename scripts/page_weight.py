@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms.browser import built_site, chromium, serve  # noqa: E402
+from mlterms_tools.browser import built_site, chromium, serve  # noqa: E402
 
 KB = 1024
 PAGE_TARGET = 150 * KB

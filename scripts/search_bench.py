@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms.browser import chromium, engine_results, serve  # noqa: E402
+from mlterms_tools.browser import chromium, engine_results, serve  # noqa: E402
 
 THROTTLE = 4
 TARGETS = {"latency_ms": 150, "first_result_kb": 300, "heap_mb": 50}
@@ -153,7 +153,7 @@ def build_synthetic(n: int, folder: Path, engine: str) -> Path:
 
 def index_cost(lunr_site: Path, n: int) -> None:
     """What our index adds to a build: search_engine.write on the index Material's plugin wrote."""
-    from mlterms import search_engine
+    from mlterms.outputs import search_files as search_engine
     scratch = Path(tempfile.mkdtemp(prefix="index-cost-"))
     (scratch / "search").mkdir()
     shutil.copy(lunr_site / "search" / "search_index.json", scratch / "search" / "search_index.json")
@@ -214,7 +214,7 @@ def main() -> int:
                 served = []
                 with serve(site, compress=True, served=served) as base:
                     report(str(n), engine, "ui", measure_ui(base, served, queries, expect))
-        from mlterms.search_scale import write_site
+        from mlterms_tools.search_scale import write_site
         for n in args.sizes:
             folder = tmp / f"worker{n}"
             folder.mkdir()

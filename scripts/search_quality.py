@@ -17,7 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms.browser import built_site, chromium, search, serve, term_slug  # noqa: E402
+from mlterms_tools.browser import built_site, chromium, search, serve, term_slug  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
 

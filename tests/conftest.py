@@ -126,7 +126,7 @@ def article_text(html: str) -> str:
 
 @pytest.fixture(scope="session")
 def site_port() -> int:
-    from mlterms.browser import free_port
+    from mlterms_tools.browser import free_port
     return free_port()
 
 
@@ -153,14 +153,14 @@ def build_report(built_site) -> dict:
 @pytest.fixture(scope="session")
 def served_site(built_site, site_port):
     """The built site over HTTP on 127.0.0.1 (search needs HTTP, not file://)."""
-    from mlterms.browser import serve
+    from mlterms_tools.browser import serve
     with serve(built_site, site_port) as base:
         yield base
 
 
 @pytest.fixture(scope="session")
 def browser():
-    from mlterms.browser import chromium
+    from mlterms_tools.browser import chromium
     with chromium() as instance:
         yield instance
 

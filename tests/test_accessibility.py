@@ -21,7 +21,7 @@ from typing import NamedTuple
 import pytest
 
 from conftest import NOT_FOUND_ERROR, ROOT, expect_console_error
-from mlterms.browser import search
+from mlterms_tools.browser import search
 
 pytestmark = pytest.mark.browser
 

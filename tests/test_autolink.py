@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mlterms.autolink import Names, PageLinker
-from mlterms.markup import inline
+from mlterms.glossary.autolink import Names, PageLinker
+from mlterms.notes.markup import inline
 
 NAMES = Names.build({
     "Regression": "regression",

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import NOT_FOUND_ERROR, ROOT, expect_console_error
-from mlterms.browser import RESULT_LINKS, search, term_slug
+from mlterms_tools.browser import RESULT_LINKS, search, term_slug
 
 pytestmark = pytest.mark.browser
 

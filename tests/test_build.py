@@ -6,7 +6,7 @@ import json
 import re
 
 from conftest import run_build
-from mlterms.lifecycle import labelled_row_summary
+from mlterms.glossary.lifecycle import labelled_row_summary
 
 TERM_FIELDS = {"slug", "title", "url", "aliases", "tags", "summary", "source_lines", "snippets", "learn_more",
                "added", "changed", "dates_note", "status", "status_since", "replaced_by", "replaced_by_url",
@@ -143,7 +143,7 @@ def test_llms_txt_has_one_line_per_term_linking_its_page_with_its_definition(bui
 
 def test_the_link_check_follows_root_links_of_a_site_served_under_a_sub_path(tmp_path):
     """A GitHub Pages project site lives at /<repo>/: its 404 page links from the host's root."""
-    from mlterms import linkcheck
+    from mlterms.checks import linkcheck
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
     (site / "assets" / "app.css").write_text("body {}", encoding="utf-8")

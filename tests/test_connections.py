@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from mlterms.autolink import Mention
-from mlterms.render import excerpt
-from mlterms.term_graph import MAX_NODES, neighbourhood
+from mlterms.glossary.autolink import Mention
+from mlterms.outputs.term_page import excerpt
+from mlterms.outputs.term_graph import MAX_NODES, neighbourhood
 
 
 # --- the pieces, on their own -----------------------------------------------------------------
@@ -42,8 +42,8 @@ def test_the_neighbourhood_is_capped_and_puts_links_before_tag_mates():
 
 
 def test_a_breadcrumb_naming_a_term_twice_gives_its_mention_id_once():
-    from mlterms.curate import ContextLine
-    from mlterms.render import _context
+    from mlterms.glossary.curate import ContextLine
+    from mlterms.outputs.term_page import _context
     crumb = ContextLine("A - A - B", None, [("A", "a"), ("A", "a"), ("B", "b")], "-")
     out = _context(crumb, anchors={"a"})
     assert out.count("{ #mention-a }") == 1 and "mention-b" not in out  # b: linked first in the prose

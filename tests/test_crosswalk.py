@@ -7,14 +7,14 @@ import textwrap
 
 import pytest
 
-from mlterms.crosswalk import apply_crosswalk, load_crosswalk
-from mlterms.curate import curate
-from mlterms.curation import empty
+from mlterms.glossary.crosswalk import apply_crosswalk, load_crosswalk
+from mlterms.glossary.curate import curate
+from mlterms.glossary.curation_file import empty
 from mlterms.errors import CurationError
-from mlterms.crosslinks import linkable_names
-from mlterms.inputs import Inputs
-from mlterms.parse import parse
-from mlterms.render import render_term
+from mlterms.glossary.links import linkable_names
+from mlterms.glossary.inputs import Inputs
+from mlterms.notes.parse import parse
+from mlterms.outputs.term_page import render_term
 
 NOTES = textwrap.dedent("""\
     Principal Component Analysis (PCA)
@@ -99,7 +99,7 @@ def test_names_are_escaped_not_interpreted(tmp_path):
 
 
 def test_our_pages_never_show_a_related_word_as_a_name():
-    from mlterms.inputs import load_glossary
+    from mlterms.glossary.inputs import load_glossary
     glossary = load_glossary(Inputs.locate(), None)
     overfitting = glossary.by_slug["overfitting"]
     assert "generalization" in overfitting.related and "generalization" not in overfitting.names
@@ -124,9 +124,9 @@ def test_related_words_reach_the_search_names_file_apart_from_the_names(tmp_path
     """names.json carries a term's related words as a fifth element, which the worker weighs below an alias."""
     import json
 
-    from mlterms import search_engine
+    from mlterms.outputs import search_files as search_engine
     from mlterms.record import records_of
-    from mlterms.search_index import names_by_location, related_by_location
+    from mlterms.outputs.search_entries import names_by_location, related_by_location
     glossary = glossary_with(tmp_path, GOOD)
     records = records_of(glossary, links={})
     docs = [{"location": f"terms/{t.slug}/", "title": t.title, "text": t.summary} for t in glossary.terms]

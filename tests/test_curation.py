@@ -8,10 +8,10 @@ import textwrap
 import pytest
 
 from conftest import run_build
-from mlterms.curate import curate
-from mlterms.curation import check_curation, empty, load_curation
+from mlterms.glossary.curate import curate
+from mlterms.glossary.curation_file import check_curation, empty, load_curation
 from mlterms.errors import CurationError
-from mlterms.parse import parse
+from mlterms.notes.parse import parse
 
 NOTES = textwrap.dedent("""\
     Principal Component Analysis (PCA)
@@ -151,7 +151,7 @@ def test_notes_without_curation_build_with_default_pages(tmp_path):
 
 
 def test_summary_of_an_inline_title_is_its_definition_not_its_title():
-    from mlterms.parse import EntryStart, ParseRules
+    from mlterms.notes.parse import EntryStart, ParseRules
     rules = ParseRules(entry_starts=(EntryStart("k-fold cross-validation"),))
     notes = parse("Tuning\nSome words about tuning models here.\n"
                   "k-fold cross-validation A model is trained on k-1 folds. Then scored.\n", rules)

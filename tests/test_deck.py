@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from mlterms import deck
-from mlterms.inputs import Inputs, load_glossary
+from mlterms.outputs import deck
+from mlterms.glossary.inputs import Inputs, load_glossary
 from mlterms.record import records_of
 
 ANKI_REQUIREMENTS = ROOT / "tests" / "data" / "anki-requirements.txt"  # anki==26.9.3 and its needs, pinned
@@ -178,7 +178,7 @@ def test_a_renamed_term_keeps_its_guid_and_reimporting_updates_its_cards(glossar
 def test_a_terms_lifecycle_badge_is_on_its_cards_and_on_print():
     """The lifecycle fields (branch lifecycle's, read with getattr until merged) as the badge:
     "Deprecated since 1 September 2025 · replaced by <title>", with its source, on both cards and /print/."""
-    from mlterms.study import render_print
+    from mlterms.outputs.study import render_print
     fresh = load_glossary(Inputs.locate(), None)
     term = fresh.by_slug["covariance"]
     term.status, term.status_since, term.replaced_by = "deprecated", "2025-09-01", "percentile"
@@ -199,8 +199,8 @@ def test_a_terms_lifecycle_badge_is_on_its_cards_and_on_print():
 
 
 def test_print_carries_every_editors_note_with_its_source(glossary):
-    from mlterms.markup import escape
-    from mlterms.study import render_print
+    from mlterms.notes.markup import escape
+    from mlterms.outputs.study import render_print
     page = render_print(glossary, SITE_URL)
     with_note = [t for t in glossary.terms if t.note]
     assert len(with_note) >= 40
@@ -215,8 +215,8 @@ def test_print_carries_every_editors_note_with_its_source(glossary):
 def test_every_notes_line_reaches_the_deck(imported, glossary):
     """Nothing lost on the way to HTML: each non-blank notes line (corrections applied, list marker
     dropped: the list shows it) is in its term's Notes field, as Anki holds it."""
-    from mlterms.curate import apply_corrections
-    from mlterms.lines import shape
+    from mlterms.glossary.curate import apply_corrections
+    from mlterms.notes.lines import shape
     notes = _term_notes(imported)
     checked = 0
     for term in glossary.terms:

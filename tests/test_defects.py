@@ -37,7 +37,7 @@ def test_running_a_snippet_again_rewrites_its_output_byte_for_byte(tmp_path):
     differ: they go to the untracked timings file, not into the output folder
     (run.json kept ``seconds``, and re-running dirtied every tracked run.json).
     """
-    from mlterms import snippets
+    from mlterms.examples import snippets
     marker = tmp_path / "ran-once"
     source = tmp_path / "sleeps_on_first_run.py"
     source.write_text(f'# terms: outlier\n"""Sleeps on its first run only."""\nimport os\nimport time\n\n'
@@ -66,7 +66,7 @@ def test_running_a_snippet_again_rewrites_its_output_byte_for_byte(tmp_path):
 ], ids=["module-missing", "binary-missing", "crash"])
 def test_a_spelling_check_that_cannot_run_is_a_warning_not_silence(monkeypatch, command, says):
     """codespell missing or crashing used to give no misspellings and no word about it."""
-    from mlterms import notes_lint
+    from mlterms.checks import notes_lint
     text = "Outlier\nA data point that is noticably different from the rest.\n"
     found = notes_lint.spelling(text, "notes.txt", {}, set(), set())
     assert [p.line for p in found] == [2]  # the real codespell runs and finds "noticably"
@@ -80,7 +80,7 @@ def test_a_spelling_check_that_cannot_run_is_a_warning_not_silence(monkeypatch, 
 def test_a_curated_slug_that_is_no_slug_is_an_error_naming_the_curation_line(tmp_path):
     """A slug "tag:statistics" would take the id of the map's tag node (and "a/b" another path): refused."""
     from mlterms.errors import GlossaryError
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.glossary.inputs import Inputs, load_glossary
     notes = tmp_path / "notes.txt"
     notes.write_text("Outlier\nA data point far from the rest.\n\nMedian\nThe middle value.\n", encoding="utf-8")
     curation = tmp_path / "curation.yml"
@@ -96,7 +96,7 @@ def test_a_curated_slug_that_is_no_slug_is_an_error_naming_the_curation_line(tmp
 def test_a_compare_group_naming_a_term_twice_is_an_error_at_its_line(tmp_path, slugs):
     """A group [outlier, outlier] once rendered ": They differ in size." with no name on Outlier's page."""
     from mlterms.errors import CurationError
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.glossary.inputs import Inputs, load_glossary
     notes = tmp_path / "notes.txt"
     notes.write_text("Outlier\nA data point far from the rest.\n\nMedian\nThe middle value.\n", encoding="utf-8")
     definitions = tmp_path / "definitions.yml"
@@ -111,7 +111,7 @@ def test_a_compare_group_naming_a_term_twice_is_an_error_at_its_line(tmp_path, s
 
 def test_a_both_ways_neighbour_is_kept_when_the_mentions_column_is_full():
     """Links out o0..o7, of which o6 and o7 also link back: both are drawn (MLflow once lost MLflow Models)."""
-    from mlterms.term_graph import SIDE_LIMIT, neighbourhood
+    from mlterms.outputs.term_graph import SIDE_LIMIT, neighbourhood
     out = [f"o{i}" for i in range(8)]
     hood = neighbourhood("me", out, ["i0", "o6", "o7"], [])
     assert hood.mentions == ["o0", "o1", "o2", "o6", "o7"] and len(hood.mentions) == SIDE_LIMIT  # page order

@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, article_text, run_build
-from mlterms import dated
-from mlterms.definitions import OFFICIAL_SITES, api_url, load_definitions, url_problem
+from mlterms.glossary import dated
+from mlterms.glossary.definitions import OFFICIAL_SITES, api_url, load_definitions, url_problem
 from mlterms.errors import CurationError
-from mlterms.lifecycle import labelled_row_summary
-from mlterms.summary_lint import flags
+from mlterms.glossary.lifecycle import labelled_row_summary
+from mlterms.checks.summary_lint import flags
 
 DEFINITIONS = ROOT / "notes" / "definitions.yml"
 
@@ -57,8 +57,8 @@ def test_the_lint_passes_definitions_in_house_style(summary, title):
 
 def test_every_term_has_a_summary_in_house_style_and_the_notes_lint_is_quiet():
     """What the build's lint phase reports on our notes: 0 flagged summaries, no notes warnings."""
-    from mlterms.generate import lint
-    from mlterms.inputs import Inputs, glossary_from, read_source
+    from mlterms.outputs.site_pages import lint
+    from mlterms.glossary.inputs import Inputs, glossary_from, read_source
     inputs = Inputs.locate()
     source = read_source(inputs)
     glossary = glossary_from(source, inputs, None)

@@ -17,11 +17,11 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_in, isolated_repo, run_build
-from mlterms import snippets
+from mlterms.examples import snippets
 from mlterms.errors import NotesError
-from mlterms.render import front_matter
-from mlterms.snippet_runner import Job, PhaseTimeout, run
-from mlterms.source import decode_notes
+from mlterms.outputs.term_page import front_matter
+from mlterms.examples.runner import Job, PhaseTimeout, run
+from mlterms.notes.source import decode_notes
 
 HOSTILE = "[click](javascript:alert(1)) and *x*{: onmouseover=alert(2) }"
 
@@ -236,7 +236,7 @@ def test_the_snippet_phase_has_one_deadline(tmp_path):
 
 JVM_PROBE = '''import sys, time
 sys.path.insert(0, {scripts!r})
-from mlterms.spark_jvm import SharedJvm
+from mlterms.examples.spark_jvm import SharedJvm
 jvm = SharedJvm()
 start = time.monotonic()
 jvm.start()

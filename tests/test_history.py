@@ -18,9 +18,9 @@ from lxml import etree
 
 from conftest import article_text, run_build
 from mlterms import history
-from mlterms.curate import curate
-from mlterms.curation import check_curation, read_lined_yaml
-from mlterms.parse import parse
+from mlterms.glossary.curate import curate
+from mlterms.glossary.curation_file import check_curation, read_lined_yaml
+from mlterms.notes.parse import parse
 
 ATOM_RNG = Path(__file__).parent / "data" / "atom.rng"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -250,8 +250,8 @@ def test_every_page_links_the_feed_in_its_head_relative_to_itself(full_build):
 
 
 def test_the_feed_is_the_same_from_one_build_to_the_next(full_build, repo):
-    from mlterms import whats_new
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.outputs import whats_new
+    from mlterms.glossary.inputs import Inputs, load_glossary
     site, _ = full_build
     path, _ = repo
     inputs = Inputs.locate(str(path / "notes.txt"))
@@ -281,7 +281,7 @@ def test_a_shallow_clone_says_date_unknown_instead_of_a_date(shallow_build):
 
 
 def test_notes_outside_git_or_without_git_get_no_date(tmp_path, monkeypatch):
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.glossary.inputs import Inputs, load_glossary
     (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
     inputs = Inputs(tmp_path / "notes.txt", None, None)
     glossary = load_glossary(inputs, None)
@@ -382,7 +382,7 @@ def test_no_curation_file_still_dates_the_notes_lines(tmp_path):
     (repo / "notes.txt").write_text(NOTES, encoding="utf-8")
     _git(repo, "add", "notes.txt")
     _git(repo, "commit", "-q", "-m", "notes", date="2026-07-04T00:00:00+00:00")
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.glossary.inputs import Inputs, load_glossary
     inputs = Inputs(repo / "notes.txt", None, None)
     found = history.read_history(inputs, load_glossary(inputs, None))
     assert found.dates["decile"].sentence() == "Last changed 4 July 2026 (notes)"
@@ -390,7 +390,7 @@ def test_no_curation_file_still_dates_the_notes_lines(tmp_path):
 
 
 def _history_of(repo: Path, curation: bool = True):
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.glossary.inputs import Inputs, load_glossary
     inputs = Inputs(repo / "notes.txt", repo / "curation.yml" if curation else None, None)
     return history.read_history(inputs, load_glossary(inputs, None))
 
@@ -441,8 +441,8 @@ def test_the_feed_folds_a_large_commit_as_whats_new_does(tmp_path):
     """A first version, then one commit that changes 25 terms, then one that changes one: the feed has
     "first version", one folded entry for the 25, and the single change, newest first."""
     from lxml import etree as et
-    from mlterms import whats_new
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.outputs import whats_new
+    from mlterms.glossary.inputs import Inputs, load_glossary
     repo = tmp_path / "r"
     repo.mkdir()
     _git(repo, "init", "-q")

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import article_text, run_build
-from mlterms.curation import empty
-from mlterms.curate import curate
-from mlterms.lines import LIST_KINDS_MARK
-from mlterms.parse import parse
+from mlterms.glossary.curation_file import empty
+from mlterms.glossary.curate import curate
+from mlterms.notes.lines import LIST_KINDS_MARK
+from mlterms.notes.parse import parse
 
 EXAMPLES = int(os.environ.get("MLTERMS_HOSTILE_EXAMPLES", "6"))
 

@@ -10,7 +10,7 @@ import shutil
 
 from conftest import CURATION, NOTES, run_build
 from mlterms.errors import NotesError
-from mlterms.source import decode_notes, read_notes
+from mlterms.notes.source import decode_notes, read_notes
 
 GOOD = "Outlier\nA data point that is noticeably different from the rest\n"
 

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from mlterms import dated, lifecycle_check, url_lint
-from mlterms.curation import read_lined_yaml
-from mlterms.definitions import load_definitions
+from mlterms.glossary import dated
+from mlterms.checks import lifecycle_check
+from mlterms.checks import url_lint
+from mlterms.glossary.curation_file import read_lined_yaml
+from mlterms.glossary.definitions import load_definitions
 from mlterms.errors import CurationError
-from mlterms.lifecycle import labelled_summary, lifecycle_label
+from mlterms.glossary.lifecycle import labelled_summary, lifecycle_label
 
 
 def _load(tmp_path: Path, text: str):
@@ -86,8 +88,8 @@ def test_a_good_lifecycle_entry_reaches_the_term_and_every_label(tmp_path):
 
 
 def test_a_replacement_that_is_neither_our_slug_nor_has_a_url_fails_when_applied(tmp_path):
-    from mlterms.curate import Glossary, Term
-    from mlterms.definitions import apply_definitions
+    from mlterms.glossary.curate import Glossary, Term
+    from mlterms.glossary.definitions import apply_definitions
     defs = load_definitions(_load(tmp_path, "terms:\n  x:\n    status: legacy\n    replaced_by: nowhere\n"
                                             "    status_source: https://learn.microsoft.com/x\n"))
     glossary = Glossary([Term("x", "X", [])], None, [], None, [], {}, [])
@@ -215,7 +217,7 @@ def test_a_deprecated_term_shows_its_status_in_every_view(built_site, site_terms
 
 
 def test_the_site_check_finds_a_view_that_drops_the_status(built_site, tmp_path):
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.glossary.inputs import Inputs, load_glossary
     glossary = load_glossary(Inputs.locate(), None)
     assert lifecycle_check.check_site(built_site, glossary) == []
     site = tmp_path / "site"
@@ -229,7 +231,7 @@ def test_the_site_check_finds_a_view_that_drops_the_status(built_site, tmp_path)
 
 
 def test_a_date_written_in_words_is_reported_and_a_token_is_not(tmp_path):
-    from mlterms import dated_report
+    from mlterms.checks import dated_report
     data = read_lined_yaml(_load(tmp_path, "terms:\n  a:\n    note: 'Support ends on June 30, 2026.'\n"
                                            "  b:\n    note: 'Support {ends: 2026-06-30}.'\n"
                                            "  c:\n    summary: A thing retired in September 2026.\n"), "definitions")
@@ -239,6 +241,6 @@ def test_a_date_written_in_words_is_reported_and_a_token_is_not(tmp_path):
 
 
 def test_our_definitions_write_every_event_date_as_data():
-    from mlterms import dated_report
+    from mlterms.checks import dated_report
     data = read_lined_yaml(ROOT / "notes" / "definitions.yml", "definitions")
     assert [str(p) for p in dated_report.worded(data, "notes/definitions.yml")] == []

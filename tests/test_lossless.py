@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from conftest import CURATION, NOTES
-from mlterms.curate import apply_corrections
-from mlterms.curation import load_curation
-from mlterms.lines import LIST_KINDS_MARK
+from mlterms.glossary.curate import apply_corrections
+from mlterms.glossary.curation_file import load_curation
+from mlterms.notes.lines import LIST_KINDS_MARK
 
 EXCLUDED = {
     "Rating & reviews (0 reviews)": "app chrome: the export's rating widget, not part of the notes",
@@ -37,7 +37,7 @@ def test_every_notes_line_is_on_its_own_terms_page_or_explicitly_excluded(page_t
     that belong to no term (the document title, the resources list) must be
     on some page.
     """
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.glossary.inputs import Inputs, load_glossary
     corrections = load_curation(CURATION).corrections
     glossary = load_glossary(Inputs.locate(), None)
     lines = NOTES.read_text(encoding="utf-8").splitlines()

@@ -1,6 +1,6 @@
 """The concept map (/map/) in a real browser: one node per term, the link graph as edges, a click on a
 node opens its term, the search box centres a term, colours follow the scheme, axe finds nothing; and
-the layout the build computes (scripts/mlterms/concept_map.py) puts every term in its own cell."""
+the layout the build computes (scripts/mlterms/outputs/concept_map.py) puts every term in its own cell."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def _graph(built_site: Path) -> dict:
 
 def _link_graph() -> set[tuple[str, str]]:
     """(from, to) for every link between two term pages' own texts, as the pages link them (not from the map)."""
-    from mlterms.crosslinks import link_graph, linkable_names
-    from mlterms.inputs import Inputs, load_glossary
+    from mlterms.glossary.links import link_graph, linkable_names
+    from mlterms.glossary.inputs import Inputs, load_glossary
     glossary = load_glossary(Inputs.locate(), None)
     return {(source, target) for source, targets in link_graph(glossary, linkable_names(glossary)).items()
             for target in targets if target != source}

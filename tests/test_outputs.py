@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import isolated_repo, run_build
-from mlterms import siteurl
+from mlterms.outputs import siteurl
 
 SITE_URL = "https://example.org/glossary/"
 # An address on the local machine: the host with a port or a path (Material's source map only mentions
@@ -159,7 +159,7 @@ def _clipboard(tab, timeout_s: float = 5.0) -> str:
 def test_copy_the_link_copies_where_the_site_is_served_not_where_it_was_built_for(browser, sub_path_site):
     """The site built for https://example.org/glossary/, put on another host (here 127.0.0.1 under
     /glossary/): the button copies the page's real address."""
-    from mlterms.browser import serve
+    from mlterms_tools.browser import serve
     with serve(sub_path_site, prefix="/glossary/") as base:
         context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
         tab = context.new_page()
@@ -181,7 +181,7 @@ One of four values that split sorted data into five equal parts.
 def test_a_renamed_terms_study_progress_moves_to_its_new_slug(browser, tmp_path):
     """Grade Decile's first card, then the term is renamed (slug decile-rank, old_slugs: [decile]) and the
     site rebuilt: on the same origin, the study page still counts the card as learned, under the new slug."""
-    from mlterms.browser import free_port, serve
+    from mlterms_tools.browser import free_port, serve
     port = free_port()
     (tmp_path / "notes.txt").write_text(RENAME_NOTES, encoding="utf-8")
     sites = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlterms.parse import EntryStart, ParseRules, parse
+from mlterms.notes.parse import EntryStart, ParseRules, parse
 
 
 def titles(notes):

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mlterms.errors import NotesError
-from mlterms.parse import EntryStart, ParseRules, parse
-from mlterms.source import decode_notes
+from mlterms.notes.parse import EntryStart, ParseRules, parse
+from mlterms.notes.source import decode_notes
 
 LINES = st.sampled_from([
     "", "", "Outlier", "Principal Component Analysis (PCA)", "k-fold cross-validation A model is trained.",

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from mlterms.browser import RESULT_LINKS
+from mlterms_tools.browser import RESULT_LINKS
 
 pytestmark = pytest.mark.browser
 

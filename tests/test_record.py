@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import pickle
 
-from mlterms.inputs import Inputs, load_glossary
+from mlterms.glossary.inputs import Inputs, load_glossary
 from mlterms.record import UNTAGGED, assemble, records_of, search_key
-from mlterms.search_engine import words
-from mlterms.siteconfig import tags_allowed
+from mlterms.outputs.search_files import words
+from mlterms.outputs.siteconfig import tags_allowed
 
 from conftest import ROOT
 
@@ -42,9 +42,9 @@ def test_a_record_carries_what_every_output_needs():
 
 
 def test_records_of_a_glossary_without_tags_links_or_history():
-    from mlterms.curation import empty
-    from mlterms.curate import curate
-    from mlterms.parse import parse
+    from mlterms.glossary.curation_file import empty
+    from mlterms.glossary.curate import curate
+    from mlterms.notes.parse import parse
     notes = "Alpha Term\nThe first definition.\n\nBeta term\nMentions alpha term.\n"
     glossary = curate(parse(notes, empty().rules), empty(), None)
     records = records_of(glossary, links={})

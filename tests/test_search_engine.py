@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from mlterms import search_engine
-from mlterms.browser import RESULT_LINKS, engine_results, search, serve, term_slug
+from mlterms.outputs import search_files as search_engine
+from mlterms_tools.browser import RESULT_LINKS, engine_results, search, serve, term_slug
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +64,7 @@ def call_worker(calls: dict[str, list[list]]) -> dict[str, list]:
 
 def test_the_worker_derives_each_location_names_json_leaves_out_as_the_build_does(built_site, site_terms):
     """names.json leaves out a term page's location where the worker's slugify(plain(title)) gives it back."""
-    from mlterms.slugs import slugify
+    from mlterms.glossary.slugs import slugify
     assert call_worker({"slugify": [[w] for w in WORDS]})["slugify"] == [slugify(w) for w in WORDS]
     pages = json.loads((built_site / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
     derived = [entry[0] for entry in pages if len(entry) == 3]
@@ -143,7 +143,7 @@ def test_a_reader_who_never_searches_downloads_only_the_bootstrap(browser, built
 
 
 def test_exact_names_come_first_at_five_thousand_terms(browser, tmp_path):
-    from mlterms.search_scale import write_site
+    from mlterms_tools.search_scale import write_site
     terms = write_site(tmp_path, 5000)
     sample = random.Random(3).sample(terms, 60)
     with serve(tmp_path) as base:

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from mlterms.browser import search, term_slug
-from mlterms.lifecycle import labelled_row_summary
+from mlterms_tools.browser import search, term_slug
+from mlterms.glossary.lifecycle import labelled_row_summary
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from mlterms.browser import RESULT_LINKS, engine_results
+from mlterms_tools.browser import RESULT_LINKS, engine_results
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,9 @@ import pytest
 
 import conftest
 from conftest import ROOT, article_text, build_in, isolated_repo
-from mlterms import notebooks, snippets
-from mlterms.snippet_runner import Job, run
+from mlterms.examples import notebooks
+from mlterms.examples import snippets
+from mlterms.examples.runner import Job, run
 
 SNIPPETS, PROBLEMS = snippets.discover()
 
@@ -47,7 +48,7 @@ def test_snippet_output_matches_the_committed_output(snippet, fresh_runs):
 
 def test_snippet_is_a_real_standalone_script(tmp_path):
     """The naive way (python file.py) gives the same output as the warm pool."""
-    from mlterms.snippet_runner import run_naive
+    from mlterms.examples.runner import run_naive
     snippet = next(s for s in SNIPPETS if s.name == "predict_proba")
     (result,) = run_naive([Job(str(snippet.path), str(tmp_path / "w"))])
     assert result.status == "ok" and result.stdout == snippets.read_output(snippet).stdout

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlterms import spark_jvm
-from mlterms.snippet_runner import Job, run
+from mlterms.examples import spark_jvm
+from mlterms.examples.runner import Job, run
 
 # Each snippet writes a file next to itself from Python and reads it back through Spark's JVM (a relative
 # path both must resolve in the same folder), then prints the JVM's process id.

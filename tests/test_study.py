@@ -20,7 +20,7 @@ def _deck(apkg) -> dict[str, list[str]]:
         path.write_bytes(data.getvalue())
     with sqlite3.connect(path) as db:
         rows = db.execute("select guid, flds, tags from notes").fetchall()
-    from mlterms.deck import FIELDS  # the term notes (the cloze notes have Anki's two cloze fields)
+    from mlterms.outputs.deck import FIELDS  # the term notes (the cloze notes have Anki's two cloze fields)
     return {guid: [*fields.split("\x1f"), tags.strip()] for guid, fields, tags in rows
             if fields.count("\x1f") == len(FIELDS) - 1}
 

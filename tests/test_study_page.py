@@ -87,7 +87,7 @@ def test_the_anki_deck_downloads_from_the_study_page(page, served_site, tmp_path
     with zipfile.ZipFile(path) as archive:
         (tmp_path / "c.anki2").write_bytes(archive.read("collection.anki2"))
     with sqlite3.connect(tmp_path / "c.anki2") as db:
-        from mlterms.deck import term_model  # one term note per term (the cloze notes beside them)
+        from mlterms.outputs.deck import term_model  # one term note per term (the cloze notes beside them)
         count = db.execute("select count(*) from notes where mid = ?", (term_model().model_id,)).fetchone()[0]
         assert count == len(site_terms)
 

@@ -22,18 +22,23 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import notebooks, snippets
-from .crosswalk import OtherName
-from .crosslinks import all_page_links, linkable_names, mentioned_in, related_map
-from .curate import Glossary, Term, a_to_z, apply_corrections, letter_of
-from .definitions import Link
-from .errors import Problem
-from .history import History, TermDate, read_history
-from .inputs import Inputs
-from .lifecycle import lifecycle_label, short_label
-from .render import PageLinks
-from .search_engine import words
-from .urls import term_url
+from mlterms.errors import Problem
+from mlterms.examples import notebooks, snippets
+from mlterms.glossary.crosswalk import OtherName
+from mlterms.glossary.curate import Glossary, Term, a_to_z, apply_corrections, letter_of
+from mlterms.glossary.definitions import Link
+from mlterms.glossary.inputs import Inputs
+from mlterms.glossary.lifecycle import lifecycle_label, short_label
+from mlterms.glossary.links import (
+    all_page_links,
+    linkable_names,
+    mentioned_in,
+    related_map,
+)
+from mlterms.history import History, TermDate, read_history
+from mlterms.outputs.search_files import words
+from mlterms.outputs.term_page import PageLinks
+from mlterms.outputs.urls import term_url
 
 UNTAGGED = "untagged"  # the main tag of a term without tags (the map's block for them)
 HANDOFF_ENV = "MLTERMS_BUILD"  # the file build.py pickles its Build into, for the MkDocs hook

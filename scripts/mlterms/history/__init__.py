@@ -13,7 +13,14 @@ from .changes import KINDS, Change, TermState, compare, states
 from .dates import NO_HISTORY, START_UNBUILT, TermDate, last_changes
 from .gitlog import SHALLOW, UNCOMMITTED, Commit, Git, long_date, parse_blame, renumber
 from .read import HISTORY_LIMIT, History, read_history, report_notes
-from .term_lines import CURATION, DEFINITIONS, NOTES, curation_lines, definitions_lines, term_lines
+from .term_lines import (
+           CURATION,
+           DEFINITIONS,
+           NOTES,
+           curation_lines,
+           definitions_lines,
+           term_lines,
+)
 
 __all__ = ["CURATION", "DEFINITIONS", "HISTORY_LIMIT", "KINDS", "NOTES", "NO_HISTORY", "SHALLOW", "START_UNBUILT",
            "UNCOMMITTED", "Change", "Commit", "Git", "History", "TermDate", "TermState", "compare",

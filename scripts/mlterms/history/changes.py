@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..curation import normalise_title
+from mlterms.glossary.curation_file import normalise_title
+
 from .gitlog import Commit
 
 if TYPE_CHECKING:
-    from ..curate import Glossary
+    from mlterms.glossary.curate import Glossary
 
 
 @dataclass(frozen=True)

@@ -26,13 +26,21 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..curate import Glossary
-from ..errors import GlossaryError
-from ..inputs import Inputs, load_glossary
+from mlterms.errors import GlossaryError
+from mlterms.glossary.curate import Glossary
+from mlterms.glossary.inputs import Inputs, load_glossary
+
 from .changes import Change, TermState, compare, states
 from .dates import NO_HISTORY, START_UNBUILT, TermDate, last_changes
 from .gitlog import SHALLOW, Commit, Git, first_line, long_date
-from .term_lines import CURATION, DEFINITIONS, NOTES, curation_lines, definitions_lines, term_lines
+from .term_lines import (
+    CURATION,
+    DEFINITIONS,
+    NOTES,
+    curation_lines,
+    definitions_lines,
+    term_lines,
+)
 
 HISTORY_LIMIT = 100  # commits of the inputs read for What's new: keeps a build fast on a long history
 

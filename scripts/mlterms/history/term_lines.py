@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..curation import normalise_title
+from mlterms.glossary.curation_file import normalise_title
 
 if TYPE_CHECKING:
-    from ..curate import Term
+    from mlterms.glossary.curate import Term
 
 NOTES, CURATION, DEFINITIONS = "notes", "curation", "definitions"  # the inputs, as pages name them
 

@@ -1,0 +1,1 @@
+"""The examples: runnable snippets and notebook walkthroughs, run in warm pools and cached by content."""

@@ -1,0 +1,235 @@
+"""The names crosswalk (``notes/crosswalk.yml``): what other communities call our concepts, with sources.
+
+A reader brings the words of the community they learned in: statistics says
+"bootstrap aggregation" where scikit-learn says bagging, Microsoft renamed
+Azure AD to Microsoft Entra ID. The crosswalk is curated data, one entry per
+name, each with the community that uses it and the official page that says so:
+
+- ``kind: synonym``: a true other name. The term page shows it under "Other
+  names" with its community and source link; search finds the term by it.
+- ``kind: related``: a word only related to the term ("elbow method" for
+  within-cluster sum of squares). Search finds the term by it with a lower
+  weight (it joins ``Term.related``); no page shows it as a name.
+
+``abbreviations:`` lists the common abbreviations of the field with the page
+each comes from, mapped to our slug, or to ``none`` when this glossary has no
+term for it (so search can say "no term for kNN" instead of guessing).
+
+Every fault is a located problem (file:line, what, how to fix), as in the
+curation and definitions files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mlterms.errors import CurationError, Problem
+from mlterms.glossary.curate import Glossary
+from mlterms.glossary.curation_file import (
+    line_of,
+    normalise_title,
+    read_lined_yaml,
+    unknown_keys,
+)
+from mlterms.glossary.definitions import url_problem
+from mlterms.notes.markup import escape, external_link
+
+KINDS = ("synonym", "related")
+NO_TERM = "none"  # an abbreviation whose concept this glossary does not cover
+TOP_LEVEL = {"terms", "abbreviations"}
+ENTRY_KEYS = {"name", "kind", "community", "source"}
+ABBREVIATION_KEYS = {"abbreviation", "means", "term", "source"}
+
+
+@dataclass(frozen=True)
+class OtherName:
+    """Another community's name for a term: shown (synonym) or searched only (related)."""
+
+    name: str
+    kind: str
+    community: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """A common abbreviation of the field, what it stands for, and our term for it ("" when we have none)."""
+
+    abbreviation: str
+    means: str
+    slug: str
+    source: str
+
+
+@dataclass
+class Crosswalk:
+    """The crosswalk file, shape-checked; ``apply_crosswalk`` checks it against the glossary."""
+
+    path: str
+    names: dict[str, list[tuple[OtherName, int]]] = field(default_factory=dict)  # slug -> (name, line)
+    slug_lines: dict[str, int] = field(default_factory=dict)
+    abbreviations: list[tuple[Abbreviation, int]] = field(default_factory=list)
+
+
+def load_crosswalk(path: Path) -> Crosswalk:
+    """Read and shape-check the crosswalk file; raise :class:`CurationError` listing every fault."""
+    return check_crosswalk(read_lined_yaml(path, "crosswalk"), str(path))
+
+
+def _text(entry: dict, key: str, line: int, fail, what: str) -> str:
+    """A required non-empty string of ``entry``; an empty string (and a fault) when missing."""
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        fail(line_of(entry, key) or line, f"{what} has no {key}" if value is None else f"{key} of {what} is empty",
+             f"write {key}: <text>")
+        return ""
+    return value.strip()
+
+
+def _source(entry: dict, line: int, fail, what: str) -> str:
+    """The entry's source URL: required, https, on an official documentation site."""
+    source = _text(entry, "source", line, fail, what)
+    if source and (why := url_problem(source)):
+        fail(line_of(entry, "source") or line, f"the source of {what}: {why}",
+             "cite the official page that uses this name (https, a site in definitions.OFFICIAL_SITES)")
+        return ""
+    return source
+
+
+def check_crosswalk(data: Any, where: str) -> Crosswalk:
+    """Shape-check the loaded YAML: keys, kinds, non-empty names and communities, sources."""
+    problems: list[Problem] = []
+
+    def fail(line: int | None, message: str, hint: str) -> None:
+        problems.append(Problem(where, line, message, hint, group="curation"))
+
+    unknown_keys(data, TOP_LEVEL, fail)
+    result = Crosswalk(where)
+    terms = data.get("terms") or {}
+    if not isinstance(terms, dict):
+        fail(line_of(data, "terms"), "'terms' must map a slug to a list of names", "write  <slug>: [{name: ...}]")
+        terms = {}
+    for slug, entries in terms.items():
+        line = line_of(terms, slug) or 0
+        result.slug_lines[str(slug)] = line
+        if not isinstance(entries, list):
+            fail(line, f"the names of {slug!r} must be a list", "write  - {name: ..., kind: synonym, ...}")
+            continue
+        for i, entry in enumerate(entries):
+            if (checked := _check_entry(entry, line_of(entries, i) or line, str(slug), fail)) is not None:
+                result.names.setdefault(str(slug), []).append(checked)
+    abbreviations = data.get("abbreviations") or []
+    if not isinstance(abbreviations, list):
+        fail(line_of(data, "abbreviations"), "'abbreviations' must be a list", "write  - {abbreviation: ..., ...}")
+        abbreviations = []
+    for i, entry in enumerate(abbreviations):
+        if (checked := _check_abbreviation(entry, line_of(abbreviations, i) or 0, fail)) is not None:
+            result.abbreviations.append(checked)
+    if problems:
+        raise CurationError(problems)
+    return result
+
+
+def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int] | None:
+    if not isinstance(entry, dict):
+        fail(line, f"a name of {slug!r} must be a mapping", "write  {name: ..., kind: ..., community: ..., source: ...}")
+        return None
+    for key in entry:
+        if key not in ENTRY_KEYS:
+            fail(line_of(entry, key) or line, f"unknown key {key!r} in a name of {slug!r}", f"use {sorted(ENTRY_KEYS)}")
+    what = f"a name of {slug!r}"
+    name = _text(entry, "name", line, fail, what)
+    what = f"{name!r} ({slug})" if name else what
+    kind = _text(entry, "kind", line, fail, what)
+    if kind and kind not in KINDS:
+        fail(line_of(entry, "kind") or line, f"the kind of {what} is {kind!r}",
+             "use synonym (another name, shown on the page) or related (searched only)")
+        kind = ""
+    community = _text(entry, "community", line, fail, what)
+    source = _source(entry, line, fail, what)
+    if not (name and kind and community and source):
+        return None
+    return OtherName(name, kind, community, source), line
+
+
+def _check_abbreviation(entry: Any, line: int, fail) -> tuple[Abbreviation, int] | None:
+    if not isinstance(entry, dict):
+        fail(line, "an abbreviation must be a mapping", "write  {abbreviation: kNN, means: ..., term: none, source: ...}")
+        return None
+    for key in entry:
+        if key not in ABBREVIATION_KEYS:
+            fail(line_of(entry, key) or line, f"unknown key {key!r} in an abbreviation",
+                 f"use {sorted(ABBREVIATION_KEYS)}")
+    abbreviation = _text(entry, "abbreviation", line, fail, "an abbreviation")
+    what = repr(abbreviation) if abbreviation else "an abbreviation"
+    means = _text(entry, "means", line, fail, what)
+    slug = _text(entry, "term", line, fail, what)
+    source = _source(entry, line, fail, what)
+    if not (abbreviation and means and slug and source):
+        return None
+    return Abbreviation(abbreviation, means, "" if slug == NO_TERM else slug, source), line
+
+
+def apply_crosswalk(glossary: Glossary, crosswalk: Crosswalk) -> None:
+    """Give each term its other names and related words; raise :class:`CurationError` on any clash.
+
+    A name may not be another term's title or alias (search would not know which
+    term it means), nor repeat the term's own title or alias (it is one already).
+    """
+    problems: list[Problem] = []
+
+    def fail(line: int | None, message: str, hint: str) -> None:
+        problems.append(Problem(crosswalk.path, line, message, hint, group="curation"))
+
+    owner = {normalise_title(n): t.slug for t in glossary.terms for n in t.names}
+    seen: dict[str, tuple[str, int]] = {}  # a crosswalk name -> the slug and line that give it first
+    for slug, entries in crosswalk.names.items():
+        term = glossary.by_slug.get(slug)
+        if term is None:
+            fail(crosswalk.slug_lines.get(slug), f"no term has the slug {slug!r}",
+                 "use the slug of a term (its URL /terms/<slug>/)")
+            continue
+        for other, line in entries:
+            holder = owner.get(normalise_title(other.name))
+            first = seen.setdefault(normalise_title(other.name), (slug, line))
+            if first != (slug, line):
+                fail(line, f"{other.name!r} ({slug}) is also given on line {first[1]} ({first[0]})",
+                     "keep it once, under the term it names")
+            elif holder == slug:
+                fail(line, f"{other.name!r} is already a name of {term.title!r} (title or alias)",
+                     "remove it from the crosswalk, or from the aliases if it belongs here with its source")
+            elif holder is not None:
+                fail(line, f"{other.name!r} ({slug}) is a name of another term, {glossary.by_slug[holder].title!r}",
+                     "remove it, or move it to that term if it names that concept")
+            elif other.kind == "synonym":
+                term.other_names.append(other)
+            elif other.name not in term.related:
+                term.related.append(other.name)
+    for abbreviation, line in crosswalk.abbreviations:
+        holder = owner.get(normalise_title(abbreviation.abbreviation))
+        if abbreviation.slug and abbreviation.slug not in glossary.by_slug:
+            fail(line, f"the abbreviation {abbreviation.abbreviation!r} names no term {abbreviation.slug!r}",
+                 f"use the slug of a term, or term: {NO_TERM} when the glossary has none")
+        elif not abbreviation.slug and holder is not None:
+            fail(line, f"{abbreviation.abbreviation!r} is marked {NO_TERM}, but it is a name of "
+                       f"{glossary.by_slug[holder].title!r}", f"write term: {holder}")
+    if problems:
+        raise CurationError(problems)
+    glossary.abbreviations = [a for a, _ in crosswalk.abbreviations]
+
+
+def other_names_html(term) -> str:
+    """The term page's "Other names" line: each synonym with its community and a link to its source.
+
+    Escaped through ``markup`` like every other curated text; kept out of the
+    search text (the names reach search through ``search_index``). Related
+    words are never shown: they are not names of the term.
+    """
+    if not term.other_names:
+        return ""
+    items = [f'{escape(o.name)} <span class="term-other-name-source">({external_link(o.source, o.community)})</span>'
+             for o in term.other_names]  # the community, linked to the page where it uses the name
+    return ('<p class="term-other-names" data-search-exclude><strong>Other names:</strong> '
+            + " · ".join(items) + "</p>")

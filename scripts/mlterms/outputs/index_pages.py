@@ -1,0 +1,147 @@
+"""The pages around the terms: home, A–Z index, tags index and tag pages, resources.
+
+Generated from the glossary at build time, like the term pages, so counts and
+lists can never go stale.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from mlterms.glossary.curate import Glossary, Term, letter_of
+from mlterms.notes.markup import escape, inline, link
+from mlterms.outputs.jsonld import defined_term_set
+from mlterms.outputs.term_page import front_matter, term_href, term_line
+
+TAGS_DIR = "tags"
+
+
+def tag_href(tag: str, from_dir: str = "") -> str:
+    prefix = "../" * (from_dir.count("/") + 1) if from_dir else ""
+    return f"{prefix}{TAGS_DIR}/{tag}.md"
+
+
+def tag_counts(glossary: Glossary) -> Counter:
+    return Counter(tag for term in glossary.terms for tag in term.tags)
+
+
+def render_home(glossary: Glossary, site_name: str) -> str:
+    counts = tag_counts(glossary)
+    source = f"the study notes “{escape(glossary.document_title)}”" if glossary.document_title else "a set of study notes"
+    out = [
+        front_matter({"title": "Home", "description": f"{len(glossary.terms)} machine-learning and Azure ML terms, one page each."}),
+        f"# {escape(site_name)}",
+        "",
+        f"A glossary of **{len(glossary.terms)} terms** from {source}: machine learning, statistics, "
+        "deep learning and the Azure ML (DP-100) and Databricks tooling around them. "
+        "Every term has its own page with its definition, tags, related terms and, where code teaches best, "
+        "a runnable example with its real output.",
+        "",
+        "Press <kbd>/</kbd> or <kbd>S</kbd> to search, browse the "
+        f"[A–Z index]({term_href('index', '')}) or wander by topic:",
+        "",
+        "Studying? Take the [printable glossary](print.md) (all terms on one page, for print or PDF) or "
+        '<a href="study/ml-terms.apkg" download>the Anki deck</a> (one card per term, both ways; re-import it '
+        "after an update and your cards are updated, not duplicated).",
+        "",
+        "## Topics { data-search-exclude }",  # a listing: search finds the terms' own pages
+        "",
+        '<div class="grid cards topic-map" markdown>',
+        "",
+    ]
+    for tag, count in sorted(counts.items()):
+        examples = [t for t in glossary.terms if tag in t.tags][:3]
+        sample = ", ".join(link(t.title, term_href(t.slug, "")) for t in examples)
+        out.append(f"- [{escape(tag)}]({tag_href(tag)}) · {count} terms  \n  {sample}")
+    out += ["", "</div>", ""]
+    untagged = [t for t in glossary.terms if not t.tags]
+    if untagged:
+        out += [f"{len(untagged)} terms have no tag yet; they are all in the [A–Z index]({term_href('index', '')}).", ""]
+    return "\n".join(out)
+
+
+LETTER_PAGES_FROM = 400  # above this many terms the A–Z index links one page per letter
+LETTERS_DIR = "az"
+
+
+def _letter_groups(glossary: Glossary) -> dict[str, list[Term]]:
+    groups: dict[str, list[Term]] = {}
+    for term in glossary.terms:
+        groups.setdefault(letter_of(term.title), []).append(term)
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0])))
+
+
+def render_index(glossary: Glossary, site_url: str = "", site_name: str = "ML Terms") -> str:
+    """terms/index.md: every term, grouped by first letter, with a letter bar on top.
+
+    A large glossary gets one page per letter instead (the index then lists
+    the letters with their counts), so no page grows with the whole glossary.
+    The page carries the schema.org DefinedTermSet that every term page's
+    DefinedTerm points to (its terms listed while they fit on the page).
+    """
+    groups = _letter_groups(glossary)
+    split = len(glossary.terms) > LETTER_PAGES_FROM
+    term_set = defined_term_set(glossary, site_url, site_name, with_terms=not split)
+    out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z.",
+                         "search": {"exclude": True}, "jsonld": term_set}),
+           "# A–Z index", ""]
+    if split:
+        out += [f"{len(glossary.terms)} terms. Pick a letter:", ""]
+        out += [f"- [{escape(c)}](../{LETTERS_DIR}/{_anchor(c)}.md) · {len(terms)} terms" for c, terms in groups.items()]
+        return "\n".join(out) + "\n"
+    out += ['<nav class="az-bar" aria-label="Letters">' + " ".join(
+        f'<a href="#{_anchor(c)}">{escape(c)}</a>' for c in groups) + "</nav>", ""]
+    for c, terms in groups.items():
+        out += [f"## {escape(c)} {{ #{_anchor(c)} }}", ""]
+        out += [term_line(t, "terms") for t in terms]
+        out.append("")
+    return "\n".join(out)
+
+
+def render_letter_pages(glossary: Glossary) -> dict[str, str]:
+    """az/<letter>.md pages, only for a glossary too large for one A–Z page."""
+    if len(glossary.terms) <= LETTER_PAGES_FROM:
+        return {}
+    pages = {}
+    for c, terms in _letter_groups(glossary).items():
+        out = [front_matter({"title": f"Terms: {c}", "description": f"{len(terms)} terms under {c}.",
+                             "search": {"exclude": True}}),
+               f"# {escape(c)}", "", "[All letters](../terms/index.md)", ""]
+        out += [term_line(t, LETTERS_DIR) for t in terms]
+        pages[f"{LETTERS_DIR}/{_anchor(c)}.md"] = "\n".join(out) + "\n"
+    return pages
+
+
+def _anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter != "#" else "letter-other"
+
+
+def render_tags_index(glossary: Glossary) -> str:
+    counts = tag_counts(glossary)
+    out = [front_matter({"title": "Tags", "description": "The topics of the glossary and the terms under each.",
+                         "search": {"exclude": True}}),
+           "# Tags", "", "| Topic | Terms |", "| --- | ---: |"]
+    for tag, count in sorted(counts.items()):
+        out.append(f"| [{escape(tag)}]({tag}.md) | {count} |")
+    out += ["", "## All topics and their terms", "", "<!-- material/tags -->", ""]
+    return "\n".join(out)
+
+
+def render_tag_page(glossary: Glossary, tag: str) -> str:
+    terms = [t for t in glossary.terms if tag in t.tags]
+    out = [front_matter({"title": f"Tag: {tag}", "description": f"{len(terms)} terms tagged {tag}.",
+                         "search": {"exclude": True}}),
+           f"# {escape(tag)}", "", f"{len(terms)} terms tagged *{escape(tag)}*.", ""]
+    out += [term_line(t, TAGS_DIR) for t in terms]
+    out += ["", f"[All topics]({'index.md'})", ""]
+    return "\n".join(out)
+
+
+def render_resources(glossary: Glossary) -> str:
+    heading = glossary.resources_heading.stripped if glossary.resources_heading else "Resources"
+    out = [front_matter({"title": "Resources", "description": "The study material the notes were made from."}),
+           f"# {escape(heading)}", "",
+           "The sources the notes list at their end, as the notes name them.", ""]
+    out += [f"- {inline(line.stripped)}" for line in glossary.resources] or ["The notes list no resources."]
+    out.append("")
+    return "\n".join(out)

@@ -1,0 +1,53 @@
+"""The search index's entry for each term page: its summary, and the names our engine indexes.
+
+The entry for the page itself (the one a search result shows first) has no
+text of its own: Material files the definition under the h1's anchor, because
+the copy-link button comes before the h1. It gets the term's one-sentence
+summary, escaped, so a result says what the term is; the full text stays in
+the section entry, so ranking barely moves (hit@1 of the curated queries 97%
+without the summary, 95% with it). The site's own engine (``search_engine``)
+reads these summaries from Material's index, and each term's other names and
+related words from ``names_by_location`` and ``related_by_location``; a build
+with MLTERMS_SEARCH_ENGINE=lunr keeps Material's lunr as it ships (for
+`make bench` to compare), with the same summaries.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from mlterms.glossary.lifecycle import labelled_summary
+from mlterms.record import TermRecord
+
+
+def names_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
+    """Each term page's location -> its other names (what search_engine.write indexes as names)."""
+    return {r.url: list(r.alternate_names) for r in records}
+
+
+def related_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
+    """Each term page's location -> the words only related to it (curation ``related:``, crosswalk kind related).
+
+    search_engine.write puts them in names.json beside the names, where the worker weighs them well
+    below an alias: search finds the term by them, and no page shows them as names.
+    """
+    return {r.url: list(r.related_words) for r in records if r.related_words}
+
+
+def add_term_fields(site_dir: Path, records: tuple[TermRecord, ...]) -> int:
+    """Give each term page's own entry the term's summary as its text; returns how many got one."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.exists():  # search turned off
+        return 0
+    index = json.loads(path.read_text(encoding="utf-8"))
+    terms = {r.url: r for r in records}
+    added = 0
+    for doc in index["docs"]:
+        term = terms.get(doc["location"])
+        if term is not None and not doc.get("text") and term.summary:
+            doc["text"] = f"<p>{html.escape(labelled_summary(term.term))}</p>"  # with its status (lifecycle.py)
+            added += 1
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return added

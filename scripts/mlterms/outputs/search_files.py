@@ -1,0 +1,210 @@
+"""The site's own search index: a names index for type-ahead, a full-text index in shards.
+
+Material's lunr search downloads and indexes the whole ``search_index.json``
+on every first page load, has no typo tolerance, and lets a longer title
+that contains the query tie with the exact one. This replaces what the
+browser loads, not how search looks: Material's search box, results, keyboard
+shortcuts, highlighting and instant navigation stay; its web worker is
+swapped for ``docs/assets/javascripts/mlterms-search.js`` (set in
+``overrides/main.html``), which speaks the same messages.
+
+After Material's search plugin has written ``search/search_index.json`` (the
+docs: title, text, tags, boost per page and section), ``write(site)``:
+
+- keeps ``search_index.json`` as a bootstrap of a few hundred bytes (the
+  config, no docs): what a reader who never searches downloads;
+- writes ``search/names.json``: every page's title and other names (aliases,
+  the notes' spellings, and a term's related words, weighed lower), fetched when the search box is first focused; the
+  worker builds its type-ahead index (exact, prefix and typo-tolerant
+  matches) from it;
+- writes ``search/text/<xx>.json``: the full-text postings of every word,
+  sharded by the word's first two letters (three or four for a large shard),
+  so a query fetches only the shards of its own words;
+- writes ``search/docs/<n>.json``: the result texts (title, the start of the
+  text, tags), ``PAGES_PER_SHARD`` pages per file, fetched only for the
+  results shown.
+
+Words are normalised the same way here and in the worker (``words``):
+lower case, accents dropped, British spellings mapped to American ones
+("regularisation" -> "regularize", as "regularization" is), plurals to singulars. A test runs
+both implementations on the same strings.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from mlterms.glossary.slugs import slugify
+from mlterms.outputs.urls import term_url
+
+PAGES_PER_SHARD = 8  # small: a query fetches the shards of its top results only
+SHARD_BYTES = 48_000  # a text shard larger than this is split by a longer prefix
+TEASER = 300  # characters of a section's text shown under its title in the results
+SECTIONS_PER_PAGE = 64  # a doc's id is page * SECTIONS_PER_PAGE + section
+TEXT_DIR, DOCS_DIR, NAMES_FILE = "text", "docs", "names.json"
+
+# Words that rank nothing: a query drops them ("what is an epoch" -> "epoch"), so the text index
+# does not hold them either. The worker reads this list from the bootstrap.
+STOP_WORDS = sorted(set("""a an and are as at be between can compare comparison define definition difference
+differences do does for from how i in is it me mean meaning means of on or tell than the to use used versus vs
+what whats when where which who why with""".split()))
+_SPLIT = re.compile(r"[\W_]+")  # anything but letters and digits (the worker: /[^\p{L}\p{N}]+/u)
+_TAGS = re.compile(r"<[^>]+>")
+# British -> American, applied to both the index and the query, so either spelling finds both.
+_SPELLINGS = [(re.compile(pattern, re.ASCII), repl) for pattern, repl in [  # \w as in JavaScript: ASCII
+    (r"^(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$", r"\1iz\2"),
+    (r"^(\w{2,})ys(e|ed|es|ing)$", r"\1yz\2"),
+    (r"^(\w{3,})our(s?)$", r"\1or\2"),
+    (r"^(\w{3,})tre(s?)$", r"\1ter\2"),
+    (r"^(\w{3,})ll(ed|ing|er|ers)$", r"\1l\2"),
+    (r"^(\w{3,})ogue(s?)$", r"\1og\2"),
+    (r"^(\w{3,})izations?$", r"\1ize"),  # and "normalization" meets "normalize"
+]]
+
+
+def canon(word: str) -> str:
+    """One word as the index stores it: American spelling, singular."""
+    for pattern, repl in _SPELLINGS:
+        word = pattern.sub(repl, word)
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (what the worker's ``fold`` does)."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.category(c).startswith("M"))
+
+
+def words(text: str) -> list[str]:
+    """The indexed words of a text: folded, split at anything but letters and digits, canonical."""
+    return [canon(w) for w in _SPLIT.split(fold(text)) if w]
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name, plus each pair of neighbours joined ("one-hot" also gives "onehot")."""
+    base = words(name)
+    return base + [a + b for a, b in zip(base, base[1:])]
+
+
+def shard_name(prefix: str) -> str:
+    """The file name of a text shard: the prefix itself when it is ASCII, else its code points."""
+    if re.fullmatch(r"[a-z0-9]+", prefix):
+        return prefix
+    return "u" + "-".join(f"{ord(c):x}" for c in prefix)
+
+
+def plain(markup: str) -> str:
+    return html.unescape(_TAGS.sub(" ", markup or ""))
+
+
+def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list[str]] | None = None) -> None:
+    """Replace Material's one-file index with the bootstrap, names, text shards and doc shards.
+
+    ``other_names`` maps a page location to its other names (a term's aliases
+    and the notes' spellings); ``related`` to the words only related to it,
+    which names.json carries as a fifth element that the worker weighs below
+    an alias.
+    """
+    related = related or {}
+    path = site / "search" / "search_index.json"
+    if not path.exists():  # search turned off
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    pages: list[list] = []  # [location, title, names, boost]
+    page_of: dict[str, int] = {}
+    sections: dict[int, list[dict]] = defaultdict(list)
+    for doc in index["docs"]:
+        page_loc, _, _ = doc["location"].partition("#")
+        if page_loc not in page_of:
+            page_of[page_loc] = len(pages)
+            pages.append([page_loc, page_loc, [], 1])
+        number = page_of[page_loc]
+        if "#" not in doc["location"]:
+            pages[number][1] = doc["title"]
+            pages[number][2] = other_names.get(page_loc, [])
+            pages[number][3] = doc.get("boost", 1)
+        if len(sections[number]) < SECTIONS_PER_PAGE:
+            sections[number].append(doc)
+
+    out = site / "search"
+    for folder in (TEXT_DIR, DOCS_DIR):
+        shutil.rmtree(out / folder, ignore_errors=True)
+        (out / folder).mkdir(parents=True)
+
+    stop = set(STOP_WORDS)
+    postings: dict[str, dict[int, int]] = defaultdict(dict)
+    shards: dict[int, list] = defaultdict(list)
+    for number, docs in sections.items():
+        for section, doc in enumerate(docs):
+            doc_id = number * SECTIONS_PER_PAGE + section
+            for word in words(plain(doc.get("text", "")) + " " + plain(doc.get("title", ""))):
+                if word not in stop:
+                    postings[word][doc_id] = postings[word].get(doc_id, 0) + 1
+            shards[number // PAGES_PER_SHARD].append(
+                [number, section, doc["location"], doc["title"], _teaser(doc.get("text", "")), doc.get("tags", [])])
+    by_prefix = _shards({word: [n for doc_id, tf in sorted(docs.items()) for n in (doc_id, tf)]
+                         for word, docs in postings.items()})
+    for prefix, table in by_prefix.items():
+        _dump(out / TEXT_DIR / f"{shard_name(prefix)}.json", table)
+    for number, docs in shards.items():
+        _dump(out / DOCS_DIR / f"{number}.json", docs)
+    # A term page's location is left out where the worker can derive it from the title (most pages).
+    for page in pages:
+        if page[0] == term_url(slugify(plain(page[1]))):
+            page[0] = None
+    rows = []
+    for loc, title, names, boost in pages:
+        words_only = related.get(loc if loc is not None else term_url(slugify(plain(title))), [])
+        rows.append([title, names, boost, loc, words_only] if words_only else
+                    [title, names, boost, loc] if loc is not None else [title, names, boost])
+    _dump(out / NAMES_FILE, {"pages": rows})
+    # The bootstrap: Material's main script fetches it on every page and hands the config to the worker.
+    config = {**index["config"], "mlterms": {"pages": len(pages), "pagesPerShard": PAGES_PER_SHARD,
+                                             "sectionsPerPage": SECTIONS_PER_PAGE, "stop": STOP_WORDS,
+                                             "shards": sorted(by_prefix)}}
+    _dump(path, {"config": config, "docs": []})
+
+
+def _shards(table: dict[str, list[int]], prefix_length: int = 2) -> dict[str, dict[str, list[int]]]:
+    """Words grouped by their first two letters; a group over SHARD_BYTES is split by three letters, then four.
+
+    The worker fetches the shard of the longest listed prefix of a query word,
+    so no query downloads a shard much larger than SHARD_BYTES.
+    """
+    groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for word, flat in table.items():
+        groups[word[:prefix_length]][word] = flat
+    result: dict[str, dict[str, list[int]]] = {}
+    for prefix, words_ in groups.items():
+        size = len(json.dumps(words_, separators=(",", ":")))
+        longer = {w: f for w, f in words_.items() if len(w) > prefix_length}
+        if size > SHARD_BYTES and prefix_length < 4 and longer:
+            result.update(_shards(longer, prefix_length + 1))
+            rest = {w: f for w, f in words_.items() if len(w) <= prefix_length}
+            if rest:
+                result[prefix] = rest
+        else:
+            result[prefix] = words_
+    return result
+
+
+def _teaser(markup: str) -> str:
+    """The start of a result's text, as escaped plain text (a page's summary is shorter than this)."""
+    text = " ".join(plain(markup).split())
+    if len(text) > TEASER:
+        text = text[:TEASER].rsplit(" ", 1)[0] + " …"
+    return html.escape(text, quote=False)
+
+
+def _dump(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,97 @@
+"""Study aids built from the glossary: an Anki deck and a printable glossary.
+
+Both come from the same terms as the site (title, one-line definition, the
+notes' text, tags), so a new term shows up in them without extra work.
+
+The Anki deck (mlterms.outputs.deck) derives its note GUIDs from a term's first
+published slug, and its model and deck IDs are fixed: re-importing the deck
+after the notes change, or a term is renamed, *updates* the cards a learner
+already has (with their review history) instead of adding duplicates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlterms.glossary.curate import Glossary
+from mlterms.glossary.lifecycle import labelled_summary
+from mlterms.notes.body import render_body
+from mlterms.notes.markup import escape, link
+from mlterms.outputs import card_content, deck, vendor
+from mlterms.outputs.term_page import front_matter, term_href
+from mlterms.outputs.urls import public_url, term_url
+from mlterms.paths import NODE_MODULES
+from mlterms.record import TermRecord
+
+DECK_FILE = "study/ml-terms.apkg"
+CARDS_FILE = "study/cards.json"
+PRINT_PAGE = "print.md"
+STUDY_PAGE = "study.md"
+# The FSRS scheduler the flashcards use, pinned in package.json and copied into the site by the build.
+FSRS_SOURCE = NODE_MODULES / "ts-fsrs" / "dist" / "index.umd.js"
+FSRS_SITE = "assets/javascripts/ts-fsrs.umd.js"
+
+
+def anki_deck(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url: str, path: Path) -> int:
+    """Write the deck to ``path`` (see mlterms.outputs.deck); returns the number of notes."""
+    return deck.write(records, corrections, site_url, path)
+
+
+def render_print(glossary: Glossary, site_url: str = "") -> str:
+    """print.md: every term A–Z on one page, with its definition, the notes' text, tags and URL.
+
+    The print stylesheet (assets/extra.css) hides the site's chrome and keeps a
+    term on one page where it fits.
+    """
+    meta = {"title": "Printable glossary", "description": f"All {len(glossary.terms)} terms on one page, for print.",
+            "hide": ["navigation", "toc"], "search": {"exclude": True}}
+    out = [front_matter(meta), "# Printable glossary", "",
+           f'<p class="print-intro">All {len(glossary.terms)} terms A–Z, each with its one-line definition, '
+           "the notes' text, the editor's note where there is one, and its tags. Print this page, or save it as PDF.</p>", ""]
+    titles = {t.slug: t.title for t in glossary.terms}
+    for term in glossary.terms:
+        href = term_href(term.slug, "")
+        tags = " · ".join(escape(t) for t in term.tags)
+        url = public_url(site_url, term_url(term.slug))
+        out += ['<section class="print-term" markdown>', "",
+                f"## {escape(term.title)} {{ #{term.slug} }}", "",
+                f'<p class="term-definition">{escape(term.summary)}</p>', ""]
+        for definition in term.definitions:
+            out += [render_body(definition.lines, glossary.corrections, None), ""]
+        if card_content.lifecycle_text(term):
+            out += [f'<p class="print-status">{card_content.lifecycle_html(term, escape, titles)}</p>', ""]
+        if term.note:
+            out += [f'<p class="print-note">{card_content.editor_note_html(term, escape)}</p>', ""]
+        out += [f'<p class="print-meta" markdown>{tags + " · " if tags else ""}{link(url, href)}</p>', "",
+                "</section>", ""]
+    return "\n".join(out)
+
+
+def render_study(glossary: Glossary) -> str:
+    """study.md: the flashcards and the quiz (docs/assets/javascripts/study.js fills it in)."""
+    meta = {"title": "Study", "description": "Flashcards with spaced repetition, a self-quiz, an Anki deck and a "
+                                             "printable glossary of every term.",
+            "hide": ["toc"], "search": {"exclude": True}}
+    return "\n".join([
+        front_matter(meta), "# Study", "",
+        f"Learn the {len(glossary.terms)} terms: flashcards in both directions (term → definition, definition → "
+        "term) scheduled by FSRS, the spaced-repetition algorithm Anki uses, and a quiz. Your progress stays "
+        "in this browser. Keys: <kbd>Space</kbd> or <kbd>Enter</kbd> shows the answer, <kbd>1</kbd>–<kbd>4</kbd> "
+        "grade it (again, hard, good, easy); on a phone, tap to flip and swipe right (good) or left (again).", "",
+        'Offline: <a href="../study/ml-terms.apkg" download>the Anki deck</a> · '
+        f"{link('the printable glossary', 'print.md')}", "",
+        '<div id="study-app" data-base="../" markdown>', "",
+        "<noscript>The flashcards and the quiz need JavaScript; the Anki deck and the printable glossary do not."
+        "</noscript>", "", "</div>", ""])
+
+
+def cards(records: tuple[TermRecord, ...]) -> list[dict]:
+    """study/cards.json: what a card shows; ``old_slugs``: study.js moves progress kept under an old slug."""
+    return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t.term), "status": t.lifecycle.label,
+             "tags": list(t.tags), "url": t.url,
+             "notes": t.notes_text, "plot": t.plot, "old_slugs": list(t.old_slugs)} for t in records]
+
+
+def copy_scheduler(site: Path) -> None:
+    """Put the pinned ts-fsrs into the site, or say how to get it."""
+    vendor.copy_into_site(FSRS_SOURCE, site, FSRS_SITE)
