@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from mlterms import concept_map, exports, notebooks, search_engine, search_index, snippets, social_cards, study, urls
-from mlterms import crosslinks, history, whats_new
+from mlterms import crosslinks, definitions, history, whats_new
 from mlterms.errors import GlossaryError
 from mlterms.generate import Inputs, SiteSettings, build_pages, linkable_names, load_glossary, terms_json
 
@@ -178,6 +178,13 @@ def _plots(glossary) -> dict[str, str]:
     return found
 
 
+def _compare_sources(inputs: Inputs) -> dict[str, str]:
+    """A compare line -> its official source, for the quiz's explanations (study/cards.json)."""
+    if inputs.definitions is None:
+        return {}
+    return {g.difference: g.source for g in definitions.load_definitions(inputs.definitions).compare}
+
+
 @event_priority(-100)  # after the search plugin has written search/search_index.json
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
@@ -190,8 +197,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     except FileNotFoundError as exc:
         raise PluginError(str(exc)) from None
     concept_map.write(site, glossary, _state["graph"], _tags_allowed(config))
-    (site / study.CARDS_FILE).write_text(json.dumps(study.cards(glossary, _plots(glossary)), ensure_ascii=False),
-                                         encoding="utf-8")
+    cards = study.cards(glossary, _plots(glossary), _state["graph"], _compare_sources(_state["inputs"]))
+    (site / study.CARDS_FILE).write_text(json.dumps(cards, ensure_ascii=False), encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, search_index.names_by_location(glossary))
     rows = terms_json(glossary, _state["history"].dates)  # terms.json, and the same rows as CSV and llms.txt

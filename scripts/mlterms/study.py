@@ -19,7 +19,7 @@ from .curate import Glossary, Term
 from .markup import escape, link
 from .render import front_matter, render_body, term_href
 from .urls import public_url, term_url
-from . import vendor
+from . import study_cards, vendor
 
 DECK_FILE = "study/ml-terms.apkg"
 CARDS_FILE = "study/cards.json"
@@ -116,10 +116,18 @@ def render_study(glossary: Glossary) -> str:
         "</noscript>", "", "</div>", ""])
 
 
-def cards(glossary: Glossary, plots: dict[str, str]) -> list[dict]:
-    """study/cards.json: what a card shows (``plots``: slug -> site path of the term's first plot)."""
+def cards(glossary: Glossary, plots: dict[str, str], graph: dict[str, list[str]] | None = None,
+          sources: dict[str, str] | None = None) -> list[dict]:
+    """study/cards.json: what a card shows (``plots``: slug -> site path of the term's first plot),
+    the terms its definition links to (``graph``: the order new cards come in), the cloze of its
+    definition, the terms a quiz must not offer for it, and its compare lines (``sources``:
+    difference -> official URL)."""
+    never = study_cards.avoid(glossary)
     return [{"slug": t.slug, "title": t.title, "summary": t.summary, "tags": t.tags, "url": term_url(t.slug),
-             "notes": notes_text(t, glossary.corrections), "plot": plots.get(t.slug)} for t in glossary.terms]
+             "notes": notes_text(t, glossary.corrections), "plot": plots.get(t.slug),
+             "links": sorted(set((graph or {}).get(t.slug, [])) - {t.slug}), "cloze": study_cards.cloze(t),
+             "avoid": never[t.slug], "compare": study_cards.compare_lines(t, sources or {})}
+            for t in glossary.terms]
 
 
 def copy_scheduler(site: Path) -> None:
