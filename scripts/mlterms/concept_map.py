@@ -134,7 +134,7 @@ def render_page(glossary: Glossary, tags_allowed: list[str] | None = None) -> st
     n = len(glossary.terms)
     meta = {"title": "Concept map", "description": f"All {n} terms on one map, grouped by tag, with the links "
                                                    "between their definitions.",
-            "hide": ["navigation", "toc"], "search": {"exclude": True},
+            "hide": ["toc"], "search": {"exclude": True},
             # loaded after the article, inside the part instant navigation swaps (overrides/main.html)
             "page_scripts": [SCRIPT_SITE]}
     legend = []

@@ -80,7 +80,7 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
     term on one page where it fits.
     """
     meta = {"title": "Printable glossary", "description": f"All {len(glossary.terms)} terms on one page, for print.",
-            "hide": ["navigation", "toc"], "search": {"exclude": True}}
+            "hide": ["toc"], "search": {"exclude": True}}
     out = [front_matter(meta), "# Printable glossary", "",
            f'<p class="print-intro">All {len(glossary.terms)} terms A–Z, each with its one-line definition, '
            "the notes' text and its tags. Print this page, or save it as PDF.</p>", ""]
@@ -105,15 +105,19 @@ def render_study(glossary: Glossary) -> str:
             "hide": ["toc"], "search": {"exclude": True}}
     return "\n".join([
         front_matter(meta), "# Study", "",
-        f"Learn the {len(glossary.terms)} terms: flashcards in both directions (term → definition, definition → "
-        "term) scheduled by FSRS, the spaced-repetition algorithm Anki uses, and a quiz. Your progress stays "
-        "in this browser. Keys: <kbd>Space</kbd> or <kbd>Enter</kbd> shows the answer, <kbd>1</kbd>–<kbd>4</kbd> "
-        "grade it (again, hard, good, easy); on a phone, tap to flip and swipe right (good) or left (again).", "",
-        'Offline: <a href="../study/ml-terms.apkg" download>the Anki deck</a> · '
-        f"{link('the printable glossary', 'print.md')}", "",
+        f"Learn the {len(glossary.terms)} terms with flashcards and a quiz; your progress stays in this browser.",
+        "",
         '<div id="study-app" data-base="../" markdown>', "",
         "<noscript>The flashcards and the quiz need JavaScript; the Anki deck and the printable glossary do not."
-        "</noscript>", "", "</div>", ""])
+        "</noscript>", "", "</div>", "",
+        "## How it works", "",
+        "Each term has three cards (term → definition, definition → term, and its definition with a key "
+        "phrase hidden), scheduled by FSRS, the spaced-repetition algorithm Anki uses. New terms come topic by "
+        "topic in turn, the terms others build on first. Keys: <kbd>Space</kbd> or <kbd>Enter</kbd> shows the "
+        "answer, <kbd>1</kbd>–<kbd>4</kbd> grade it (again, hard, good, easy); on a phone, tap to flip and "
+        "swipe right (good) or left (again). Term pages show when you last recalled them.", "",
+        'Offline: <a href="../study/ml-terms.apkg" download>the Anki deck</a> · '
+        f"{link('the printable glossary', 'print.md')}", ""])
 
 
 def cards(glossary: Glossary, plots: dict[str, str], graph: dict[str, list[str]] | None = None,
