@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .spark_jvm import SPARK_CONF_DIR, SharedJvm, stop_active_context
+from .snippets_style import PLOT_STYLE
 from .processes import die_with_parent, kill_children, kill_tree, make_subreaper, wait_gone
 
 DEFAULT_TIMEOUT = 120.0
@@ -84,7 +85,8 @@ def zygote_env(extra: dict[str, str]) -> dict[str, str]:
 def _child_env() -> dict[str, str]:
     """What every snippet runs with: the same settings in the pool as in the naive baseline."""
     return zygote_env({"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1",
-                       "PYSPARK_PYTHON": sys.executable, "TQDM_DISABLE": "1", "SPARK_CONF_DIR": str(SPARK_CONF_DIR)})
+                       "PYSPARK_PYTHON": sys.executable, "TQDM_DISABLE": "1", "SPARK_CONF_DIR": str(SPARK_CONF_DIR),
+                       "MATPLOTLIBRC": str(PLOT_STYLE)})
 
 
 class PhaseTimeout(RuntimeError):

@@ -25,6 +25,7 @@ from pathlib import Path
 from .errors import Problem
 from .markup import code_block, escape
 from .spark_jvm import SPARK_CONF_DIR
+from .snippets_style import plot_style_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS_DIR = ROOT / "snippets"
@@ -142,7 +143,8 @@ def environment_fingerprint() -> str:
 
 
 def cache_key(snippet: Snippet, fingerprint: str) -> str:
-    return hashlib.sha256(snippet.path.read_bytes() + fingerprint.encode()).hexdigest()[:20]
+    code = snippet.path.read_bytes()
+    return hashlib.sha256(code + fingerprint.encode() + plot_style_bytes(code)).hexdigest()[:20]
 
 
 def stamp(snippet: Snippet) -> str:
