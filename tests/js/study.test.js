@@ -1,9 +1,9 @@
-// The study page's pure helpers (docs/assets/javascripts/study.js), run by `node --test`
+// The study page's pure helpers (docs/assets/javascripts/study-core.js), run by `node --test`
 // (tests/test_js_units.py runs this file under pytest).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const study = require("../../docs/assets/javascripts/study.js");
+const study = require("../../docs/assets/javascripts/study-core.js");
 
 function terms(n, tagsOf) {
   return Array.from({ length: n }, (_, i) => ({

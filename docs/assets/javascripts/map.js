@@ -351,41 +351,6 @@ function mapActivation(map) {
   set(false);
 }
 
-function mapClear(map) {
-  mapHideLinks(map, "shown-focus", "shown-hover");
-  map.cy.elements().removeClass("faded focus neighbour highlight");
-  map.page.container.removeAttribute("data-focused");
-  map.page.status.textContent = "";
-}
-
-function mapFocus(map, slug) {
-  var cy = map.cy, node = cy.getElementById(slug), page = map.page;
-  if (node.empty()) return;
-  mapHideLinks(map, "shown-focus", "shown-hover");
-  mapShowLinks(map, slug, "shown-focus");
-  var out = node.outgoers("node"), into = node.incomers("node"), near = node.closedNeighborhood();
-  cy.batch(function () {
-    cy.elements().removeClass("faded focus neighbour highlight");
-    cy.elements().not(near).not("node.group").addClass("faded");
-    near.nodes().not(node).addClass("neighbour");
-    node.connectedEdges().addClass("highlight");
-    node.addClass("focus");
-  });
-  page.container.removeAttribute("data-focused");
-  page.status.textContent = node.data("title") + ": links to " + out.length + " term" +
-    (out.length === 1 ? "" : "s") + ", linked from " + into.length + ". ";
-  var a = document.createElement("a");
-  a.href = new URL(node.data("url"), page.base).href;
-  a.textContent = "Open " + node.data("title");
-  page.status.appendChild(a);
-  var done = function () { mapSizeLabels(cy); page.container.setAttribute("data-focused", slug); };
-  // The dot itself in the middle (cy.center would centre the dot and its label together).
-  var zoom = Math.max(cy.zoom(), 1.1), at = node.position();
-  var pan = { x: cy.width() / 2 - at.x * zoom, y: cy.height() / 2 - at.y * zoom };
-  if (page.reduceMotion) { cy.viewport({ zoom: zoom, pan: pan }); done(); }
-  else cy.animate({ zoom: zoom, pan: pan }, { duration: 350, complete: done });
-}
-
 /* The scheme toggle (light/dark) changes the CSS variables: restyle. navigation.instant: when the
    reader moves to another page, the map goes with it. */
 function mapThemeAndLifetime(map) {
