@@ -115,7 +115,8 @@
     parts.quiz = el("section", { class: "study-quiz", "aria-label": "Quiz" });
     [el("h2", { text: "Flashcards", id: "flashcards" }), parts.picker, parts.stats, parts.card,
      el("h2", { text: "Progress by tag", id: "progress" }),
-     el("div", { class: "md-typeset__scrollwrap" }, [el("div", { class: "md-typeset__table" }, [table])]), tools,
+     el("div", { class: "md-typeset__scrollwrap", role: "region", "aria-label": "Progress by tag", tabindex: "0" },
+        [el("div", { class: "md-typeset__table" }, [table])]), tools,
      el("h2", { text: "Quiz", id: "quiz" }), parts.quiz].forEach(function (node) { app.appendChild(node); });
     return parts;
   }
