@@ -180,7 +180,7 @@ def test_axe_finds_no_violations_on_the_map(page, served_site, axe_js, scheme, w
         page.set_viewport_size({"width": width, "height": 844})
     _open(page, served_site, scheme)
     page.wait_for_load_state("networkidle")
-    canvas = page.get_by_role("img", name="Concept map of")
+    canvas = page.get_by_role("application", name="Concept map of")
     assert canvas.count() == 1
     assert axe_violations(page, axe_js) == []
     page.get_by_role("combobox", name="Find a term on the map").fill("clustering")  # with the options open
