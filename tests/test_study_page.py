@@ -214,8 +214,10 @@ def test_the_quiz_marks_right_and_wrong_explains_and_ends_with_x_of_10(view, ser
             missed.append(term["title"])
             assert "study-option--wrong" in pick.get_attribute("class")
             assert pick.inner_text().startswith("✗") and "(your pick)" in pick.inner_text()
-            colours = pick.evaluate("b => getComputedStyle(b).color"), right.evaluate("b => getComputedStyle(b).color")
-            assert colours[0] != colours[1]
+            page.wait_for_timeout(300)  # Material's buttons fade their colours in 125 ms
+            colours = [b.evaluate("b => getComputedStyle(b).color") for b in (pick, right)]
+            plain = page.locator(".study-option:not(.study-option--right):not(.study-option--wrong)").first
+            assert len({*colours, plain.evaluate("b => getComputedStyle(b).color")}) == 3
         feedback = page.locator(".study-feedback")
         assert feedback.locator("a").first.inner_text() == term["title"]
         sourced = [c for c in term["compare"] if c["source"]]
