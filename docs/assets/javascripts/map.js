@@ -31,12 +31,15 @@ function mapStart(app) {
     if (!r.ok) throw new Error("map/graph.json: HTTP " + r.status);
     return r.json();
   });
-  Promise.all([data.then(function (d) { return mapPrepare(page, d); }),
-               mapLoadScript(new URL("assets/javascripts/cytoscape.min.js", page.base).href)])
-    .then(function (results) {
+  // cytoscape (preloaded by the page) runs only once the first frame is drawn: parsing it holds the
+  // main thread for a while, and the reader would wait that long for the map.
+  var prepared = data.then(function (d) { performance.mark("map-data"); return mapPrepare(page, d); });
+  prepared.then(function () { return mapLoadScript(new URL("assets/javascripts/cytoscape.min.js", page.base).href); })
+    .then(function () { return prepared; })
+    .then(function (prepared) {
       if (!document.body.contains(app)) return;  // the reader has moved on (navigation.instant)
       performance.mark("map-loaded");
-      mapDraw(page, results[0]);
+      mapDraw(page, prepared);
     }).catch(function (error) {
       page.status.textContent = "The map could not be loaded (" + error.message + "). The A–Z index and the " +
         "tag pages list the same terms.";
