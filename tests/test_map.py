@@ -28,6 +28,20 @@ def _open(page, served_site, scheme: str = "light") -> None:
     page.locator("#concept-map[data-rendered]").wait_for(timeout=30000)
 
 
+def _settle(page) -> None:
+    """Two frames: cytoscape learns where its canvas is from the scroll event of the next frame."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def _activate(page) -> None:
+    """Click the cover ("Click or tap to explore the map"), as a reader does before using the map."""
+    page.locator("#concept-map").scroll_into_view_if_needed()
+    page.locator(".map-activate").click()
+    page.locator('#concept-map[data-active="true"]').wait_for()
+    page.wait_for_timeout(300)  # cytoscape ignores the wheel for a moment after the page scrolled
+    _settle(page)
+
+
 def _graph(built_site: Path) -> dict:
     return json.loads((built_site / "map" / "graph.json").read_text(encoding="utf-8"))
 
@@ -84,9 +98,7 @@ def test_a_term_slugged_like_an_edge_keeps_every_edge(page, served_site, built_s
 @pytest.mark.parametrize("slug", ["k-means-clustering", "percentile"])
 def test_clicking_a_node_opens_its_term_page(page, served_site, slug):
     _open(page, served_site)
-    page.locator("#concept-map").scroll_into_view_if_needed()
-    # cytoscape learns where its canvas now is from the scroll event, which the browser sends with the next frame
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    _activate(page)
     at = page.evaluate(NODE_ON_SCREEN, slug)
     viewport = page.viewport_size
     assert 0 < at["x"] < viewport["width"] and 0 < at["y"] < viewport["height"]  # the whole map is in view
@@ -103,11 +115,19 @@ def test_a_tap_on_a_phone_opens_the_term_under_the_finger(browser, served_site):
     try:
         _open(page, served_site)
         page.locator("#concept-map").scroll_into_view_if_needed()
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        _settle(page)
+        box = page.locator(".map-activate").bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # activates
+        page.locator('#concept-map[data-active="true"]').wait_for()
         zoom = page.evaluate("() => window.mltermsMap.zoom()")
         assert 56 * zoom < 20  # the whole map: rows of dots closer together than a fingertip
         at = page.evaluate(NODE_ON_SCREEN, "percentile")
-        page.touchscreen.tap(at["x"], at["y"] + 4)  # a little off, as fingers are
+        page.touchscreen.tap(at["x"], at["y"])  # too close to pick: zooms in where the finger is
+        page.wait_for_function("() => window.mltermsMap.zoom() * 56 >= 24")
+        assert "/map/" in page.url
+        _settle(page)
+        at = page.evaluate(NODE_ON_SCREEN, "percentile")
+        page.touchscreen.tap(at["x"], at["y"] + 8)  # a little off, as fingers are: within the 24 px target
         page.wait_for_url("**/terms/percentile/", timeout=15000)
     finally:
         context.close()
@@ -119,6 +139,7 @@ def test_the_search_box_picks_a_term_then_centres_and_highlights_it(page, served
     box = page.get_by_role("combobox", name="Find a term on the map")
     box.fill("k-me")
     options = page.get_by_role("option")
+    options.first.wait_for()
     assert options.first.inner_text() == "K-means clustering"
     box.press("ArrowDown")
     assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
@@ -136,7 +157,7 @@ def test_the_search_box_picks_a_term_then_centres_and_highlights_it(page, served
     assert link.inner_text() == "Open K-means clustering" and link.get_attribute("href").endswith(
         "/terms/k-means-clustering/")
     # a click on an option picks it too; "Whole map" lets go of the term
-    box.fill("percent")
+    box.fill("percentile")
     page.get_by_role("option", name="Percentile", exact=True).click()
     page.locator('#concept-map[data-focused="percentile"]').wait_for(timeout=15000)
     page.get_by_role("button", name="Whole map").click()
@@ -189,11 +210,21 @@ def test_axe_finds_no_violations_on_the_map(page, served_site, axe_js, scheme, w
         page.set_viewport_size({"width": width, "height": 844})
     _open(page, served_site, scheme)
     page.wait_for_load_state("networkidle")
-    canvas = page.get_by_role("img", name="Concept map of")
+    canvas = page.get_by_role("application", name="Concept map of")
     assert canvas.count() == 1
     assert axe_violations(page, axe_js) == []
-    page.get_by_role("combobox", name="Find a term on the map").fill("clu")  # with the options open
+    page.get_by_role("combobox", name="Find a term on the map").fill("clustering")  # with the options open
+    page.get_by_role("option").first.wait_for()
     page.get_by_role("combobox").press("ArrowDown")
+    assert axe_violations(page, axe_js) == []
+    page.get_by_role("combobox").press("Enter")  # a term focused, its neighbours named
+    page.locator("#concept-map[data-focused]").wait_for(timeout=15000)
+    assert axe_violations(page, axe_js) == []
+    page.locator("#concept-map").focus()  # activated by keyboard, zoomed in: every name in view
+    page.keyboard.press("+")
+    page.wait_for_function("() => window.mltermsMap.nodes('.named').length > 0")
+    assert page.locator(".map-activate").is_hidden()
+    page.wait_for_timeout(500)  # focus scrolled the page: Material's header title fades to the page's
     assert axe_violations(page, axe_js) == []
     assert not page.console_errors
 
@@ -204,6 +235,7 @@ def test_the_map_scripts_load_on_the_map_page_only(built_site):
         assert "map.js" not in html and "cytoscape" not in html, path
     page = (built_site / "map" / "index.html").read_text(encoding="utf-8")
     assert '<script src="../assets/javascripts/map.js"></script>' in page
+    assert page.index("map-layout.js") < page.index("map-search.js") < page.index("/map.js")
     assert (built_site / "assets" / "javascripts" / "cytoscape.min.js").read_bytes() == \
         (ROOT / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js").read_bytes()
     assert 'href="../terms/"' in page and 'href="../tags/"' in page  # the text alternatives

@@ -43,6 +43,7 @@ from mlterms.examples.processes import (
 )
 from mlterms.examples.spark_jvm import SPARK_CONF_DIR, SharedJvm, stop_active_context
 from mlterms.paths import ROOT, SCRIPTS_DIR
+from mlterms.examples.plot_style import PLOT_STYLE
 
 DEFAULT_TIMEOUT = 120.0
 JVM_START_TIMEOUT = 90.0  # PySpark's own launch waits for the JVM without any limit
@@ -93,7 +94,8 @@ def zygote_env(extra: dict[str, str]) -> dict[str, str]:
 def _child_env() -> dict[str, str]:
     """What every snippet runs with: the same settings in the pool as in the naive baseline."""
     return zygote_env({"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1",
-                       "PYSPARK_PYTHON": sys.executable, "TQDM_DISABLE": "1", "SPARK_CONF_DIR": str(SPARK_CONF_DIR)})
+                       "PYSPARK_PYTHON": sys.executable, "TQDM_DISABLE": "1", "SPARK_CONF_DIR": str(SPARK_CONF_DIR),
+                       "MATPLOTLIBRC": str(PLOT_STYLE)})
 
 
 class PhaseTimeout(RuntimeError):

@@ -27,6 +27,7 @@ from mlterms.errors import Problem
 from mlterms.examples.spark_jvm import SPARK_CONF_DIR
 from mlterms.notes.markup import code_block, escape
 from mlterms.paths import CACHE_DIR, LOCK_FILE, OUTPUTS_DIR, ROOT, SNIPPETS_DIR
+from mlterms.examples.plot_style import plot_style_bytes
 
 SITE_OUTPUTS = "snippets/_outputs"  # where plots are published, wherever they were stored
 # How long each snippet took when it last ran (the pool starts the longest first). Untracked: wall-clock
@@ -140,7 +141,8 @@ def environment_fingerprint() -> str:
 
 
 def cache_key(snippet: Snippet, fingerprint: str) -> str:
-    return hashlib.sha256(snippet.path.read_bytes() + fingerprint.encode()).hexdigest()[:20]
+    code = snippet.path.read_bytes()
+    return hashlib.sha256(code + fingerprint.encode() + plot_style_bytes(code)).hexdigest()[:20]
 
 
 def stamp(snippet: Snippet) -> str:

@@ -32,6 +32,8 @@ DATA_FILE = "map/graph.json"
 LIBRARY_SOURCE = NODE_MODULES / "cytoscape" / "dist" / "cytoscape.min.js"
 LIBRARY_SITE = "assets/javascripts/cytoscape.min.js"
 SCRIPT_SITE = "assets/javascripts/map.js"
+LAYOUT_SITE = "assets/javascripts/map-layout.js"  # map.js's pure helpers (unit-tested with node --test)
+SEARCH_SITE = "assets/javascripts/map-search.js"  # its "Find a term", over the site's search worker
 
 # One colour per tag, in the order of the allowed tags. Mid-tone, so each reads on Material's white and
 # slate backgrounds; the page draws a thin outline in the text colour round every node, which gives the
@@ -129,12 +131,13 @@ def render_page(records: tuple[TermRecord, ...], tags_allowed: list[str] | None 
     n = len(records)
     meta = {"title": "Concept map", "description": f"All {n} terms on one map, grouped by tag, with the links "
                                                    "between their definitions.",
-            "hide": ["navigation", "toc"], "search": {"exclude": True},
+            "hide": ["toc"], "search": {"exclude": True},
             # loaded after the article, inside the part instant navigation swaps (overrides/main.html)
-            "page_scripts": [SCRIPT_SITE]}
+            "page_scripts": [LAYOUT_SITE, SEARCH_SITE, SCRIPT_SITE]}
     legend = []
     for block in groups(records, tags_allowed):
-        swatch = f'<span class="map-swatch" style="background-color: {block.colour}" aria-hidden="true"></span>'
+        swatch = (f'<span class="map-swatch" data-tag="{escape(block.tag)}" style="background-color: {block.colour}" '
+                  'aria-hidden="true"></span>')
         name = escape(block.tag) if block.tag == UNTAGGED else link(block.tag, tag_href(block.tag))
         legend.append(f"- {swatch} {name} ({len(block.terms)})")
     label = (f"Concept map of {n} terms, grouped and coloured by tag, with lines for the links between their "
@@ -143,14 +146,16 @@ def render_page(records: tuple[TermRecord, ...], tags_allowed: list[str] | None 
     return "\n".join([
         front_matter(meta), "# Concept map", "",
         f"Every term, {n} in all, as a dot in its main tag’s block (A–Z), coloured by that tag; a line joins two "
-        "terms when one’s definition links to the other. Drag to move, scroll or pinch to zoom, click a term to "
-        "open it, or find one by name. The same connections as text: "
+        "terms when one’s definition links to the other. Click or tap the map to explore it: then drag to move, "
+        "scroll or pinch to zoom (keys: + and − zoom, the arrows move, 0 shows the whole map, Esc lets go), "
+        "and click a term to open it; or find one by name. The same connections as text: "
         f"{link('the A–Z index', 'terms/index.md')}, {link('the tags', tag_href('index'))} and each term’s "
         "“Mentioned in”.", "",
         '<div id="concept-map-app" class="map-app" data-base="../" markdown>', "",
         '<div class="map-tools">',
         # the library downloads while the theme loads, not once map.js has run and asked for it
         f'<link rel="preload" href="../{LIBRARY_SITE}" as="script">',
+        f'<link rel="preload" href="../{DATA_FILE}" as="fetch" crossorigin="anonymous">',
         '<div class="map-search">',
         '<label for="map-search-input">Find a term on the map</label>',
         '<input id="map-search-input" class="map-search-input" type="text" role="combobox" '
@@ -166,7 +171,11 @@ def render_page(records: tuple[TermRecord, ...], tags_allowed: list[str] | None 
         "</div>",
         "</div>", "",
         '<p class="map-status" role="status"></p>', "",
-        f'<div id="concept-map" class="map-canvas" role="img" aria-label="{escape(label)}"></div>', "",
+        '<div class="map-frame">',
+        f'<div id="concept-map" class="map-canvas" role="application" tabindex="0" aria-label="{escape(label)}" '
+        'aria-roledescription="concept map"></div>',
+        '<div class="map-activate" aria-hidden="true" hidden>Click or tap to explore the map</div>',
+        "</div>", "",
         "<noscript>The map needs JavaScript; the A–Z index and the tag pages do not.</noscript>", "",
         '<div class="map-legend" markdown>', "",
         "Tags (a term is drawn under its first tag):", "",

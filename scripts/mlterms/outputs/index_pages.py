@@ -37,10 +37,13 @@ def render_home(glossary: Glossary, site_name: str) -> str:
         "Every term has its own page with its definition, tags, related terms and, where code teaches best, "
         "a runnable example with its real output.",
         "",
-        "Press <kbd>/</kbd> or <kbd>S</kbd> to search, browse the "
-        f"[A–Z index]({term_href('index', '')}) or wander by topic:",
+        # the hint that fits the device: keys with a keyboard and mouse, the search icon on a touch screen
+        '<span class="hint-keys">Press <kbd>/</kbd> or <kbd>S</kbd> to search</span>'
+        '<span class="hint-touch">Tap the search icon at the top to search</span>, browse the '
+        f"[A–Z index]({term_href('index', '')}), explore the [concept map](map.md) or wander by topic:",
         "",
-        "Studying? Take the [printable glossary](print.md) (all terms on one page, for print or PDF) or "
+        "Studying? [Study](study.md) with flashcards and a quiz, take the [printable glossary](print.md) "
+        "(all terms on one page, for print or PDF) or "
         '<a href="study/ml-terms.apkg" download>the Anki deck</a> (one card per term, both ways; re-import it '
         "after an update and your cards are updated, not duplicated).",
         "",

@@ -17,7 +17,7 @@ from mlterms.glossary.curate import Glossary
 from mlterms.glossary.lifecycle import labelled_summary
 from mlterms.notes.body import render_body
 from mlterms.notes.markup import escape, link
-from mlterms.outputs import card_content, deck, vendor
+from mlterms.outputs import card_content, deck, study_cards, vendor
 from mlterms.outputs.term_page import front_matter, term_href
 from mlterms.outputs.urls import public_url, term_url
 from mlterms.paths import NODE_MODULES
@@ -44,7 +44,7 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
     term on one page where it fits.
     """
     meta = {"title": "Printable glossary", "description": f"All {len(glossary.terms)} terms on one page, for print.",
-            "hide": ["navigation", "toc"], "search": {"exclude": True}}
+            "hide": ["toc"], "search": {"exclude": True}}
     out = [front_matter(meta), "# Printable glossary", "",
            f'<p class="print-intro">All {len(glossary.terms)} terms A–Z, each with its one-line definition, '
            "the notes' text, the editor's note where there is one, and its tags. Print this page, or save it as PDF.</p>", ""]
@@ -74,22 +74,32 @@ def render_study(glossary: Glossary) -> str:
             "hide": ["toc"], "search": {"exclude": True}}
     return "\n".join([
         front_matter(meta), "# Study", "",
-        f"Learn the {len(glossary.terms)} terms: flashcards in both directions (term → definition, definition → "
-        "term) scheduled by FSRS, the spaced-repetition algorithm Anki uses, and a quiz. Your progress stays "
-        "in this browser. Keys: <kbd>Space</kbd> or <kbd>Enter</kbd> shows the answer, <kbd>1</kbd>–<kbd>4</kbd> "
-        "grade it (again, hard, good, easy); on a phone, tap to flip and swipe right (good) or left (again).", "",
-        'Offline: <a href="../study/ml-terms.apkg" download>the Anki deck</a> · '
-        f"{link('the printable glossary', 'print.md')}", "",
+        f"Learn the {len(glossary.terms)} terms with flashcards and a quiz; your progress stays in this browser.",
+        "",
         '<div id="study-app" data-base="../" markdown>', "",
         "<noscript>The flashcards and the quiz need JavaScript; the Anki deck and the printable glossary do not."
-        "</noscript>", "", "</div>", ""])
+        "</noscript>", "", "</div>", "",
+        "## How it works", "",
+        "Each term has three cards (term → definition, definition → term, and its definition with a key "
+        "phrase hidden), scheduled by FSRS, the spaced-repetition algorithm Anki uses. New terms come topic by "
+        "topic in turn, the terms others build on first. Keys: <kbd>Space</kbd> or <kbd>Enter</kbd> shows the "
+        "answer, <kbd>1</kbd>–<kbd>4</kbd> grade it (again, hard, good, easy); on a phone, tap to flip and "
+        "swipe right (good) or left (again). Term pages show when you last recalled them.", "",
+        'Offline: <a href="../study/ml-terms.apkg" download>the Anki deck</a> · '
+        f"{link('the printable glossary', 'print.md')}", ""])
 
 
-def cards(records: tuple[TermRecord, ...]) -> list[dict]:
-    """study/cards.json: what a card shows; ``old_slugs``: study.js moves progress kept under an old slug."""
+def cards(records: tuple[TermRecord, ...], glossary: Glossary, sources: dict[str, str]) -> list[dict]:
+    """study/cards.json: what a card shows, the terms its definition links to (the order new cards come
+    in), the cloze of its definition, the terms a quiz must not offer for it, its compare lines
+    (``sources``: difference -> official URL), and ``old_slugs`` (study.js moves progress kept under one)."""
+    never = study_cards.avoid(glossary)
     return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t.term), "status": t.lifecycle.label,
-             "tags": list(t.tags), "url": t.url,
-             "notes": t.notes_text, "plot": t.plot, "old_slugs": list(t.old_slugs)} for t in records]
+             "tags": list(t.tags), "url": t.url, "notes": t.notes_text, "plot": t.plot,
+             "old_slugs": list(t.old_slugs), "links": sorted(set(t.neighbours.links_to) - {t.slug}),
+             "cloze": study_cards.cloze(t.term), "avoid": never[t.slug],
+             "compare": study_cards.compare_lines(t.term, sources)}
+            for t in records]
 
 
 def copy_scheduler(site: Path) -> None:

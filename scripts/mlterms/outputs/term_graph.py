@@ -14,6 +14,7 @@ anyone who prefers text.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from mlterms.glossary.curate import Glossary
@@ -24,7 +25,7 @@ WIDTH = 420  # viewBox units; the page scales it (at most 1.4× on a desktop, ab
 NODE_W, NODE_H, ROW = 124, 36, 44
 COLUMNS = (66, 210, 354)  # x of the centre of the left, middle and right columns
 TOP = 34  # room for the column headings
-LABEL_CHARS = 17  # characters per label line (two lines at most)
+LABEL_CHARS = 17  # characters per label line (a title takes as many lines as it needs)
 
 
 @dataclass(frozen=True)
@@ -62,21 +63,35 @@ def neighbourhood(slug: str, links_to: list[str], linked_from: list[str], relate
     return Neighbourhood(slug, incoming, outgoing, mutual, sharing)
 
 
+def _pieces(title: str) -> list[str]:
+    """A title's words, a long one split after its hyphens, underscores or dots ("Over-", "sampling"),
+    and one longer than a line cut into lines: the label wraps and nothing is cut off."""
+    out = []
+    for word in title.split():
+        parts = [p for p in re.split(r"(?<=[-_.])", word) if p] if len(word) > LABEL_CHARS else [word]
+        for part in parts:
+            out += [part[i:i + LABEL_CHARS] for i in range(0, len(part), LABEL_CHARS)]
+    return out
+
+
 def _label_lines(title: str) -> list[str]:
-    """A title in at most two short lines (word-wrapped, "…" when it does not fit)."""
-    words, lines, current = title.split(), [], ""
-    for word in words:
-        candidate = f"{current} {word}".strip()
-        if len(candidate) <= LABEL_CHARS or not current:
+    """A title word-wrapped into lines of at most LABEL_CHARS characters, as many as it takes."""
+    lines, current = [], ""
+    for word in _pieces(title):
+        glue = "" if current.endswith(("-", "_", ".")) else " "
+        candidate = f"{current}{glue}{word}" if current else word
+        if len(candidate) <= LABEL_CHARS:
             current = candidate
         else:
             lines.append(current)
             current = word
     lines.append(current)
-    lines = [line if len(line) <= LABEL_CHARS else line[:LABEL_CHARS - 1] + "…" for line in lines]
-    if len(lines) > 2:
-        lines = [lines[0], lines[1][:LABEL_CHARS - 1].rstrip() + "…"]
     return lines
+
+
+def _node_h(lines: int) -> float:
+    """A node's height for a label of ``lines`` lines (15 units a line)."""
+    return max(NODE_H, 8 + 15 * lines)
 
 
 def _text(x: float, y: float, title: str) -> str:
@@ -89,7 +104,8 @@ def _text(x: float, y: float, title: str) -> str:
 
 def _node(x: float, y: float, title: str, href: str | None, name: str, kind: str) -> str:
     """One node: a rounded box with its label; a link unless it is the page's own term."""
-    box = (f'<rect x="{x - NODE_W / 2:g}" y="{y - NODE_H / 2:g}" width="{NODE_W}" height="{NODE_H}" '
+    h = _node_h(len(_label_lines(title)))
+    box = (f'<rect x="{x - NODE_W / 2:g}" y="{y - h / 2:g}" width="{NODE_W}" height="{h:g}" '
            f'rx="8"/>{_text(x, y, title)}')
     if href is None:
         return f'<g class="tg-node tg-{kind}" role="img" aria-label="{html.escape(name)}">{box}</g>'
@@ -106,17 +122,17 @@ def _curve(x1: float, y1: float, x2: float, y2: float, kind: str, both: bool = F
             f'{x2:g} {y2:g}"{ends}/>')
 
 
-def _column_y(count: int, centre: float) -> list[float]:
-    return [centre + (i - (count - 1) / 2) * ROW for i in range(count)]
+def _column_y(count: int, centre: float, row: float = ROW) -> list[float]:
+    return [centre + (i - (count - 1) / 2) * row for i in range(count)]
 
 
-def _rows_of_three(count: int, first_y: float) -> list[tuple[float, float]]:
+def _rows_of_three(count: int, first_y: float, row: float = ROW) -> list[tuple[float, float]]:
     """(x, y) of ``count`` nodes in rows of three, left to right; a row of one sits in the middle."""
     spots = []
     for i in range(count):
         in_row = min(3, count - i // 3 * 3)
         x = COLUMNS[1] if in_row == 1 else COLUMNS[(0, 1, 2)[i % 3] if in_row == 3 else (0, 2)[i % 3]]
-        spots.append((x, first_y + (i // 3) * ROW))
+        spots.append((x, first_y + (i // 3) * row))
     return spots
 
 
@@ -125,13 +141,16 @@ def render_graph(hood: Neighbourhood, glossary: Glossary, href) -> str:
     term = glossary.by_slug[hood.slug]
     title = {s: glossary.by_slug[s].title for s in
              [*hood.mentioned_by, *hood.mentions, *hood.shares_tags]}
+    # rows as tall as the tallest label needs (a long title wraps onto more lines, never cut off)
+    node_h = max(_node_h(len(_label_lines(t))) for t in [term.title, *title.values()])
+    row = ROW + node_h - NODE_H
     side_rows = max(len(hood.mentioned_by), len(hood.mentions), 1)
-    centre_y = TOP + side_rows * ROW / 2
-    left_y = _column_y(len(hood.mentioned_by), centre_y)
-    right_y = _column_y(len(hood.mentions), centre_y)
-    group_top = max(TOP + side_rows * ROW, centre_y + NODE_H / 2 + 20) + 8
-    below = _rows_of_three(len(hood.shares_tags), group_top + 28 + NODE_H / 2)
-    height = (below[-1][1] + NODE_H / 2 + 10) if below else TOP + side_rows * ROW
+    centre_y = TOP + side_rows * row / 2
+    left_y = _column_y(len(hood.mentioned_by), centre_y, row)
+    right_y = _column_y(len(hood.mentions), centre_y, row)
+    group_top = max(TOP + side_rows * row, centre_y + node_h / 2 + 20) + 8
+    below = _rows_of_three(len(hood.shares_tags), group_top + 28 + node_h / 2, row)
+    height = (below[-1][1] + node_h / 2 + 10) if below else TOP + side_rows * row
     height += 8
     lx, mx, rx = COLUMNS
     parts = ['<defs><marker id="tg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
@@ -149,8 +168,9 @@ def render_graph(hood: Neighbourhood, glossary: Glossary, href) -> str:
     for slug, y in zip(hood.mentions, right_y):
         parts.append(_curve(mx + NODE_W / 2, centre_y, rx - NODE_W / 2 - 2, y, "out", slug in hood.mutual))
     if hood.shares_tags:
-        box_h = below[-1][1] + NODE_H / 2 + 8 - group_top
-        parts.append(f'<path class="tg-edge tg-edge-tags" d="M{mx:g} {centre_y + NODE_H / 2:g} V{group_top:g}"/>')
+        box_h = below[-1][1] + node_h / 2 + 8 - group_top
+        self_h = _node_h(len(_label_lines(term.title)))
+        parts.append(f'<path class="tg-edge tg-edge-tags" d="M{mx:g} {centre_y + self_h / 2:g} V{group_top:g}"/>')
         parts.append(f'<rect class="tg-group" x="2" y="{group_top:g}" width="{WIDTH - 4}" height="{box_h:g}" '
                      'rx="10"/>')
         parts.append(f'<text class="tg-heading" x="{mx:g}" y="{group_top + 16:g}" text-anchor="middle" '

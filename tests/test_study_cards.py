@@ -1,0 +1,59 @@
+"""study/cards.json's build-time parts (scripts/mlterms/outputs/study_cards.py): the cloze of a definition, the
+quiz's near-duplicates, compare lines with their sources; and the plot style in plotting snippets' keys."""
+
+from __future__ import annotations
+
+from mlterms.examples import snippets
+
+from mlterms.examples import plot_style as snippets_style
+
+from mlterms.outputs import study_cards
+from mlterms.glossary.curate import Term
+from mlterms.outputs.site_pages import Inputs, load_glossary
+
+
+def _term(slug: str, title: str, summary: str, **more) -> Term:
+    return Term(slug=slug, title=title, definitions=[], summary=summary, **more)
+
+
+def test_a_cloze_hides_a_key_phrase_never_the_first_word_nor_a_word_of_the_title():
+    term = _term("smote", "SMOTE", "A resampling technique that makes synthetic minority samples by interpolation.")
+    before, hidden, after = study_cards.cloze(term)
+    assert before + hidden + after == term.summary
+    assert hidden == "synthetic minority samples"  # the longest run of three content words
+    named = _term("data-drift", "Data drift", "A change in the distribution of drift data over time.")
+    assert "drift" not in study_cards.cloze(named)[1].lower() and study_cards.cloze(named)[1] == "distribution"
+    assert study_cards.cloze(_term("x", "X", "A the of it.")) is None
+
+
+def test_near_duplicates_are_never_each_others_wrong_answers():
+    glossary = load_glossary(Inputs.locate(), None)
+    avoid = study_cards.avoid(glossary)
+    # the pairs the issue found side by side in the quiz
+    assert "scaling-numeric-features" in avoid["data-scaling"] and "data-scaling" in avoid["scaling-numeric-features"]
+    assert "encoding-categorical-variables" in avoid["data-encoding"]
+    assert "clustering" in avoid["k-means-clustering"]
+    # but not every term sharing a word: two kinds of clustering are fair options for each other
+    assert "hierarchical-clustering" not in avoid["k-means-clustering"]
+    assert all(slug in avoid[other] for slug, others in avoid.items() for other in others)  # symmetric
+    assert sum(map(len, avoid.values())) / len(avoid) < 3  # most terms keep their tag-mates as options
+
+
+def test_compare_lines_carry_their_source():
+    term = _term("bagging", "Bagging", "x.", compare=[(["boosting"], "Bagging trains in parallel.")])
+    assert study_cards.compare_lines(term, {"Bagging trains in parallel.": "https://scikit-learn.org/e"}) == [
+        {"others": ["boosting"], "difference": "Bagging trains in parallel.", "source": "https://scikit-learn.org/e"}]
+
+
+def test_the_plot_style_is_part_of_a_plotting_snippets_key_only(tmp_path, monkeypatch):
+    style = tmp_path / "matplotlibrc"
+    style.write_text("figure.facecolor: none\n")
+    monkeypatch.setattr(snippets_style, "PLOT_STYLE", style)
+    plot, plain = tmp_path / "plot.py", tmp_path / "plain.py"
+    plot.write_text("import matplotlib\n")
+    plain.write_text("print(1)\n")
+    made = {p.name: snippets.Snippet(p, [], "", []) for p in (plot, plain)}
+    keys = {name: snippets.cache_key(s, "fingerprint") for name, s in made.items()}
+    style.write_text("figure.facecolor: white\n")
+    again = {name: snippets.cache_key(s, "fingerprint") for name, s in made.items()}
+    assert keys["plot.py"] != again["plot.py"] and keys["plain.py"] == again["plain.py"]
