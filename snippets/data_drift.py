@@ -1,5 +1,6 @@
 # terms: data-drift
 """Kolmogorov-Smirnov test: a target sample from the baseline's distribution passes, a shifted target is flagged as drift."""
+
 import numpy as np
 from scipy.stats import ks_2samp
 
@@ -17,6 +18,8 @@ alpha = 0.05
 for name, target in [("same distribution", same), ("shifted by +5", shifted)]:
     result = ks_2samp(baseline, target)
     verdict = "DRIFT" if result.pvalue < alpha else "no drift"
-    print(f"{name:<18} mean={target.mean():.2f}  KS={result.statistic:.3f}  "
-          f"p={result.pvalue:.4f}  -> {verdict}")
+    print(
+        f"{name:<18} mean={target.mean():.2f}  KS={result.statistic:.3f}  "
+        f"p={result.pvalue:.4f}  -> {verdict}"
+    )
 print(f"(baseline mean={baseline.mean():.2f}, threshold p < {alpha})")

@@ -1,17 +1,20 @@
 # terms: dataframe, pandas
 """A pandas DataFrame is a 2-D table of rows and columns: print it, inspect it, filter its rows."""
+
 import pandas as pd
 
 # Each dict key becomes a column; each list holds that column's values
-df = pd.DataFrame({
-    "name": ["Ana", "Ben", "Cleo", "Dan", "Eva"],
-    "age": [23, 35, 31, 19, 42],
-    "city": ["Oslo", "Rome", "Oslo", "Lima", "Rome"],
-    "score": [88.5, 72.0, 91.0, 65.5, 79.0],
-})
+df = pd.DataFrame(
+    {
+        "name": ["Ana", "Ben", "Cleo", "Dan", "Eva"],
+        "age": [23, 35, 31, 19, 42],
+        "city": ["Oslo", "Rome", "Oslo", "Lima", "Rome"],
+        "score": [88.5, 72.0, 91.0, 65.5, 79.0],
+    }
+)
 
-print(df)                          # printed like a spreadsheet, index on the left
-print("\nshape:", df.shape)        # (rows, columns)
+print(df)  # printed like a spreadsheet, index on the left
+print("\nshape:", df.shape)  # (rows, columns)
 print("columns:", list(df.columns))
 
 # One column is a Series; aggregate it

@@ -1,5 +1,6 @@
 # terms: decision-trees
 """A depth-1 regression tree splits bike-rental days into Spring/Summer vs Autumn/Winter and predicts each side's mean."""
+
 import numpy as np
 import pandas as pd
 from sklearn.tree import DecisionTreeRegressor, export_text
@@ -13,9 +14,11 @@ weekend_extra = {"Spring": 40, "Summer": 40, "Autumn": 10, "Winter": 10}
 rows = []
 for s in seasons:
     for day in range(56):
-        weekday = day % 7                                   # 0=Mon ... 6=Sun
+        weekday = day % 7  # 0=Mon ... 6=Sun
         rentals = weekday_rentals[s] + (weekend_extra[s] if weekday >= 5 else 0)
-        rows.append({"season": s, "weekday": weekday, "rentals": rentals + rng.normal(0, 3)})
+        rows.append(
+            {"season": s, "weekday": weekday, "rentals": rentals + rng.normal(0, 3)}
+        )
 df = pd.DataFrame(rows)
 
 # Trees need numbers: code seasons in calendar order 0..3

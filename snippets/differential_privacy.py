@@ -1,11 +1,12 @@
 # terms: differential-privacy, epsilon, data-privacy-parameters, smartnoise
 """Laplace mechanism on a clamped mean: the smaller epsilon (more privacy), the larger the typical error."""
+
 import numpy as np
 
 # Plain numpy stands in here for opendp / SmartNoise, which add this kind of noise
 # (plus privacy-budget accounting) for you.
 rng = np.random.default_rng(0)
-ages = rng.normal(45, 20, size=500).round()    # the private data: 500 people's ages
+ages = rng.normal(45, 20, size=500).round()  # the private data: 500 people's ages
 
 # 1) Clamp every value to known bounds, so one person can only move the sum a limited amount.
 lower, upper = 18, 90
@@ -14,7 +15,9 @@ true_mean = clamped.mean()
 
 # 2) Sensitivity: the most the mean can change if one person's value changes.
 sensitivity = (upper - lower) / len(clamped)
-print(f"{np.sum(ages != clamped)} values clamped; true mean = {true_mean:.3f}, sensitivity = {sensitivity:.3f}")
+print(
+    f"{np.sum(ages != clamped)} values clamped; true mean = {true_mean:.3f}, sensitivity = {sensitivity:.3f}"
+)
 
 # 3) Laplace mechanism: release mean + Laplace noise with scale = sensitivity / epsilon.
 print("epsilon  one release  typical |error| (1000 releases)")

@@ -1,12 +1,15 @@
 # terms: encoding-categorical-variables
 """Models need numbers: ordinal encoding maps S, M, L to 0, 1, 2; one-hot encoding makes one 0/1 column per category."""
+
 import pandas as pd
 from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder
 
-df = pd.DataFrame({
-    "size": ["M", "S", "L", "M", "S"],
-    "color": ["red", "blue", "red", "green", "green"],
-})
+df = pd.DataFrame(
+    {
+        "size": ["M", "S", "L", "M", "S"],
+        "color": ["red", "blue", "red", "green", "green"],
+    }
+)
 
 # Ordinal encoding: one integer per category. Give the order, or it is alphabetical.
 # Good for ordered categories (S < M < L).

@@ -1,5 +1,6 @@
 # terms: fit-transform, fit, transform
 """fit() learns the mean and std from training data, transform() applies them to any data, fit_transform() does both at once."""
+
 import numpy as np
 from sklearn.preprocessing import StandardScaler
 

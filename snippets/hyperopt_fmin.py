@@ -8,9 +8,11 @@ from hyperopt import Trials, fmin, hp, rand, tpe
 
 logging.getLogger("hyperopt").setLevel(logging.ERROR)
 
+
 # The objective function returns the loss to minimise for one set of hyperparameters.
 def objective(params):
     return (params["x"] - 3) ** 2
+
 
 # The search space: x drawn uniformly from [-10, 10].
 space = {"x": hp.uniform("x", -10, 10)}
@@ -19,10 +21,19 @@ space = {"x": hp.uniform("x", -10, 10)}
 # tpe.suggest learns from earlier trials (Bayesian), rand.suggest samples blindly.
 for name, algo in [("TPE", tpe.suggest), ("random", rand.suggest)]:
     trials = Trials()
-    best = fmin(objective, space, algo=algo, max_evals=100, trials=trials,
-                rstate=np.random.default_rng(0), show_progressbar=False)
+    best = fmin(
+        objective,
+        space,
+        algo=algo,
+        max_evals=100,
+        trials=trials,
+        rstate=np.random.default_rng(0),
+        show_progressbar=False,
+    )
     losses = trials.losses()
     first_good = next(i for i, loss in enumerate(losses, start=1) if loss < 0.01)
     print(f"{name}: best x = {best['x']:.3f}, best loss = {min(losses):.5f}")
-    print(f"  first loss < 0.01 at evaluation {first_good}; "
-          f"mean loss of the last 25 evaluations = {np.mean(losses[-25:]):.2f}")
+    print(
+        f"  first loss < 0.01 at evaluation {first_good}; "
+        f"mean loss of the last 25 evaluations = {np.mean(losses[-25:]):.2f}"
+    )

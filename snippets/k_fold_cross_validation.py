@@ -1,5 +1,6 @@
 # terms: k-fold-cross-validation
 """5-fold cross-validation on 150 iris rows: each fold of 30 rows is held out once, giving 5 scores and their mean."""
+
 import numpy as np
 from sklearn.datasets import load_iris
 from sklearn.linear_model import LogisticRegression
@@ -17,7 +18,9 @@ for fold, (train_idx, test_idx) in enumerate(kf.split(X), start=1):
     model.fit(X[train_idx], y[train_idx])
     acc = model.score(X[test_idx], y[test_idx])
     scores.append(acc)
-    print(f"fold {fold}: train={len(train_idx)} rows, test={len(test_idx)} rows, accuracy={acc:.3f}")
+    print(
+        f"fold {fold}: train={len(train_idx)} rows, test={len(test_idx)} rows, accuracy={acc:.3f}"
+    )
 
 print(f"mean accuracy: {np.mean(scores):.3f} (std {np.std(scores):.3f})")
 

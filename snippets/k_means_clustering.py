@@ -1,6 +1,8 @@
 # terms: k-means-clustering, kmeans-inertia, within-cluster-sum-of-squares
 """KMeans finds 3 clusters; its inertia_ equals the hand-computed WCSS, and inertia for k=1..6 shows an elbow at k=3."""
+
 import matplotlib
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
@@ -15,7 +17,9 @@ print("first 10 labels:", km.labels_[:10])
 print(f"centroids:\n{np.round(km.cluster_centers_, 3)}")
 
 # Within-cluster sum of squares: squared distance of every point to its own centroid.
-wcss = sum(((X[km.labels_ == j] - c) ** 2).sum() for j, c in enumerate(km.cluster_centers_))
+wcss = sum(
+    ((X[km.labels_ == j] - c) ** 2).sum() for j, c in enumerate(km.cluster_centers_)
+)
 print(f"inertia_ = {km.inertia_:.3f}, hand-computed WCSS = {wcss:.3f}")
 
 # Elbow method: inertia always falls as k grows, but the drop flattens after the true k.

@@ -1,6 +1,8 @@
 # terms: learning-rate, optimizer, loss-function, backpropagation, epoch
 """Gradient descent for 20 epochs: a too-small learning rate has not converged, a good one has, a too-large one diverges."""
+
 import matplotlib
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
@@ -10,12 +12,13 @@ rng = np.random.default_rng(0)
 x = rng.normal(size=200)
 y = 3 * x + 2 + rng.normal(scale=0.5, size=200)
 
+
 def train(lr, epochs=20):
     w, b = 0.0, 0.0
     losses = []
-    for epoch in range(epochs):                  # one epoch = one pass over all the data
+    for epoch in range(epochs):  # one epoch = one pass over all the data
         error = (w * x + b) - y
-        losses.append(np.mean(error ** 2))       # loss function: mean squared error
+        losses.append(np.mean(error**2))  # loss function: mean squared error
         # Backpropagation: gradients of the loss with respect to each parameter (chain rule).
         grad_w = 2 * np.mean(error * x)
         grad_b = 2 * np.mean(error)
@@ -24,13 +27,18 @@ def train(lr, epochs=20):
         b -= lr * grad_b
     return losses, w, b
 
+
 print("true parameters: w=3, b=2")
 plt.figure(figsize=(7, 4))
 for lr, verdict in [(0.01, "too small"), (0.1, "good"), (1.1, "too large")]:
     losses, w, b = train(lr)
-    print(f"lr={lr:<4} {verdict:>9}: loss epoch 1 = {losses[0]:.3f}, epoch 20 = {losses[-1]:.3f}"
-          f" -> w={w:.3f}, b={b:.3f}")
-    plt.plot(range(1, 21), losses, marker="o", markersize=3, label=f"lr={lr} ({verdict})")
+    print(
+        f"lr={lr:<4} {verdict:>9}: loss epoch 1 = {losses[0]:.3f}, epoch 20 = {losses[-1]:.3f}"
+        f" -> w={w:.3f}, b={b:.3f}"
+    )
+    plt.plot(
+        range(1, 21), losses, marker="o", markersize=3, label=f"lr={lr} ({verdict})"
+    )
 
 plt.yscale("log")
 plt.xticks([1, 5, 10, 15, 20])

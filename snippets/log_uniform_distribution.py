@@ -1,6 +1,8 @@
 # terms: log-uniform-distribution, continuous-hyperparameters
 """loguniform(1e-4, 1e-1) makes every decade equally likely (pdf proportional to 1/x): the usual way to sample a learning rate."""
+
 import matplotlib
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
@@ -8,7 +10,7 @@ from scipy import stats
 
 low, high = 1e-4, 1e-1
 log_u = stats.loguniform(low, high)
-plain_u = stats.uniform(loc=low, scale=high - low)     # for comparison
+plain_u = stats.uniform(loc=low, scale=high - low)  # for comparison
 
 rng = np.random.default_rng(0)
 lr_log = log_u.rvs(size=10_000, random_state=rng)
@@ -27,14 +29,20 @@ for v in (1e-4, 1e-3, 1e-2, 1e-1):
     print(f"x={v:.0e}  pdf={log_u.pdf(v):9.2f}  x*pdf={v * log_u.pdf(v):.4f}")
 
 # A continuous hyperparameter: draw 5 learning rates to try in a random search
-print("\nlearning rates to try:", [f"{v:.1e}" for v in log_u.rvs(size=5, random_state=rng)])
+print(
+    "\nlearning rates to try:",
+    [f"{v:.1e}" for v in log_u.rvs(size=5, random_state=rng)],
+)
 
-bins = np.logspace(-4, -1, 31)                 # equal-width bins on a log axis
+bins = np.logspace(-4, -1, 31)  # equal-width bins on a log axis
 fig, ax = plt.subplots(figsize=(7, 4))
 ax.hist(lr_log, bins=bins, alpha=0.6, label="loguniform(1e-4, 1e-1)")
 ax.hist(lr_lin, bins=bins, alpha=0.6, label="uniform(1e-4, 1e-1)")
 ax.set_xscale("log")
-ax.set(title="Sampling a learning rate: 10,000 draws", xlabel="learning rate (log scale)",
-       ylabel="count per bin")
+ax.set(
+    title="Sampling a learning rate: 10,000 draws",
+    xlabel="learning rate (log scale)",
+    ylabel="count per bin",
+)
 ax.legend(loc="upper left")
 plt.savefig("log_uniform_distribution.png", dpi=80, bbox_inches="tight")

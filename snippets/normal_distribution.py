@@ -1,6 +1,8 @@
 # terms: normal-distribution
 """Samples from N(50, 5) recover mean 50 and std 5, with ~68% within 1 std and ~95% within 2."""
+
 import matplotlib
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
@@ -20,7 +22,9 @@ print(f"sample median={np.median(x):.2f}")
 for k in (1, 2, 3):
     share = np.mean(np.abs(x - mu) < k * sigma)
     theory = stats.norm.cdf(k) - stats.norm.cdf(-k)
-    print(f"within {k} std ({mu - k*sigma}..{mu + k*sigma}): {share:.1%}  (theory {theory:.1%})")
+    print(
+        f"within {k} std ({mu - k * sigma}..{mu + k * sigma}): {share:.1%}  (theory {theory:.1%})"
+    )
 
 fig, ax = plt.subplots(figsize=(7, 4))
 ax.hist(x, bins=40, density=True, alpha=0.5, label="10,000 samples")
@@ -29,6 +33,10 @@ ax.plot(grid, stats.norm.pdf(grid, mu, sigma), "k", label="N(50, 5) density")
 for k, style in [(1, "--"), (2, ":")]:
     ax.axvline(mu - k * sigma, color="tab:red", ls=style)
     ax.axvline(mu + k * sigma, color="tab:red", ls=style, label=f"mean ± {k} std")
-ax.set(title="Normal (Gaussian) distribution, mean 50, std 5", xlabel="value", ylabel="density")
+ax.set(
+    title="Normal (Gaussian) distribution, mean 50, std 5",
+    xlabel="value",
+    ylabel="density",
+)
 ax.legend()
 plt.savefig("normal_distribution.png", dpi=80, bbox_inches="tight")

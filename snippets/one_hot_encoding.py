@@ -1,5 +1,6 @@
 # terms: one-hot-encoding
 """One-hot encoding turns S/M/L into three 0/1 columns, with exactly one 1 per row."""
+
 import numpy as np
 from sklearn.preprocessing import OneHotEncoder
 

@@ -1,5 +1,6 @@
 # terms: one-vs-rest, one-vs-one, multiclass-classification
 """For 4 classes, one-vs-rest trains 4 binary models and one-vs-one trains 4*3/2 = 6."""
+
 from itertools import combinations
 
 from sklearn.datasets import make_blobs
@@ -24,7 +25,9 @@ ovr = OneVsRestClassifier(LogisticRegression()).fit(X, y)
 ovo = OneVsOneClassifier(LogisticRegression()).fit(X, y)
 
 print(f"\nOneVsRestClassifier: {len(ovr.estimators_)} binary models")
-print(f"OneVsOneClassifier:  {len(ovo.estimators_)} binary models  (4*3/2 = {4 * 3 // 2})")
+print(
+    f"OneVsOneClassifier:  {len(ovo.estimators_)} binary models  (4*3/2 = {4 * 3 // 2})"
+)
 print(f"training accuracy: OvR {ovr.score(X, y):.3f}, OvO {ovo.score(X, y):.3f}")
 
 # Both combine their binary votes into one multiclass prediction

@@ -1,5 +1,6 @@
 # terms: pandas-dataframe-to-dict
 """One 2x2 DataFrame, seven shapes of dictionary: one per `orient` value of to_dict()."""
+
 import pandas as pd
 
 df = pd.DataFrame(
@@ -16,9 +17,11 @@ for orient in ORIENTS:
     result = df.to_dict(orient=orient)
     if orient == "series":
         # values are pandas Series (index a, b); show their contents compactly
-        text = "{" + ", ".join(
-            f"{col!r}: Series({s.to_list()})" for col, s in result.items()
-        ) + "}"
+        text = (
+            "{"
+            + ", ".join(f"{col!r}: Series({s.to_list()})" for col, s in result.items())
+            + "}"
+        )
     else:
         text = repr(result)
     print(f"{orient!r:10} -> {text}")

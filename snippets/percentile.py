@@ -1,5 +1,6 @@
 # terms: percentile
 """The p-th percentile is the value that p% of the data lies below."""
+
 import numpy as np
 
 rng = np.random.default_rng(0)

@@ -1,5 +1,6 @@
 # terms: pfiexplainer, global-feature-importance, model-agnostic, model-explainers
 """Permutation feature importance (what PFIExplainer computes) ranks feature 0 >> feature 1 > feature 2 for y = 5*x0 + x1."""
+
 import numpy as np
 from sklearn.ensemble import RandomForestRegressor
 from sklearn.inspection import permutation_importance
@@ -20,4 +21,6 @@ result = permutation_importance(model, X_test, y_test, n_repeats=10, random_stat
 
 print("global importance (mean drop in R2 when shuffled):")
 for i in np.argsort(-result.importances_mean):
-    print(f"  feature {i}: {result.importances_mean[i]:.3f} +/- {result.importances_std[i]:.3f}")
+    print(
+        f"  feature {i}: {result.importances_mean[i]:.3f} +/- {result.importances_std[i]:.3f}"
+    )

@@ -1,5 +1,6 @@
 # terms: predict-proba, predict, logistic-regression
 """predict() returns the class, predict_proba() the probability of each class; the class flips where P(1) crosses 0.5."""
+
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
@@ -12,7 +13,7 @@ print("classes_:", model.classes_, "(column order of predict_proba)")
 
 X_new = np.array([[1.0], [2.5], [3.0], [3.5], [4.0], [5.5]])
 labels = model.predict(X_new)
-probs = model.predict_proba(X_new)          # shape (n_samples, n_classes)
+probs = model.predict_proba(X_new)  # shape (n_samples, n_classes)
 
 print("\nhours  P(0)   P(1)   row sum  predict")
 for x, p, label in zip(X_new.ravel(), probs, labels):
@@ -20,7 +21,10 @@ for x, p, label in zip(X_new.ravel(), probs, labels):
 
 # predict() is just "the class with the highest probability",
 # which for two classes means P(1) > 0.5
-print("\npredict == (P(1) > 0.5):", np.array_equal(labels, (probs[:, 1] > 0.5).astype(int)))
+print(
+    "\npredict == (P(1) > 0.5):",
+    np.array_equal(labels, (probs[:, 1] > 0.5).astype(int)),
+)
 
 # Where exactly does P(1) cross 0.5? Where coef*x + intercept = 0
 boundary = -model.intercept_[0] / model.coef_[0, 0]

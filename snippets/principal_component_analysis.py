@@ -1,6 +1,8 @@
 # terms: principal-component-analysis
 """PCA projects the 4-D iris measurements onto 2 components and reports how much variance each keeps."""
+
 import matplotlib
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np

@@ -1,14 +1,19 @@
 # terms: quantile
 """Quantiles cut the data into equal-probability pieces; the 1st/99th percentiles make outlier cut-offs."""
+
 import numpy as np
 import pandas as pd
 
 rng = np.random.default_rng(0)
 # 1000 house prices (in thousands) plus a few extreme values at both ends
-prices = pd.Series(np.concatenate([
-    rng.normal(300, 50, size=995),
-    [5, 8, 1200, 1500, 2000],
-]))
+prices = pd.Series(
+    np.concatenate(
+        [
+            rng.normal(300, 50, size=995),
+            [5, 8, 1200, 1500, 2000],
+        ]
+    )
+)
 
 # Quartiles: three cut points that split the data into four equal-sized groups
 quartiles = prices.quantile([0.25, 0.50, 0.75])

@@ -1,13 +1,15 @@
 # terms: uniform-distribution
 """U(2, 10): flat density 1/8 between the bounds, zero outside; every equal-width interval is equally likely."""
+
 import matplotlib
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 from scipy import stats
 
 a, b = 2, 10
-u = stats.uniform(loc=a, scale=b - a)       # scipy uses loc=lower bound, scale=width
+u = stats.uniform(loc=a, scale=b - a)  # scipy uses loc=lower bound, scale=width
 
 # Density is 1/(b-a) = 1/8 = 0.125 inside [2, 10] and 0 outside
 for v in (0, 2, 5, 9.9, 11):
@@ -31,7 +33,12 @@ grid = np.linspace(0, 12, 1201)
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(7, 3.5))
 ax1.hist(x, bins=32, range=(a, b), density=True, alpha=0.4, label="8,000 samples")
 ax1.plot(grid, u.pdf(grid), "k", label="pdf")
-ax1.set(title="pdf: 1/8 inside [2, 10], 0 outside", xlabel="x", ylabel="density", ylim=(0, 0.2))
+ax1.set(
+    title="pdf: 1/8 inside [2, 10], 0 outside",
+    xlabel="x",
+    ylabel="density",
+    ylim=(0, 0.2),
+)
 ax1.legend(loc="upper right", fontsize=8)
 ax2.plot(grid, u.cdf(grid), "tab:red")
 ax2.set(title="cdf: straight line from 0 to 1", xlabel="x", ylabel="P(X <= x)")
