@@ -19,7 +19,8 @@ parser.add_argument(
 
 # ...and the job passes them on the command line, e.g.
 #   python train.py --reg_rate 0.1 --training_data diabetes.csv
-# parse_args() reads sys.argv; here we pass an explicit list so the example runs without arguments.
+# parse_args() reads sys.argv; here we pass an
+# explicit list so the example runs without arguments.
 args = parser.parse_args(["--reg_rate", "0.1", "--training_data", "diabetes.csv"])
 
 print("parsed:", vars(args))
@@ -28,10 +29,12 @@ print(
 )  # converted from the string "0.1"
 print(f"max_iter={args.max_iter} (default, not given)")
 
-# The values then configure training, e.g. scikit-learn uses C = 1 / regularization rate.
+# The values then configure training, e.g.
+# scikit-learn uses C = 1 / regularization rate.
 print(f"LogisticRegression(C={1 / args.reg_rate:.1f}, max_iter={args.max_iter})")
 
-# A wrong type is rejected before any training starts: argparse prints an error and exits.
+# A wrong type is rejected before any training
+# starts: argparse prints an error and exits.
 with contextlib.redirect_stderr(
     io.StringIO()
 ) as err:  # capture the message to show it here

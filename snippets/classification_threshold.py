@@ -29,7 +29,8 @@ for threshold in (0.5, 0.35):
     print("confusion matrix (rows: true 0/1, columns: predicted 0/1):")
     print(confusion_matrix(y_test, y_pred))
     print(
-        f"precision={precision_score(y_test, y_pred):.3f}  recall={recall_score(y_test, y_pred):.3f}"
+        f"precision={precision_score(y_test, y_pred):.3f}  "
+        f"recall={recall_score(y_test, y_pred):.3f}"
     )
 
 # A lower threshold catches more real 1s (recall up) at the cost of more false alarms

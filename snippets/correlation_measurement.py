@@ -33,5 +33,6 @@ print(f"rentals vs day_number:  {r:+.3f}  about zero: no linear relation")
 
 # Spearman uses ranks: it also catches monotonic but non-linear relations
 print(
-    f"\nSpearman rentals vs temperature: {df['rentals'].corr(df['temperature'], method='spearman'):+.2f}"
+    "\nSpearman rentals vs temperature: "
+    f"{df['rentals'].corr(df['temperature'], method='spearman'):+.2f}"
 )

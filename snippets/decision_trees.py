@@ -33,7 +33,8 @@ warm = df["season_code"] <= 1
 print(f"mean rentals Spring/Summer: {y[warm].mean():.1f}")
 print(f"mean rentals Autumn/Winter: {y[~warm].mean():.1f}")
 
-# One level deeper, each side splits again on the day of the week (weekday <= 4.5 = Mon-Fri)
+# One level deeper, each side splits again on
+# the day of the week (weekday <= 4.5 = Mon-Fri)
 deeper = DecisionTreeRegressor(max_depth=2, random_state=0).fit(X, y)
 print("\ndepth 2:")
 print(export_text(deeper, feature_names=list(X.columns), decimals=1))

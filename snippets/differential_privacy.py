@@ -8,7 +8,8 @@ import numpy as np
 rng = np.random.default_rng(0)
 ages = rng.normal(45, 20, size=500).round()  # the private data: 500 people's ages
 
-# 1) Clamp every value to known bounds, so one person can only move the sum a limited amount.
+# 1) Clamp every value to known bounds, so one
+# person can only move the sum a limited amount.
 lower, upper = 18, 90
 clamped = np.clip(ages, lower, upper)
 true_mean = clamped.mean()
@@ -16,7 +17,8 @@ true_mean = clamped.mean()
 # 2) Sensitivity: the most the mean can change if one person's value changes.
 sensitivity = (upper - lower) / len(clamped)
 print(
-    f"{np.sum(ages != clamped)} values clamped; true mean = {true_mean:.3f}, sensitivity = {sensitivity:.3f}"
+    f"{np.sum(ages != clamped)} values clamped; true mean = {true_mean:.3f}, "
+    f"sensitivity = {sensitivity:.3f}"
 )
 
 # 3) Laplace mechanism: release mean + Laplace noise with scale = sensitivity / epsilon.

@@ -8,7 +8,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from scipy.cluster.hierarchy import dendrogram, fcluster, linkage
 
-# 9 points: two loose groups (A-D near (0,0), E-H near (4,4)) and one outlier I at (9,0).
+# 9 points: two loose groups (A-D near (0,0),
+# E-H near (4,4)) and one outlier I at (9,0).
 rng = np.random.default_rng(0)
 X = np.vstack(
     [rng.normal([0, 0], 0.5, (4, 2)), rng.normal([4, 4], 0.5, (4, 2)), [[9, 0]]]
@@ -16,7 +17,8 @@ X = np.vstack(
 names = np.array(list("ABCDEFGHI"))
 
 # Each row of the linkage matrix is one merge: [cluster i, cluster j, distance, size].
-# Ids 0-8 are the original points; id 9 is the cluster made by the first merge, and so on.
+# Ids 0-8 are the original points; id 9 is the
+# cluster made by the first merge, and so on.
 Z = linkage(X, method="ward")
 print("   i    j  distance  size")
 for i, j, dist, size in Z:
@@ -37,7 +39,8 @@ print("ward, 2 clusters:", groups(fcluster(Z, t=2, criterion="maxclust")))
 for method in ["ward", "average", "complete", "single"]:
     Zm = linkage(X, method=method)
     print(
-        f"{method:<8} final merge at {Zm[-1, 2]:6.3f} -> {groups(fcluster(Zm, t=2, criterion='maxclust'))}"
+        f"{method:<8} final merge at {Zm[-1, 2]:6.3f} -> "
+        f"{groups(fcluster(Zm, t=2, criterion='maxclust'))}"
     )
 
 plt.figure(figsize=(7, 4))

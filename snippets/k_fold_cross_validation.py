@@ -19,7 +19,8 @@ for fold, (train_idx, test_idx) in enumerate(kf.split(X), start=1):
     acc = model.score(X[test_idx], y[test_idx])
     scores.append(acc)
     print(
-        f"fold {fold}: train={len(train_idx)} rows, test={len(test_idx)} rows, accuracy={acc:.3f}"
+        f"fold {fold}: train={len(train_idx)} rows, test={len(test_idx)} rows, "
+        f"accuracy={acc:.3f}"
     )
 
 print(f"mean accuracy: {np.mean(scores):.3f} (std {np.std(scores):.3f})")

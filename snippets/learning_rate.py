@@ -19,10 +19,12 @@ def train(lr, epochs=20):
     for epoch in range(epochs):  # one epoch = one pass over all the data
         error = (w * x + b) - y
         losses.append(np.mean(error**2))  # loss function: mean squared error
-        # Backpropagation: gradients of the loss with respect to each parameter (chain rule).
+        # Backpropagation: gradients of the loss with
+        # respect to each parameter (chain rule).
         grad_w = 2 * np.mean(error * x)
         grad_b = 2 * np.mean(error)
-        # Optimizer (plain gradient descent): step against the gradient, scaled by the learning rate.
+        # Optimizer (plain gradient descent): step against
+        # the gradient, scaled by the learning rate.
         w -= lr * grad_w
         b -= lr * grad_b
     return losses, w, b
@@ -33,7 +35,8 @@ plt.figure(figsize=(7, 4))
 for lr, verdict in [(0.01, "too small"), (0.1, "good"), (1.1, "too large")]:
     losses, w, b = train(lr)
     print(
-        f"lr={lr:<4} {verdict:>9}: loss epoch 1 = {losses[0]:.3f}, epoch 20 = {losses[-1]:.3f}"
+        f"lr={lr:<4} {verdict:>9}: loss epoch 1 = {losses[0]:.3f}, "
+        f"epoch 20 = {losses[-1]:.3f}"
         f" -> w={w:.3f}, b={b:.3f}"
     )
     plt.plot(

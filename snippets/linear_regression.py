@@ -30,5 +30,6 @@ X2 = rng.uniform(0, 5, size=(30, 2))
 y2 = 3 * X2[:, 0] - 1 * X2[:, 1] + 4
 two = LinearRegression().fit(X2, y2)
 print(
-    f"two features: coefs={np.round(two.coef_, 3).tolist()}, intercept={two.intercept_:.3f}"
+    f"two features: coefs={np.round(two.coef_, 3).tolist()}, "
+    f"intercept={two.intercept_:.3f}"
 )

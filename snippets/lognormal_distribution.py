@@ -15,17 +15,20 @@ x = rng.lognormal(mean=mu, sigma=sigma, size=10_000)  # e.g. house sale times in
 
 print("raw values X:")
 print(
-    f"  min={x.min():.2f}  median={np.median(x):.2f}  mean={x.mean():.2f}  max={x.max():.2f}"
+    f"  min={x.min():.2f}  median={np.median(x):.2f}  "
+    f"mean={x.mean():.2f}  max={x.max():.2f}"
 )
 print(
-    f"  skewness={stats.skew(x):.2f}   -> long right tail pulls the mean above the median"
+    f"  skewness={stats.skew(x):.2f}   "
+    "-> long right tail pulls the mean above the median"
 )
 print(f"  all positive: {bool((x > 0).all())}")
 
 logx = np.log(x)
 print("\nlog(X):")
 print(
-    f"  median={np.median(logx):.2f}  mean={logx.mean():.2f}  std={logx.std(ddof=1):.2f}"
+    f"  median={np.median(logx):.2f}  mean={logx.mean():.2f}  "
+    f"std={logx.std(ddof=1):.2f}"
 )
 print(f"  skewness={stats.skew(logx):.2f}   -> symmetric, a normal N({mu}, {sigma})")
 

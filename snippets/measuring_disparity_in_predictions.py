@@ -17,7 +17,8 @@ y_pred = (score > 0).astype(int)  # 1 = loan approved
 df = pd.DataFrame({"group": group, "y_true": y_true, "y_pred": y_pred})
 df["correct"] = df["y_true"] == df["y_pred"]
 
-# Selection rate = share of positive predictions; accuracy = share of correct predictions.
+# Selection rate = share of positive predictions;
+# accuracy = share of correct predictions.
 by_group = df.groupby("group").agg(
     count=("y_pred", "size"),
     selection_rate=("y_pred", "mean"),
@@ -25,13 +26,16 @@ by_group = df.groupby("group").agg(
 )
 print(by_group.round(3).reset_index().to_string(index=False))
 print(
-    f"overall: selection_rate={df['y_pred'].mean():.3f}, accuracy={df['correct'].mean():.3f}"
+    f"overall: selection_rate={df['y_pred'].mean():.3f}, "
+    f"accuracy={df['correct'].mean():.3f}"
 )
 
-# Disparity = how far apart the groups are. Demographic parity asks for equal selection rates.
+# Disparity = how far apart the groups are.
+# Demographic parity asks for equal selection rates.
 rates = by_group["selection_rate"]
 print(f"demographic parity difference = {rates.max() - rates.min():.3f}")
 print(f"demographic parity ratio      = {rates.min() / rates.max():.3f}")
 print(
-    f"accuracy difference           = {by_group['accuracy'].max() - by_group['accuracy'].min():.3f}"
+    "accuracy difference           = "
+    f"{by_group['accuracy'].max() - by_group['accuracy'].min():.3f}"
 )

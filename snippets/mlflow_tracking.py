@@ -9,7 +9,8 @@ from mlflow.tracking import MlflowClient
 
 logging.getLogger("mlflow").setLevel(logging.ERROR)
 
-# Runs are stored in a local SQLite file here; set MLFLOW_TRACKING_URI to use a real tracking server.
+# Runs are stored in a local SQLite file here; set
+# MLFLOW_TRACKING_URI to use a real tracking server.
 mlflow.set_tracking_uri(os.environ.get("MLFLOW_TRACKING_URI", "sqlite:///mlflow.db"))
 # An experiment groups related runs (created on first use).
 mlflow.set_experiment("glossary-demo")

@@ -23,7 +23,8 @@ for k in (1, 2, 3):
     share = np.mean(np.abs(x - mu) < k * sigma)
     theory = stats.norm.cdf(k) - stats.norm.cdf(-k)
     print(
-        f"within {k} std ({mu - k * sigma}..{mu + k * sigma}): {share:.1%}  (theory {theory:.1%})"
+        f"within {k} std ({mu - k * sigma}..{mu + k * sigma}): {share:.1%}  "
+        f"(theory {theory:.1%})"
     )
 
 fig, ax = plt.subplots(figsize=(7, 4))

@@ -9,7 +9,8 @@ from sklearn.datasets import make_classification
 from sklearn.model_selection import train_test_split
 from sklearn.tree import DecisionTreeClassifier
 
-# A classification problem with some label noise (flip_y), so perfect training accuracy means memorising.
+# A classification problem with some label noise (flip_y),
+# so perfect training accuracy means memorising.
 X, y = make_classification(
     n_samples=600, n_features=10, n_informative=4, flip_y=0.15, random_state=0
 )

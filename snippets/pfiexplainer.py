@@ -22,5 +22,6 @@ result = permutation_importance(model, X_test, y_test, n_repeats=10, random_stat
 print("global importance (mean drop in R2 when shuffled):")
 for i in np.argsort(-result.importances_mean):
     print(
-        f"  feature {i}: {result.importances_mean[i]:.3f} +/- {result.importances_std[i]:.3f}"
+        f"  feature {i}: {result.importances_mean[i]:.3f} "
+        f"+/- {result.importances_std[i]:.3f}"
     )

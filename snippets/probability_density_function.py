@@ -16,7 +16,8 @@ grid = np.linspace(100, 240, 2001)  # +-7 std: covers all the mass
 area = np.trapezoid(population.pdf(grid), grid)
 print(f"\narea under the whole pdf: {area:.3f}")
 print(
-    f"P(160 < height < 180) = area from 160 to 180: {population.cdf(180) - population.cdf(160):.3f}"
+    "P(160 < height < 180) = area from 160 to 180: "
+    f"{population.cdf(180) - population.cdf(160):.3f}"
 )
 
 # The sample: the 1000 heights we actually have "in hand"

@@ -9,7 +9,8 @@ from pyspark.sql import functions as F
 # (PySpark warns that it was tested with an older pandas; the snippet does not need it.)
 warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
 
-# local[1] = Spark runs on this machine with one core; on a cluster the same code runs on many machines.
+# local[1] = Spark runs on this machine with one core;
+# on a cluster the same code runs on many machines.
 spark = (
     SparkSession.builder.master("local[1]")
     .appName("rdd-demo")
@@ -18,7 +19,8 @@ spark = (
 )
 spark.sparkContext.setLogLevel("ERROR")
 
-# RDD: a low-level, immutable collection split into partitions that can be processed in parallel.
+# RDD: a low-level, immutable collection split into
+# partitions that can be processed in parallel.
 rdd = spark.sparkContext.parallelize(range(1, 11), numSlices=2)
 print("partitions:", rdd.getNumPartitions(), "->", rdd.glom().collect())
 squares = rdd.map(lambda x: x * x)  # a lazy transformation...

@@ -11,7 +11,8 @@ X, y = load_diabetes(return_X_y=True, as_frame=True)
 model = RandomForestRegressor(n_estimators=100, max_depth=5, random_state=0).fit(X, y)
 
 # TreeExplainer computes exact SHAP values for tree models.
-# (A TabularExplainer, e.g. in azureml-interpret, picks an explainer like this one for you.)
+# (A TabularExplainer, e.g. in azureml-interpret,
+# picks an explainer like this one for you.)
 explainer = shap.TreeExplainer(model)
 shap_values = explainer.shap_values(X)  # one value per row and feature
 base_value = float(np.ravel(explainer.expected_value)[0])  # average model output
@@ -24,7 +25,8 @@ for name in contrib.abs().sort_values(ascending=False).index[:4]:
     print(f"  {name:>4}: {contrib[name]:+.3f}")
 total = base_value + shap_values[row].sum()
 print(
-    f"base + sum of SHAP = {total:.3f}, model prediction = {model.predict(X.iloc[[row]])[0]:.3f}"
+    f"base + sum of SHAP = {total:.3f}, "
+    f"model prediction = {model.predict(X.iloc[[row]])[0]:.3f}"
 )
 
 # Global importance: average size of each feature's contribution over all rows.

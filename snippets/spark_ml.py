@@ -14,7 +14,8 @@ from pyspark.sql import functions as F
 # (PySpark warns that it was tested with an older pandas; the snippet does not need it.)
 warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
 
-# local[1] = Spark runs on this machine with one core; on a cluster the same code runs on many machines.
+# local[1] = Spark runs on this machine with one core;
+# on a cluster the same code runs on many machines.
 spark = (
     SparkSession.builder.master("local[1]")
     .appName("spark-ml-demo")
@@ -33,18 +34,21 @@ df = spark.createDataFrame(
     ["size", "rooms", "price"],
 )
 
-# Split the data: 70% to train the model, 30% held back to validate it (seeded = repeatable).
+# Split the data: 70% to train the model, 30%
+# held back to validate it (seeded = repeatable).
 train, validation = df.randomSplit([0.7, 0.3], seed=42)
 print(f"train rows: {train.count()}, validation rows: {validation.count()}")
 
-# Pipeline: VectorAssembler packs the feature columns into one vector, then LinearRegression.
+# Pipeline: VectorAssembler packs the feature
+# columns into one vector, then LinearRegression.
 assembler = VectorAssembler(inputCols=["size", "rooms"], outputCol="features")
 lr = LinearRegression(featuresCol="features", labelCol="price")
 model = Pipeline(stages=[assembler, lr]).fit(train)
 
 coefs = model.stages[-1].coefficients
 print(
-    f"learned: price = {coefs[0]:.2f}*size + {coefs[1]:.2f}*rooms + {model.stages[-1].intercept:.2f}"
+    f"learned: price = {coefs[0]:.2f}*size + {coefs[1]:.2f}*rooms + "
+    f"{model.stages[-1].intercept:.2f}"
 )
 
 # Validate on rows the model has never seen.
