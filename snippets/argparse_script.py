@@ -1,5 +1,5 @@
 # terms: argparse, experiment-script
-"""Reading script parameters such as --reg_rate the way an Azure ML training script does."""
+"""Script parameters like --reg_rate, read the way an Azure ML training script does."""
 
 import argparse
 import contextlib

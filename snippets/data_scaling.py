@@ -1,5 +1,5 @@
 # terms: data-scaling
-"""Normalization squeezes a column into [0, 1]; standardization shifts it to mean 0 and std 1."""
+"""Normalization squeezes a column into [0, 1]; standardization gives mean 0, std 1."""
 
 import numpy as np
 import pandas as pd

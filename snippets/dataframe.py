@@ -1,5 +1,5 @@
 # terms: dataframe, pandas
-"""A pandas DataFrame is a 2-D table of rows and columns: print it, inspect it, filter its rows."""
+"""A pandas DataFrame, a 2-D table of rows and columns: print, inspect, filter rows."""
 
 import pandas as pd
 

@@ -1,5 +1,5 @@
 # terms: normal-distribution
-"""Samples from N(50, 5) recover mean 50 and std 5, with ~68% within 1 std and ~95% within 2."""
+"""Samples of N(50, 5) recover mean 50, std 5; ~68% lie within 1 std, ~95% within 2."""
 
 import matplotlib
 

@@ -1,5 +1,5 @@
 # terms: outlier
-"""The IQR rule flags a point as an outlier when it lies far outside the middle 50% of the data."""
+"""The IQR rule flags an outlier: a point far outside the middle 50% of the data."""
 
 import numpy as np
 

@@ -1,5 +1,5 @@
 # terms: pandas-dataframe-to-dict
-"""One 2x2 DataFrame, seven shapes of dictionary: one per `orient` value of to_dict()."""
+"""One 2x2 DataFrame, seven dictionary shapes: one per `orient` value of to_dict()."""
 
 import pandas as pd
 
