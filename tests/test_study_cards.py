@@ -9,7 +9,7 @@ from mlterms.examples import plot_style as snippets_style
 
 from mlterms.outputs import study_cards
 from mlterms.glossary.curate import Term
-from mlterms.outputs.site_pages import Inputs, load_glossary
+from mlterms.glossary.inputs import Inputs, load_glossary
 
 
 def _term(slug: str, title: str, summary: str, **more) -> Term:
