@@ -38,7 +38,7 @@ from mlterms.examples import snippets
 
 from mlterms.outputs import urls  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
-from mlterms.outputs.site_pages import lint  # noqa: E402
+from mlterms.checks.input_lint import lint  # noqa: E402
 from mlterms.history import report_notes  # noqa: E402
 from mlterms.glossary.inputs import Inputs, glossary_from, read_source  # noqa: E402
 from mlterms.outputs.index_pages import tag_counts  # noqa: E402

@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mlterms.outputs.site_pages import build_pages, lint  # noqa: E402
+from mlterms.checks.input_lint import lint
+from mlterms.outputs.site_pages import build_pages  # noqa: E402
 from mlterms.glossary.inputs import Inputs, glossary_from, read_source  # noqa: E402
 from mlterms.notes.markup import escape  # noqa: E402
 from mlterms.record import assemble  # noqa: E402

@@ -57,7 +57,7 @@ def test_the_lint_passes_definitions_in_house_style(summary, title):
 
 def test_every_term_has_a_summary_in_house_style_and_the_notes_lint_is_quiet():
     """What the build's lint phase reports on our notes: 0 flagged summaries, no notes warnings."""
-    from mlterms.outputs.site_pages import lint
+    from mlterms.checks.input_lint import lint
     from mlterms.glossary.inputs import Inputs, glossary_from, read_source
     inputs = Inputs.locate()
     source = read_source(inputs)
