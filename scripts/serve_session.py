@@ -40,6 +40,22 @@ def repo_copy(where: Path) -> Path:
     return repo
 
 
+def edit_summary(definitions: Path, slug: str, word: str) -> None:
+    """Put ``word`` at the start of ``slug``'s summary in a definitions file (a text edit: the rest
+    of the file stays byte for byte, as when a writer saves it)."""
+    lines = definitions.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"  {slug}:\n")
+    for i in range(start + 1, len(lines)):
+        if lines[i].startswith("    summary: "):
+            head, value = lines[i][:13], lines[i][13:]
+            quote = value[0] if value[0] in "'\"" else ""
+            lines[i] = f"{head}{quote}{word} {value[len(quote):]}"
+            break
+        if not lines[i].startswith("    "):
+            raise ValueError(f"{definitions}: {slug} has no summary line")
+    definitions.write_text("".join(lines), encoding="utf-8")
+
+
 def free_port() -> int:
     import socket
     with socket.socket() as sock:

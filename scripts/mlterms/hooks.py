@@ -184,6 +184,8 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
         if extra:
             server.watch(str(extra))
     server.watch(str(snippets.SNIPPETS_DIR))
+    if serve_cache.active():
+        server.watch(str(serve_cache.deferred_dir()))
 
 
 @event_priority(-100)  # after the search plugin has written search/search_index.json

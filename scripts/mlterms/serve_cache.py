@@ -11,7 +11,9 @@ every other page keeps its mtime and is skipped.
 
 When the set of pages, the nav, a term's title or tags, or the theme change,
 every page is written again (all rebuilt): those show on pages whose Markdown
-does not change (the sidebar, the tags listing).
+does not change (the sidebar, the tags listing). The edited term pages are
+built first; the index pages the edit changed (A–Z, print, tags) follow in a
+second build that starts at once.
 
 Two things dirty mode leaves wrong, put right here:
 
@@ -73,6 +75,7 @@ def stop() -> None:
     global SESSION
     if SESSION is not None:
         shutil.rmtree(SESSION.folder, ignore_errors=True)
+        shutil.rmtree(deferred_dir(), ignore_errors=True)
     SESSION = None
 
 
@@ -99,27 +102,46 @@ def layout_of(pages: dict[str, str], config: MkDocsConfig, shown: list[tuple]) -
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
+def _term_page(uri: str) -> bool:
+    return uri.startswith("terms/") and uri.count("/") == 1 and uri != "terms/index.md"
+
+
 def page_files(pages: dict[str, str], config: MkDocsConfig, layout: str) -> list[File]:
     """A file per generated page, backed by the session folder; a page's file is written only when
-    its Markdown changed, or every one when ``layout`` changed (so only those pages are rebuilt)."""
+    its Markdown changed, or every one when ``layout`` changed (so only those pages are rebuilt).
+
+    Term pages go first: when an edit changed term pages and index pages (the A–Z index, the
+    print page, which list every term and take longest to render), the index pages wait for a
+    follow-up build, which the marker in the watched ``deferred`` folder starts at once."""
     assert SESSION is not None
     everything = layout != SESSION.layout
     if everything:
         SESSION.written = {}
-    changed = []
-    for uri, markdown in pages.items():
-        if SESSION.written.get(uri) != markdown:
-            path = SESSION.folder / uri
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(markdown, encoding="utf-8")
-            SESSION.written[uri] = markdown
-            changed.append(uri)
+    changed = [uri for uri, markdown in pages.items() if SESSION.written.get(uri) != markdown]
+    now = changed if everything else ([uri for uri in changed if _term_page(uri)] or changed)
+    for uri in now:
+        path = SESSION.folder / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(pages[uri], encoding="utf-8")
+        SESSION.written[uri] = pages[uri]
     for gone in set(SESSION.written) - set(pages):
         del SESSION.written[gone]
-    SESSION.layout, SESSION.rebuilt = layout, len(changed)
-    shown = ", ".join(changed[:8]) + (f" and {len(changed) - 8} more" if len(changed) > 8 else "")
-    log.info(f"{'every page' if everything else 'changed pages'}: {len(changed)} of {len(pages)} ({shown})")
+    SESSION.layout, SESSION.rebuilt = layout, len(now)
+    shown = ", ".join(now[:8]) + (f" and {len(now) - 8} more" if len(now) > 8 else "")
+    later = len(changed) - len(now)
+    log.info(f"{'every page' if everything else 'changed pages'}: {len(now)} of {len(pages)} ({shown})"
+             + (f"; {later} index pages follow in the next build" if later else ""))
+    if later:
+        (deferred_dir() / "pending").write_text(str(later), encoding="utf-8")
     return [File(uri, str(SESSION.folder), config.site_dir, config.use_directory_urls) for uri in pages]
+
+
+def deferred_dir() -> Path:
+    """The folder ``on_serve`` watches: a write there starts the follow-up build."""
+    assert SESSION is not None
+    folder = SESSION.folder.with_name(SESSION.folder.name + "-deferred")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def read_skipped(files: Files, config: MkDocsConfig) -> None:
