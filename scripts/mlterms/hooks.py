@@ -172,6 +172,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 @event_priority(110)  # before the tags plugin renders its listings (100), before any page is built
 def on_env(env, config: MkDocsConfig, files: Files):
     if serve_cache.active():
+        env.bytecode_cache = serve_cache.TEMPLATES
         serve_cache.read_skipped(files, config)
         serve_cache.prune_search(files, config)
     return env

@@ -38,6 +38,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -59,6 +61,25 @@ class Session:
 
 
 SESSION: Session | None = None
+
+
+class _Templates(BytecodeCache):
+    """The theme's compiled templates, kept across rebuilds (MkDocs makes a new Jinja environment
+    for each build, which would compile every template again). Jinja checks each entry against
+    its template's source, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = _Templates()
 
 
 def start(command: str, dirty: bool) -> None:
