@@ -349,6 +349,7 @@ def bench_serve(sizes: tuple[int, ...] = (192, 5000), repeats: int = 3) -> None:
             page_times, index_times = [], []
             with ServeSession(repo, env={**env, "DISABLE_MKDOCS_2_WARNING": "true"}, first_build_timeout=3600) as s:
                 s.wait_for(f"terms/{slug}/", "</html>")  # the first build served the term
+                s.settle()
                 for i in range(repeats):
                     word = f"servebench{n}x{i}"
                     start = time.monotonic()
@@ -357,7 +358,7 @@ def bench_serve(sizes: tuple[int, ...] = (192, 5000), repeats: int = 3) -> None:
                     page_times.append(time.monotonic() - start)
                     s.wait_for("print/", word, timeout=600)
                     index_times.append(time.monotonic() - start)
-                    time.sleep(2)  # let the follow-up build finish before the next edit
+                    s.settle()  # the follow-up build and its search files done before the next edit
             page, index = statistics.median(page_times), statistics.median(index_times)
             load = os.getloadavg()[0]
             print(f"serve: {n:>5} terms · edit → term page served {page:.2f} s "

@@ -127,6 +127,21 @@ class ServeSession:
             time.sleep(interval)
         raise TimeoutError(f"{path} did not show {text!r} within {timeout} s:\n" + "".join(self.log[-40:]))
 
+    def settle(self, quiet: float = 1.5, timeout: float = 600) -> None:
+        """Wait until no build runs and none has started for ``quiet`` seconds (an edit's follow-up
+        build included), so the next edit is timed from an idle server."""
+        deadline = time.monotonic() + timeout
+        last, since = None, time.monotonic()
+        while time.monotonic() < deadline:
+            started = sum("Building documentation" in line for line in self.log)
+            ended = sum("Documentation built in" in line or "error happened during" in line for line in self.log)
+            if (started, ended) != last or started != ended:
+                last, since = (started, ended), time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return
+            time.sleep(0.1)
+        raise TimeoutError("the server kept building:\n" + "".join(self.log[-40:]))
+
     def wait_for_build(self, count: int, timeout: float = 120) -> None:
         """Wait until ``count`` builds have finished (the first one included)."""
         deadline = time.monotonic() + timeout

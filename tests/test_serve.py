@@ -36,11 +36,7 @@ def server(tmp_path_factory):
 
 def _settle(server: ServeSession) -> None:
     """Wait until the builds an edit started (the edited pages, then the index pages) are done."""
-    import time
-    seen = -1
-    while seen != server.builds():
-        seen = server.builds()
-        time.sleep(3)
+    server.settle()
 
 
 def search_docs(server: ServeSession) -> list[list]:
