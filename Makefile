@@ -27,7 +27,7 @@ system-deps:
 
 serve: install build-deps node_modules/.package-lock.json
 	$(PYTHON) scripts/build.py --snippets-only
-	$(PYTHON) -m mkdocs serve --dev-addr $(HOST) --livereload
+	$(PYTHON) -m mkdocs serve --dirty --dev-addr $(HOST) --livereload
 
 build: install build-deps node_modules/.package-lock.json
 	$(PYTHON) scripts/build.py

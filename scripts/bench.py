@@ -24,9 +24,12 @@ fails the tests: targets live here, not in timed tests.
              and at 5,000, CPU slowed 4×, and the bytes of its first load
   longline   scripts/long_line.py: generate + lint of a notes line that is one 1 MB word, in a fresh process,
              for each of five shapes (each the worst case of one line pattern) (target < 10 s each)
+  serve      `mkdocs serve --dirty` as `make serve` runs it, on a copy of the inputs: one term's summary edited
+             in definitions.yml, seconds from the write to its term page serving the new text, median of 3,
+             at our 192 terms and at 5,000 synthetic (targets ≤ 1.5 s / ≤ 5 s); and to the print page (every term)
   hostile    the hostile-input property test with 60 generated notes files (make test tries 6)
 
-Usage: scripts/bench.py [--only NAME ...] [--sizes 200 1000 5000]
+Usage: scripts/bench.py [--only NAME ...] [--sizes 200 1000 5000] [--serve-sizes 192 5000]
 """
 
 from __future__ import annotations
@@ -314,6 +317,60 @@ def bench_weight() -> None:
         print("\n".join(f"weight: {line}" for line in proc.stdout.strip().splitlines()) or proc.stderr[-500:])
 
 
+SERVE_TARGETS = {192: 1.5, 5000: 5.0}
+
+
+def _serve_inputs(repo: Path, n: int) -> tuple[dict[str, str], Path, str]:
+    """Environment, definitions file and the slug to edit: our notes (n = 192), else n synthetic terms."""
+    if n == 192:
+        return {}, repo / "notes" / "definitions.yml", "agglomerative-method"
+    from synthetic_notes import generate, titles
+    import random
+    from mlterms.glossary.slugs import default_slug
+    folder = repo / "synthetic"
+    folder.mkdir()
+    notes, curation = generate(n)
+    (folder / "notes.txt").write_text(notes, encoding="utf-8")
+    (folder / "curation.yml").write_text(curation, encoding="utf-8")
+    slug = default_slug(titles(n, random.Random(0))[0])  # generate()'s first title (same seed)
+    (folder / "definitions.yml").write_text(
+        f"terms:\n  {slug}:\n    summary: A synthetic term whose summary the serve bench edits.\n", encoding="utf-8")
+    cards = ROOT / ".cache" / "bench-serve-cards" / str(n)  # drawn once per machine, then warm
+    return {"MLTERMS_NOTES": str(folder / "notes.txt"), "SOCIAL_CACHE_DIR": str(cards)}, folder / "definitions.yml", slug
+
+
+def bench_serve(sizes: tuple[int, ...] = (192, 5000), repeats: int = 3) -> None:
+    """Edit → visible in `make serve`: the write of one term's summary to its page serving it."""
+    import statistics
+    from serve_session import ServeSession, edit_summary, repo_copy
+    for n in sizes:
+        work = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+        try:
+            repo = repo_copy(work)
+            env, definitions, slug = _serve_inputs(repo, n)
+            page_times, index_times = [], []
+            with ServeSession(repo, env={**env, "DISABLE_MKDOCS_2_WARNING": "true"}, first_build_timeout=3600) as s:
+                s.wait_for(f"terms/{slug}/", "</html>")  # the first build served the term
+                s.settle()
+                for i in range(repeats):
+                    word = f"servebench{n}x{i}"
+                    start = time.monotonic()
+                    edit_summary(definitions, slug, word)
+                    s.wait_for(f"terms/{slug}/", word, timeout=600)
+                    page_times.append(time.monotonic() - start)
+                    s.wait_for("print/", word, timeout=600)
+                    index_times.append(time.monotonic() - start)
+                    s.settle()  # the follow-up build and its search files done before the next edit
+            page, index = statistics.median(page_times), statistics.median(index_times)
+            load = os.getloadavg()[0]
+            print(f"serve: {n:>5} terms · edit → term page served {page:.2f} s "
+                  f"({', '.join(f'{t:.2f}' for t in page_times)}) {verdict(page <= SERVE_TARGETS[n])} "
+                  f"(target ≤ {SERVE_TARGETS[n]} s) · → print page (every term) {index:.2f} s · "
+                  f"load average {load:.1f} on {os.cpu_count()} CPUs", flush=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 BENCHES = {"snippets": bench_snippets, "examples": bench_examples, "warm": bench_warm,
            "links": bench_links_and_crosslinks, "search": bench_search, "engines": bench_search_engines,
            "weight": bench_weight, "map": bench_map,
@@ -322,14 +379,17 @@ BENCHES = {"snippets": bench_snippets, "examples": bench_examples, "warm": bench
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", nargs="*", choices=[*BENCHES, "scale"], help="run only these")
+    parser.add_argument("--only", nargs="*", choices=[*BENCHES, "scale", "serve"], help="run only these")
     parser.add_argument("--sizes", nargs="*", type=int, default=[200, 1000, 5000])
+    parser.add_argument("--serve-sizes", nargs="*", type=int, choices=sorted(SERVE_TARGETS), default=[192, 5000])
     args = parser.parse_args()
     chosen = args.only or ["lock", "warm", "links", "search", "engines", "weight", "map", "snippets", "examples",
-                           "scale", "longline", "hostile"]
+                           "scale", "longline", "hostile", "serve"]
     for name in chosen:
         if name == "scale":
             bench_scale(args.sizes)
+        elif name == "serve":
+            bench_serve(tuple(args.serve_sizes))
         else:
             BENCHES[name]()
         sys.stdout.flush()

@@ -20,6 +20,7 @@ dated and ``History.unknown`` says why, once.
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import tempfile
 import time
@@ -187,6 +188,18 @@ def _resolve(history: History, glossary: Glossary) -> None:
         history.current[slug] = slug
 
 
+# A blame depends only on HEAD and the file's bytes: `mkdocs serve` blames again only the file an edit changed.
+_BLAMES: dict[tuple, dict[int, Commit | None]] = {}
+
+
+def _blame(git: Git, rel: str) -> dict[int, Commit | None]:
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=git.top, capture_output=True).stdout.strip()
+    key = (str(git.top), rel, head, hashlib.sha256((git.top / rel).read_bytes()).hexdigest())
+    if key not in _BLAMES:
+        _BLAMES[key] = git.blame(rel)
+    return _BLAMES[key]
+
+
 def read_history(inputs: Inputs, glossary: Glossary, limit: int = HISTORY_LIMIT) -> History:
     """Dates for every term of ``glossary`` and the list of changes, from git (see the module docstring)."""
     start = time.perf_counter()
@@ -199,7 +212,7 @@ def read_history(inputs: Inputs, glossary: Glossary, limit: int = HISTORY_LIMIT)
     files = _inputs_of(inputs)
     rels = {name: rel for name, path in files.items() if (rel := git.rel(path)) is not None}
     try:
-        blames = {name: git.blame(rel) for name, rel in rels.items()}
+        blames = {name: _blame(git, rel) for name, rel in rels.items()}
         added, last = _walk(git, rels, limit, history)
     except subprocess.CalledProcessError as exc:
         history.unknown = f"git failed: {first_line(exc.stderr)}"

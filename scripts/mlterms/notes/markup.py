@@ -9,6 +9,7 @@ markup this module writes on purpose: code spans, links, bold leads.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import string
@@ -40,6 +41,7 @@ def escape(text: str) -> str:
     return text.translate(_ENTITY_TABLE)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of its text: `mkdocs serve` highlights each block once
 def code_block(text: str, language: str = "text", title: str | None = None) -> str:
     """A highlighted code block as finished HTML (Pygments escapes every character).
 

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from mlterms import record
 from mlterms.glossary import definitions
+from mlterms.outputs import serve_cache
 from mlterms.errors import GlossaryError
 from mlterms.examples import notebooks, snippets
 from mlterms.glossary.inputs import Inputs, load_glossary
@@ -107,13 +108,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    serve_cache.start(command, dirty)
+
+
+def on_shutdown() -> None:
+    serve_cache.stop()
+
+
+def _page_files(config: MkDocsConfig) -> list[File]:
+    """The generated pages: virtual files, or under `mkdocs serve --dirty` files that change only
+    when their Markdown does (so MkDocs rebuilds only those: serve_cache)."""
+    pages: dict[str, str] = _state["pages"]
+    if not serve_cache.active():
+        return [File.generated(config, uri, content=markdown) for uri, markdown in pages.items()]
+    shown = [(r.slug, r.title, r.tags) for r in _state["build"].records]
+    return serve_cache.page_files(pages, config, serve_cache.layout_of(pages, config, shown))
+
+
 @event_priority(100)  # the pages must exist before other plugins list the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for uri, markdown in _state["pages"].items():
-        existing = files.get_file_from_path(uri)
+    for file in _page_files(config):
+        existing = files.get_file_from_path(file.src_uri)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, uri, content=markdown))
+        files.append(file)
     build: record.Build = _state["build"]
     outputs = build.inputs.snippet_outputs
     for uri, path in snippets.site_files(list(build.snippets), outputs):
@@ -168,6 +187,15 @@ def on_pre_page(page, config: MkDocsConfig, files: Files):
     return page
 
 
+@event_priority(110)  # before the tags plugin renders its listings (100), before any page is built
+def on_env(env, config: MkDocsConfig, files: Files):
+    if serve_cache.active():
+        env.bytecode_cache = serve_cache.TEMPLATES
+        serve_cache.read_skipped(files, config)
+        serve_cache.prune_search(files, config)
+    return env
+
+
 def on_serve(server, config: MkDocsConfig, builder) -> None:
     inputs: Inputs = _state["build"].inputs
     server.watch(str(inputs.notes))
@@ -175,6 +203,8 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
         if extra:
             server.watch(str(extra))
     server.watch(str(snippets.SNIPPETS_DIR))
+    if serve_cache.active():
+        server.watch(str(serve_cache.deferred_dir()))
 
 
 def _compare_sources(inputs: Inputs) -> dict[str, str]:
@@ -189,6 +219,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     build: record.Build = _state["build"]
     glossary = build.glossary
+    if serve_cache.active():
+        serve_cache.merge_search(config)
     search_index.add_term_fields(site, build.records)
     study.anki_deck(build.records, glossary.corrections, config.site_url or "", site / study.DECK_FILE)
     try:
