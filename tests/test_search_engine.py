@@ -30,16 +30,19 @@ WORDS = ["Regularisation", "normalised", "Optimisers", "analyse", "colours", "ce
 def test_the_worker_and_the_indexer_split_and_normalise_words_alike(browser, served_site):
     page = browser.new_page()
     page.goto(served_site)
-    page.add_script_tag(url=served_site + "assets/javascripts/mlterms-search.js")
-    in_browser = page.evaluate("texts => texts.map(t => self.mltermsWords(t))", WORDS)
+    page.add_script_tag(url=served_site + "assets/javascripts/mlterms-search-core.js")
+    in_browser = page.evaluate("texts => texts.map(t => self.MLTermsCore.words(t))", WORDS)
     assert in_browser == [search_engine.words(t) for t in WORDS]
     assert search_engine.words("Regularisation normalised one-hot") == ["regularize", "normalized", "one", "hot"]
-    slugs = page.evaluate("""titles => titles.map(t => { const s = t.normalize("NFKD").replace(/[^\\x00-\\x7f]/g, "")
-        .replace(/\\(\\)/g, " ").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""); return s; })""",
-                          WORDS)
-    from mlterms.slugs import slugify
-    assert slugs == [slugify(t) for t in WORDS]  # names.json leaves out locations the worker can derive
     page.close()
+
+
+def test_names_json_gives_every_page_its_location(built_site):
+    """The worker reads each page's location from names.json (it has no copy of slugify)."""
+    rows = json.loads((built_site / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
+    assert all(isinstance(row[3], str) and row[3].endswith("/") for row in rows)
+    assert "terms/kmeans-inertia/" in {row[3] for row in rows}
+    assert "slugify" not in (ROOT / "docs" / "assets" / "javascripts" / "mlterms-search.js").read_text()
 
 
 def test_every_exact_title_finds_its_term_first_even_under_a_sub_path(browser, built_site, site_terms):

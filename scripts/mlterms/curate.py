@@ -66,6 +66,7 @@ class Term:
     old_slugs: list[str] = field(default_factory=list)
     autolink: bool = True
     snippets: list[str] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)  # identifiers its api path, snippets and notes' code use (search)
     related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
     other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources
 

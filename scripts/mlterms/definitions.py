@@ -222,6 +222,7 @@ def apply_definitions(glossary, definitions: Definitions) -> None:
         links = ([Link(url, f"API reference: {text.api}")] if (url := api_url(text.api or "")) else [])
         links += [Link(u, link_label(u)) for u in text.learn_more if u not in {x.url for x in links}]
         term.learn_more = links
+        term.code = [text.api] if text.api else []  # code_index.fill adds the snippets' identifiers
     for group in definitions.compare:
         unknown = [s for s in group.slugs if s not in terms]
         if unknown:

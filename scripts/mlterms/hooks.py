@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from mlterms import concept_map, exports, notebooks, search_engine, search_index, snippets, social_cards, study, urls
+from mlterms import code_index, concept_map, exports, notebooks, search_engine, search_index, snippets, social_cards, study, urls
 from mlterms import crosslinks, history, whats_new
 from mlterms.errors import GlossaryError
 from mlterms.generate import Inputs, SiteSettings, build_pages, linkable_names, load_glossary, terms_json
@@ -193,7 +193,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / study.CARDS_FILE).write_text(json.dumps(study.cards(glossary, _plots(glossary)), ensure_ascii=False),
                                          encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
-        search_engine.write(site, search_index.names_by_location(glossary), search_index.related_by_location(glossary))
+        code_index.fill(glossary, snippets.ROOT)
+        search_engine.write(site, search_index.names_by_location(glossary), search_index.related_by_location(glossary),
+                            search_index.code_by_location(glossary), search_index.compare_groups(glossary))
     rows = terms_json(glossary, _state["history"].dates)  # terms.json, and the same rows as CSV and llms.txt
     (site / "terms.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     exports.write_csv(site / "terms.csv", rows)

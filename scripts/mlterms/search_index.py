@@ -79,6 +79,21 @@ def related_by_location(glossary) -> dict[str, list[str]]:
     return {term_url(t.slug): list(related) for t in glossary.terms if (related := getattr(t, "related", []))}
 
 
+def code_by_location(glossary) -> dict[str, list[str]]:
+    """Each term page's location -> the code identifiers of its examples (``Term.code``)."""
+    return {term_url(t.slug): list(t.code) for t in glossary.terms if t.code}
+
+
+def compare_groups(glossary) -> list[tuple[list[str], str]]:
+    """Every compare group once: its terms' page locations (the group's order) and its difference line."""
+    seen: dict[tuple[str, ...], tuple[list[str], str]] = {}
+    for term in glossary.terms:
+        for others, difference in term.compare:
+            key = tuple(sorted([term.slug, *others]))
+            seen.setdefault(key, ([term_url(s) for s in [term.slug, *others]], difference))
+    return list(seen.values())
+
+
 def add_term_fields(site_dir: Path, glossary) -> int:
     """Add ``aliases``, ``forms`` and the summary to the term pages' entries; returns how many got aliases."""
     path = site_dir / "search" / "search_index.json"
