@@ -211,7 +211,9 @@ async function search(query, id = latest) {
   if (group) {
     const [[, difference], x, y] = group;
     extra.push([{ location: `${names.pages[x][0]}#compare-with`,
-      title: `${names.pages[x][1]} vs ${names.pages[y][1]}`, text: escapeHTML(difference), terms }]);
+      /* Material shows no text for a result that points at a section: the difference goes in the title. */
+      title: `${names.pages[x][1]} vs ${names.pages[y][1]}<span class="mlterms-result-text">${escapeHTML(difference)}</span>`,
+      text: "", terms }]);
   } else if (!answered(ranked, tokens, code)) {
     const docs = docsSearch(query);
     extra.push([{ location: docs.url, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
