@@ -19,7 +19,7 @@ import yaml
 from conftest import ROOT, build_in, isolated_repo, run_build
 from mlterms.examples import snippets
 from mlterms.errors import NotesError
-from mlterms.outputs.term_page import front_matter
+from mlterms.notes.front_matter import front_matter
 from mlterms.examples.runner import Job, PhaseTimeout, run
 from mlterms.notes.source import decode_notes
 

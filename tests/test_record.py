@@ -7,7 +7,7 @@ import pickle
 
 from mlterms.glossary.inputs import Inputs, load_glossary
 from mlterms.record import UNTAGGED, assemble, records_of, search_key
-from mlterms.outputs.search_files import words
+from mlterms.glossary.search_words import words
 from mlterms.outputs.siteconfig import tags_allowed
 
 from conftest import ROOT

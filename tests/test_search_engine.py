@@ -30,49 +30,19 @@ WORDS = ["Regularisation", "normalised", "Optimisers", "analyse", "colours", "ce
 def test_the_worker_and_the_indexer_split_and_normalise_words_alike(browser, served_site):
     page = browser.new_page()
     page.goto(served_site)
-    page.add_script_tag(url=served_site + "assets/javascripts/mlterms-search.js")
-    in_browser = page.evaluate("texts => texts.map(t => self.mltermsWords(t))", WORDS)
+    page.add_script_tag(url=served_site + "assets/javascripts/mlterms-search-core.js")
+    in_browser = page.evaluate("texts => texts.map(t => self.MLTermsCore.words(t))", WORDS)
     assert in_browser == [search_engine.words(t) for t in WORDS]
     assert search_engine.words("Regularisation normalised one-hot") == ["regularize", "normalized", "one", "hot"]
     page.close()
 
 
-WORKER = ROOT / "docs" / "assets" / "javascripts" / "mlterms-search.js"
-# Runs the worker file itself in a Node VM (its top-level functions become the context's properties) and
-# calls the named functions: {"slugify": [[arg, ...], ...]} -> {"slugify": [result, ...]}.
-_CALL_WORKER = """
-const fs = require("fs"), vm = require("vm");
-const calls = JSON.parse(fs.readFileSync(0, "utf8"));
-const context = { addEventListener() {}, postMessage() {}, console, URL };
-context.self = context;
-vm.createContext(context);
-vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), context, { filename: process.argv[1] });
-const out = {};
-for (const [name, argLists] of Object.entries(calls)) out[name] = argLists.map(args => context[name](...args));
-process.stdout.write(JSON.stringify(out));
-"""
-
-
-def call_worker(calls: dict[str, list[list]]) -> dict[str, list]:
-    """The worker's own functions (not a copy of them), evaluated by Node."""
-    import subprocess
-    proc = subprocess.run(["node", "-e", _CALL_WORKER, str(WORKER)], input=json.dumps(calls), capture_output=True,
-                          text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
-
-
-def test_the_worker_derives_each_location_names_json_leaves_out_as_the_build_does(built_site, site_terms):
-    """names.json leaves out a term page's location where the worker's slugify(plain(title)) gives it back."""
-    from mlterms.glossary.slugs import slugify
-    assert call_worker({"slugify": [[w] for w in WORDS]})["slugify"] == [slugify(w) for w in WORDS]
-    pages = json.loads((built_site / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
-    derived = [entry[0] for entry in pages if len(entry) == 3]
-    assert len(derived) > 150  # most term pages: their locations are the worker's to derive
-    plain = call_worker({"plain": [[t] for t in derived]})["plain"]
-    slugs = call_worker({"slugify": [[t] for t in plain]})["slugify"]
-    url_of = {t["title"]: t["url"] for t in site_terms}
-    assert [f"terms/{s}/" for s in slugs] == [url_of[t] for t in plain]
+def test_names_json_gives_every_page_its_location(built_site):
+    """The worker reads each page's location from names.json (it has no copy of slugify)."""
+    rows = json.loads((built_site / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
+    assert all(isinstance(row[3], str) for row in rows) and len({row[3] for row in rows}) == len(rows)
+    assert "terms/kmeans-inertia/" in {row[3] for row in rows}
+    assert "slugify" not in (ROOT / "docs" / "assets" / "javascripts" / "mlterms-search.js").read_text()
 
 
 def test_every_exact_title_finds_its_term_first_even_under_a_sub_path(browser, built_site, site_terms):

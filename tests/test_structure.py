@@ -105,3 +105,21 @@ def test_no_module_over_400_lines_and_no_function_over_80():
                 if length > MAX_FUNCTION_LINES:
                     too_long.append(f"{name}.{node.name}: {length} lines")
     assert too_long == []
+
+
+STAGES = {"errors": 0, "paths": 0, "notes": 1, "glossary": 2, "history": 3, "examples": 3, "record": 4,
+          "outputs": 5, "checks": 6}
+
+
+def test_a_stage_imports_only_from_the_stages_before_it():
+    """notes -> glossary -> history (and examples) -> record -> outputs -> checks: data flows one way."""
+    backwards = []
+    for name, path in _modules().items():
+        parts = name.split(".")
+        if len(parts) < 2 or parts[1] not in STAGES:
+            continue
+        for target in _imports(name, path, _modules()):
+            stage = target.split(".")[1] if "." in target else ""
+            if stage in STAGES and STAGES[stage] > STAGES[parts[1]]:
+                backwards.append(f"{name} imports {target}")
+    assert backwards == []

@@ -24,21 +24,23 @@ from pathlib import Path
 
 from mlterms.errors import Problem
 from mlterms.examples import notebooks, snippets
+from mlterms.glossary.code_index import identifiers
 from mlterms.glossary.crosswalk import OtherName
 from mlterms.glossary.curate import Glossary, Term, a_to_z, apply_corrections, letter_of
 from mlterms.glossary.definitions import Link
 from mlterms.glossary.inputs import Inputs
 from mlterms.glossary.lifecycle import lifecycle_label, short_label
 from mlterms.glossary.links import (
+    PageLinks,
     all_page_links,
     linkable_names,
     mentioned_in,
     related_map,
 )
+from mlterms.glossary.search_words import words
+from mlterms.glossary.slugs import term_url
 from mlterms.history import History, TermDate, read_history
-from mlterms.outputs.search_files import words
-from mlterms.outputs.term_page import PageLinks
-from mlterms.outputs.urls import term_url
+from mlterms.paths import ROOT
 
 UNTAGGED = "untagged"  # the main tag of a term without tags (the map's block for them)
 HANDOFF_ENV = "MLTERMS_BUILD"  # the file build.py pickles its Build into, for the MkDocs hook
@@ -109,6 +111,7 @@ class TermRecord:
     names: tuple[Name, ...]  # title first, then aliases, the notes' own titles, other communities' names
     related_words: tuple[str, ...]  # words only related to it (curation `related:`): search finds it by them
     crosswalk: tuple[OtherName, ...]  # other communities' names for it, with community and source
+    code: tuple[str, ...]  # the code identifiers it explains: api path, its snippets' and its notes' code (search)
     summary: str
     notes_text: str  # the notes' text as plain lines (corrections applied)
     tags: tuple[str, ...]
@@ -239,13 +242,16 @@ def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History
     """The records of ``glossary``, pure: ``links`` is its link graph (``{}``: none, as in the search
     bench's synthetic glossaries), ``history`` its dates (None: not read)."""
     graph = {t.slug: links[t.slug].targets if t.slug in links else [] for t in glossary.terms}
+    cache: dict[Path, list[str]] = {}
+    codes = {t.slug: tuple(identifiers(t, [ROOT / rel for rel in examples.served.get(t.slug, [])], cache))
+             for t in glossary.terms}
     mentions = mentioned_in(graph) if links else {}
     related = related_map(glossary, graph) if links else {}  # without a link graph, every term would be an orphan
     dates = history.dates if history else {}
     no_date = TermDate(unknown=(history.unknown if history else "") or "not read")
     return tuple(TermRecord(
         term=t, slug=t.slug, first_slug=(t.old_slugs[0] if t.old_slugs else t.slug), old_slugs=tuple(t.old_slugs),
-        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), crosswalk=tuple(t.other_names), summary=t.summary,
+        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), crosswalk=tuple(t.other_names), code=codes[t.slug], summary=t.summary,
         notes_text=notes_text(t, glossary.corrections), tags=tuple(t.tags),
         main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug), letter=letter_of(t.title),
         date=dates.get(t.slug, no_date),

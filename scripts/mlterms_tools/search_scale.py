@@ -57,6 +57,7 @@ def write_site(folder: Path, n: int, seed: int = 0) -> list[dict]:
                                                          encoding="utf-8")
     search_engine.write(folder, names_by_location(records_of(glossary, links={})))
     (folder / "assets" / "javascripts").mkdir(parents=True, exist_ok=True)
-    shutil.copy(WORKER, folder / "assets" / "javascripts" / WORKER.name)
+    for script in (WORKER, WORKER.with_name("mlterms-search-core.js")):  # the worker imports its helpers
+        shutil.copy(script, folder / "assets" / "javascripts" / script.name)
     (folder / "index.html").write_text(PAGE, encoding="utf-8")
     return [{"slug": t.slug, "title": t.title, "aliases": t.aliases} for t in glossary.terms]

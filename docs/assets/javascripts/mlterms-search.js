@@ -11,66 +11,14 @@
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
+importScripts(new URL("mlterms-search-core.js", self.location.href).href);
+const { fold, canon, words, plain, escapeHTML, shardName, lexicon, withPrefix, expand, nameKeys, initials,
+  codeQuery, compareSides, suggestion, docsSearch } = self.MLTermsCore;
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
-const SPELLINGS = [
-  [/^(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, "$1iz$2"],
-  [/^(\w{2,})ys(e|ed|es|ing)$/, "$1yz$2"],
-  [/^(\w{3,})our(s?)$/, "$1or$2"],
-  [/^(\w{3,})tre(s?)$/, "$1ter$2"],
-  [/^(\w{3,})ll(ed|ing|er|ers)$/, "$1l$2"],
-  [/^(\w{3,})ogue(s?)$/, "$1og$2"],
-  [/^(\w{3,})izations?$/, "$1ize"],
-];
-const SPLIT = /[^\p{L}\p{N}]+/u;
 const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
-const TITLE = 10, ALIAS = 8, RELATED = 4, NAMES = 3;  // field weights (RELATED: words only related to a term); names count NAMES times text
-const RESULTS = 60, WITH_TEXT = 12;
-
-function fold(text) {
-  return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
-}
-function canon(word) {
-  for (const [pattern, repl] of SPELLINGS) word = word.replace(pattern, repl);
-  if (word.length > 4 && word.endsWith("ies")) return word.slice(0, -3) + "y";
-  if (word.length > 3 && word.endsWith("s") && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
-}
-function words(text) {
-  return fold(text).split(SPLIT).filter(Boolean).map(canon);
-}
-function plain(html) {
-  return (html || "").replace(/<[^>]+>/g, " ").replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e) => {
-    if (e[0] === "#") return String.fromCodePoint(parseInt(e[1] === "x" ? e.slice(2) : e.slice(1), e[1] === "x" ? 16 : 10));
-    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e] || m;
-  });
-}
-function slugify(text) {  // slugs.slugify(): a term page's location, where names.json leaves it out
-  return text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").replace(/\(\)/g, " ").toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-}
-function shardName(prefix) {
-  return /^[a-z0-9]+$/.test(prefix) ? prefix : "u" + [...prefix].map(c => c.codePointAt(0).toString(16)).join("-");
-}
-
-/* Optimal string alignment distance, abandoned as soon as it must exceed max. */
-function distance(a, b, max) {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      row.push(v);
-      if (v < best) best = v;
-    }
-    if (best > max) return max + 1;
-    prev2 = prev; prev = row;
-  }
-  return prev[b.length];
-}
+const TITLE = 10, ALIAS = 8, INITIALS = 6, RELATED = 4, NAMES = 3, CODE = 6;  // field weights; names count NAMES times text
+const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
+class Stale extends Error {}  // a newer keystroke arrived: this query's answer would be thrown away
 
 let config = null, base = null, names = null, namesLoading = null, shardSet = new Set();
 const textShards = new Map(), docShards = new Map();
@@ -81,24 +29,29 @@ async function fetchJSON(path) {
   return response.json();
 }
 
-/* The names index, built once from names.json: word -> postings (page * 16 + field weight), full name -> postings.
+/* The names index, built once from names.json: word -> postings (page * 16 + field weight), full name -> postings,
+ * code identifier -> pages, the real words of the names (completion) and the compare groups.
  * Flat number arrays, not [page, field] pairs: a fifth of the memory at 20,000 terms. */
 function loadNames() {
   if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => {
-    const byWord = new Map(), byName = new Map();
+    const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
     const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
-    const pages = data.pages.map(([title, others, boost, location, related = []], page) => {
+    const pages = data.pages.map(([title, others, boost, location, related, code], page) => {
       [plain(title), ...others, ...related].forEach((name, n) => {
         const field = n === 0 ? TITLE : n <= others.length ? ALIAS : RELATED;
         const base_ = words(name);
         if (!base_.length) return;
+        if (n <= others.length) for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 2) surface.add(w);
         add(byName, base_.join(" "), page * 16 + field);
         add(byName, base_.join(""), page * 16 + field - 1);
-        for (const w of new Set([...base_, ...base_.slice(1).map((w, i) => base_[i] + w)])) add(byWord, w, page * 16 + field);
+        for (const w of nameKeys(base_)) add(byWord, w, page * 16 + field);
+        if (field !== RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);
       });
-      return [location ?? `terms/${slugify(plain(title))}/`, title, boost];
+      for (const ident of code) for (const part of new Set([fold(ident), ...fold(ident).split(".")])) add(byCode, part, page);
+      return [location, title, boost];
     });
-    names = { pages, byName, words: lexicon(byWord) };
+    names = { pages, byName, byCode, words: lexicon(byWord), compare: data.compare || [],
+      surface: { set: surface, sorted: [...surface].sort() } };
   });
   return namesLoading;
 }
@@ -122,69 +75,37 @@ async function docShard(n) {
   return docShards.get(n);
 }
 
-/* A vocabulary: word -> postings, with its words sorted (prefix lookup) and bucketed by length (typo lookup). */
-function lexicon(map) {
-  const sorted = [...map.keys()].sort(), byLength = new Map();
-  for (const w of sorted) { const list = byLength.get(w.length); list ? list.push(w) : byLength.set(w.length, [w]); }
-  return { map, sorted, byLength };
-}
-function withPrefix(lex, prefix, limit) {
-  let lo = 0, hi = lex.sorted.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (lex.sorted[mid] < prefix) lo = mid + 1; else hi = mid; }
-  const out = [];
-  for (let i = lo; i < lex.sorted.length && out.length < limit && lex.sorted[i].startsWith(prefix); i++) out.push(lex.sorted[i]);
-  return out;
-}
-
-/* The words of a vocabulary a query word stands for: itself, words it begins, words one or two typos away. */
-function expand(token, lex, last, anyMatch = false) {
-  const found = new Map();
-  const put = (w, weight) => { if ((found.get(w) || 0) < weight) found.set(w, weight); };
-  if (lex.map.has(token)) put(token, 1);
-  if (token.length >= (last ? 2 : 4))
-    for (const w of withPrefix(lex, token, 61)) if (w !== token) put(w, last ? 0.7 : 0.5);
-  /* Typos: one in a word of five letters or more, two from nine; a four-letter word only when nothing else matched. */
-  if (token.length >= 5 || (token.length === 4 && !found.size && !anyMatch)) {
-    const max = token.length >= 9 ? 2 : 1;
-    for (let length = token.length - max; length <= token.length + max; length++)
-      for (const w of lex.byLength.get(length) || []) {
-        if (w === token) continue;
-        const d = distance(token, w, max);
-        if (d <= max) put(w, d === 1 ? 0.6 : 0.4);
-      }
-  }
-  return found;
-}
-
 function mark(html, matches) {
   return (html || "").split(/(<[^>]+>)/).map(part => part.startsWith("<") ? part : part.replace(WORD, w =>
     !w.startsWith("&") && matches(canon(fold(w))) ? `<mark>${w}</mark>` : w)).join("");
 }
 
-async function search(query) {
-  const all = words(query);
-  if (!all.length) return { items: [] };  // Material sends the empty box on every page: fetch nothing
-  await loadNames();
-  const content = all.filter(w => !STOP.has(w));
-  const tokens = content.length ? content : all;
+/* One query's matches: per page whether a full name matched (exact), which query words its names or
+ * text cover, and its scores (names, text, code); per query word the index words it matched. */
+async function match(query, tokens, all, code, check) {
   const N = config.mlterms.pages;
-  const pages = new Map();  // page -> {exact, covered:Set, names, text, docs:Map(doc -> score)}
-  const entry = p => pages.get(p) || pages.set(p, { exact: 0, covered: new Set(), names: 0, text: 0, docs: new Map() }).get(p);
-
+  const pages = new Map();
+  const entry = p => pages.get(p) || pages.set(p, { exact: 0, covered: new Set(), named: new Set(), names: 0, text: 0,
+    code: 0, docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
-    for (const code of names.byName.get(key) || []) entry(code >> 4).exact = Math.max(entry(code >> 4).exact, code & 15);
-
+    for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
+  if (code) for (const ident of code.idents) {
+    const hits = names.byCode.get(ident) || [];
+    const weight = (code.main.has(ident) ? 3 : 1) * Math.log(1 + N / Math.max(1, hits.length));
+    for (const page of new Set(hits)) entry(page).code += weight;
+  }
   const matched = new Map();  // query word -> words it matched (for highlighting and the "h" parameter)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i], last = i === tokens.length - 1;
     const seen = new Map();
     const shard = await textShard(token);
-    const anyMatch = withPrefix(names.words, token, 1).length > 0 || Boolean(shard && withPrefix(shard, token, 1).length);
+    check();
+    const anyMatch = withPrefix(names.words.sorted, token, 1).length > 0 || Boolean(shard && withPrefix(shard.sorted, token, 1).length);
     for (const [w, weight] of expand(token, names.words, last, anyMatch)) {
       seen.set(w, weight);
       const best = new Map();
-      for (const code of names.words.map.get(w)) best.set(code >> 4, Math.max(best.get(code >> 4) || 0, weight * (code & 15)));
-      for (const [page, score] of best) { const e = entry(page); e.names += score; e.covered.add(i); }
+      for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
+      for (const [page, score] of best) { const e = entry(page); e.names += score; e.covered.add(i); e.named.add(i); }
     }
     if (shard) {
       for (const [w, weight] of expand(token, shard, last, anyMatch)) {
@@ -203,7 +124,6 @@ async function search(query) {
     }
     matched.set(token, seen);
   }
-
   /* A misspelt full name ("hyperparamter") still puts that name first, just below a correct one. */
   const corrected = tokens.map(t => {
     if (names.words.map.has(t)) return t;
@@ -212,12 +132,66 @@ async function search(query) {
     return best ? best[0] : t;
   });
   if (corrected.join(" ") !== tokens.join(" "))
-    for (const code of names.byName.get(corrected.join(" ")) || []) entry(code >> 4).exact = Math.max(entry(code >> 4).exact, (code & 15) - 3);
+    for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
+  return { pages, matched };
+}
 
-  const ranked = [...pages.entries()].filter(([, e]) => e.covered.size || e.exact)
-    .map(([page, e]) => [page, e, (NAMES * e.names + e.text) * (names.pages[page][2] || 1)])
-    .sort((a, b) => b[1].exact - a[1].exact || b[1].covered.size - a[1].covered.size || b[2] - a[2])
+/* Rank the pages: a full name first, then (prose) pages that cover more query words, then the score.
+ * A walkthrough comes after the terms unless its own names answer the whole query. */
+function rank(pages, tokens, code) {
+  const score = (page, e) => {
+    const walk = !names.pages[page][0].startsWith("terms/") && e.named.size < tokens.length;
+    return (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][2] || 1) * (walk ? 0.3 : 1);
+  };
+  return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || (code && e.code))
+    .map(([page, e]) => [page, e, score(page, e)])
+    .sort((a, b) => b[1].exact - a[1].exact || (code ? 0 : b[1].covered.size - a[1].covered.size) || b[2] - a[2])
     .slice(0, RESULTS);
+}
+
+/* "X vs Y": the compare group holding a page named by each side, as [group, page of X, page of Y]. */
+function compareGroup(query) {
+  const sides = compareSides(query);
+  if (!sides || !names.compare.length) return null;
+  const named = side => {
+    const toks = words(side).filter(w => !STOP.has(w));
+    const count = new Map();
+    for (const [i, t] of toks.entries())
+      for (const [w] of expand(t, names.words, i === toks.length - 1))
+        for (const c of names.words.map.get(w)) { const k = c >> 4; const s = count.get(k) || new Set(); s.add(i); count.set(k, s); }
+    return new Set([...count].filter(([, s]) => toks.length && s.size === toks.length).map(([p]) => p));
+  };
+  const [a, b] = sides.map(named);
+  for (const group of names.compare) {
+    const x = group[0].find(p => a.has(p)), y = group[0].find(p => b.has(p) && p !== x);
+    if (x !== undefined && y !== undefined) return [group, x, y];
+  }
+  return null;
+}
+
+/* Whether the glossary has a term for the query: a full name, code it explains, or a page whose
+ * names cover the query's words (all of one or two, half of more). */
+function answered(ranked, tokens, code) {
+  if (!ranked.length) return false;
+  const need = tokens.length <= 2 ? tokens.length : Math.ceil(tokens.length / 2);
+  return ranked.some(([, e]) => e.exact || (code && e.code) || e.named.size >= need);
+}
+
+function check(id) {
+  return () => { if (id !== latest) throw new Stale(); };
+}
+
+async function search(query, id = latest) {
+  const all = words(query);
+  if (!all.length) return { items: [] };  // Material sends the empty box on every page: fetch nothing
+  await loadNames();
+  check(id)();
+  const code = codeQuery(query);
+  let tokens = all.filter(w => !STOP.has(w));
+  if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
+  if (!tokens.length) tokens = all;
+  const { pages, matched } = await match(query, tokens, all, code, check(id));
+  const ranked = rank(pages, tokens, code);
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
   const prefixes = tokens.filter(t => t.length >= 2);
@@ -230,28 +204,43 @@ async function search(query) {
   const perShard = config.mlterms.pagesPerShard, sectionsPer = config.mlterms.sectionsPerPage;
   const shards = [...new Set(ranked.slice(0, WITH_TEXT).map(([page]) => Math.floor(page / perShard)))];
   const loaded = new Map(await Promise.all(shards.map(async n => [n, await docShard(n)])));
+  check(id)();
 
+  const extra = [];  // before the ranked pages: a compare line, or "no term"
+  const group = ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(query);  // "one vs rest" is a name
+  if (group) {
+    const [[, difference], x, y] = group;
+    extra.push([{ location: `${names.pages[x][0]}#compare-with`,
+      /* Material shows no text for a result that points at a section: the difference goes in the title. */
+      title: `${names.pages[x][1]} vs ${names.pages[y][1]}<span class="mlterms-result-text">${escapeHTML(difference)}</span>`,
+      text: "", terms }]);
+  } else if (!answered(ranked, tokens, code)) {
+    const docs = docsSearch(query);
+    extra.push([{ location: docs.url, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
+      text: escapeHTML(ranked.length ? `The closest terms follow. Open this to search ${docs.name} instead.`
+        : `Open this to search ${docs.name} instead.`), terms }]);
+  }
   /* Material's Enter opens the result with the highest data-md-score, not the first one shown: the
-   * scores count down in the order shown (a page, then its sections, then the next page). */
-  const items = ranked.map(([page, e], rank) => {
+   * scores count down in the order shown. A page's sections tie with it (shown under it, no toggle). */
+  const total = extra.length + ranked.length;
+  const items = [...extra.map((g, n) => [{ ...g[0], score: (total - n) * 10 }]), ...ranked.map(([page, e], r) => {
     const [location, title] = names.pages[page];
     const docs = loaded.get(Math.floor(page / perShard));
-    const article = docs && rank < WITH_TEXT ? docs.get(page * sectionsPer) : null;
-    const score = (ranked.length - rank) * 10;
-    const group = [{ location, title: mark(title, isHit), text: article ? mark(article.text, isHit) : "",
+    const article = docs && r < WITH_TEXT ? docs.get(page * sectionsPer) : null;
+    const score = (ranked.length - r) * 10;
+    const group_ = [{ location, title: mark(title, isHit), text: article ? mark(article.text, isHit) : "",
       tags: article ? article.tags : undefined, score, terms }];
-    if (docs && rank < WITH_TEXT) {
-      for (const [doc] of [...e.docs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4)) {
-        if (doc % sectionsPer === 0) continue;
+    if (docs && r < WITH_TEXT && !location.startsWith("terms/")) {
+      for (const [doc] of [...e.docs.entries()].sort((a, b) => b[1] - a[1])) {
         const section = docs.get(doc);
-        if (section) group.push({ location: section.location, title: mark(section.title, isHit),
-          text: mark(section.text, isHit), score: score - group.length, terms });
+        if (doc % sectionsPer === 0 || !section || plain(section.title) === plain(title)) continue;
+        group_.push({ location: section.location, title: mark(section.title, isHit), text: "", score, terms });
+        if (group_.length > SECTIONS) break;
       }
     }
-    return group;
-  });
-  const lastToken = all[all.length - 1];
-  const completion = lastToken.length >= 2 ? withPrefix(names.words, lastToken, 2).find(w => w !== lastToken) : null;
+    return group_;
+  })];
+  const completion = suggestion(query, names.surface);
   return { items, suggest: completion ? [completion] : [] };
 }
 
@@ -271,8 +260,9 @@ addEventListener("message", ({ data: message }) => {
       if (id !== latest) return;  // a newer query is already waiting: answer that one
       let data;
       try {
-        data = await search(message.data);
+        data = await search(message.data, id);
       } catch (error) {
+        if (error instanceof Stale) return;  // dropped between two fetches: the newer query answers
         console.warn(`search failed: ${error}`);
         data = { items: [] };
       }
@@ -281,5 +271,3 @@ addEventListener("message", ({ data: message }) => {
   }
 });
 
-/* For the test that compares this normalisation with search_engine.words(). */
-self.mltermsWords = words;

@@ -263,7 +263,7 @@ def site_files(notebooks: list[Notebook], outputs: Path = OUTPUTS_DIR) -> list[t
 
 
 def render_index(notebooks: list[Notebook]) -> str:
-    from mlterms.outputs.term_page import front_matter
+    from mlterms.notes.front_matter import front_matter
     out = [front_matter({"title": "Walkthroughs", "description": "Longer worked examples, as executed notebooks.",
                          "search": {"exclude": True}}),
            "# Walkthroughs", "", "Longer worked examples with plots, executed by the build. Each page links "

@@ -34,6 +34,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from mlterms.examples.plot_style import PLOT_STYLE
 from mlterms.examples.processes import (
     die_with_parent,
     kill_children,
@@ -43,7 +44,6 @@ from mlterms.examples.processes import (
 )
 from mlterms.examples.spark_jvm import SPARK_CONF_DIR, SharedJvm, stop_active_context
 from mlterms.paths import ROOT, SCRIPTS_DIR
-from mlterms.examples.plot_style import PLOT_STYLE
 
 DEFAULT_TIMEOUT = 120.0
 JVM_START_TIMEOUT = 90.0  # PySpark's own launch waits for the JVM without any limit

@@ -24,10 +24,10 @@ from importlib import metadata
 from pathlib import Path
 
 from mlterms.errors import Problem
+from mlterms.examples.plot_style import plot_style_bytes
 from mlterms.examples.spark_jvm import SPARK_CONF_DIR
 from mlterms.notes.markup import code_block, escape
 from mlterms.paths import CACHE_DIR, LOCK_FILE, OUTPUTS_DIR, ROOT, SNIPPETS_DIR
-from mlterms.examples.plot_style import plot_style_bytes
 
 SITE_OUTPUTS = "snippets/_outputs"  # where plots are published, wherever they were stored
 # How long each snippet took when it last ran (the pool starts the longest first). Untracked: wall-clock

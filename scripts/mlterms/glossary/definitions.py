@@ -278,6 +278,7 @@ def apply_definitions(glossary, definitions: Definitions, today: date | None = N
             problems.append(Problem(definitions.path, text.line, problem,
                                     "give replaced_by the slug of one of our terms, or a product name with "
                                     "replaced_by_url: <its official page>", group="curation"))
+        term.code = [text.api] if text.api else []  # code_index.fill adds the snippets' identifiers
     for group in definitions.compare:
         unknown = [s for s in group.slugs if s not in terms]
         if unknown:

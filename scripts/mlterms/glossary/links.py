@@ -3,13 +3,46 @@
 from __future__ import annotations
 
 import heapq
+from dataclasses import dataclass
 from itertools import combinations
 
-from mlterms.glossary.autolink import Names
-from mlterms.glossary.curate import Glossary, Term, a_to_z
-from mlterms.outputs.term_page import PageLinks, page_links
+from mlterms.glossary.autolink import Mention, Names, PageLinker
+from mlterms.glossary.curate import ContextLine, Glossary, Term, a_to_z
+from mlterms.glossary.notes_body import render_body
 
 RELATED_LIMIT = 8
+
+
+def context_mentions(context: ContextLine | None) -> dict[str, Mention]:
+    """slug -> where the breadcrumb names it (the breadcrumb as displayed, and the span of the name)."""
+    if context is None:
+        return {}
+    found: dict[str, Mention] = {}
+    line = context.separator.join(text for text, _ in context.parts)
+    pos = 0
+    for text, slug in context.parts:
+        if slug:
+            found.setdefault(slug, Mention(line, pos, pos + len(text)))
+        pos += len(text) + len(context.separator)
+    return found
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What a term page links to from its own text, in order, and where it first mentions each."""
+
+    targets: list[str]
+    mentions: dict[str, Mention]  # target -> the line and span of its first link (prose, else breadcrumb)
+
+
+def page_links(term: Term, glossary: Glossary, names: Names) -> PageLinks:
+    """Render the term's text once with a recording linker: the links its page will have, and where."""
+    linker = PageLinker(names, term.slug, href=lambda slug: slug)
+    for definition in term.definitions:
+        render_body(definition.lines, glossary.corrections, linker)
+    in_context = context_mentions(term.context)
+    mentions = {**in_context, **linker.mentions}  # prose first: that is where the page's anchor sits
+    return PageLinks(list(dict.fromkeys(linker.linked + list(in_context) + term.see_also)), mentions)
 
 
 def linkable_names(glossary: Glossary) -> Names:

@@ -36,3 +36,8 @@ def default_slug(title: str) -> str:
 # mistaken for (or, with a relative link, resolve to) one of them.
 RESERVED_SLUGS = frozenset({"index", "tags", "walkthroughs", "search", "assets", "about", "resources",
                             "404", "az", "snippets", "stylesheets", "javascripts", "overrides", "sitemap"})
+
+
+def term_url(slug: str) -> str:
+    """A term page's site path: the one URL rule (``/terms/<slug>/`` never changes once published)."""
+    return f"terms/{slug}/"

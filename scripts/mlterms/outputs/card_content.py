@@ -18,7 +18,7 @@ from typing import Callable
 import markdown
 
 from mlterms.glossary.curate import Term
-from mlterms.notes.body import render_body
+from mlterms.glossary.notes_body import render_body
 
 MASK = "____"
 NOTE_LABEL = "Editor's note (not part of the study notes):"

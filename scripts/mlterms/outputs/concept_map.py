@@ -20,10 +20,10 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, link
 from mlterms.outputs import vendor
 from mlterms.outputs.index_pages import tag_href
-from mlterms.outputs.term_page import front_matter
 from mlterms.paths import NODE_MODULES
 from mlterms.record import UNTAGGED, TermRecord
 

@@ -21,12 +21,19 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from mlterms import record
-from mlterms.glossary import definitions
-from mlterms.outputs import serve_cache
 from mlterms.errors import GlossaryError
 from mlterms.examples import notebooks, snippets
+from mlterms.glossary import definitions
 from mlterms.glossary.inputs import Inputs, load_glossary
-from mlterms.outputs import concept_map, exports, social_cards, study, urls, whats_new
+from mlterms.outputs import (
+    concept_map,
+    exports,
+    serve_cache,
+    social_cards,
+    study,
+    urls,
+    whats_new,
+)
 from mlterms.outputs import search_entries as search_index
 from mlterms.outputs import search_files as search_engine
 from mlterms.outputs.site_pages import SiteSettings, build_pages, terms_json
@@ -233,7 +240,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / study.CARDS_FILE).write_text(json.dumps(cards, ensure_ascii=False), encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, search_index.names_by_location(build.records),
-                            search_index.related_by_location(build.records))
+                            search_index.related_by_location(build.records),
+                            search_index.code_by_location(build.records), search_index.compare_groups(build.records))
     rows = terms_json(build.records)  # terms.json, and the same rows as CSV and llms.txt
     (site / "terms.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     exports.write_csv(site / "terms.csv", rows)

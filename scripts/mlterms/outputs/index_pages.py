@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import Counter
 
 from mlterms.glossary.curate import Glossary, Term, letter_of
+from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, inline, link
 from mlterms.outputs.jsonld import defined_term_set
-from mlterms.outputs.term_page import front_matter, term_href, term_line
+from mlterms.outputs.term_page import term_href, term_line
 
 TAGS_DIR = "tags"
 

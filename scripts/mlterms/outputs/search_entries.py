@@ -36,6 +36,22 @@ def related_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]
     return {r.url: list(r.related_words) for r in records if r.related_words}
 
 
+def code_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
+    """Each term page's location -> the code identifiers its api path, examples and notes use."""
+    return {r.url: list(r.code) for r in records if r.code}
+
+
+def compare_groups(records: tuple[TermRecord, ...]) -> list[tuple[list[str], str]]:
+    """Every compare group once: its terms' page locations (the group's order) and its difference line."""
+    seen: dict[tuple[str, ...], tuple[list[str], str]] = {}
+    by_slug = {r.slug: r for r in records}
+    for record in records:
+        for others, difference in record.compare:
+            key = tuple(sorted([record.slug, *others]))
+            seen.setdefault(key, ([by_slug[s].url for s in [record.slug, *others] if s in by_slug], difference))
+    return list(seen.values())
+
+
 def add_term_fields(site_dir: Path, records: tuple[TermRecord, ...]) -> int:
     """Give each term page's own entry the term's summary as its text; returns how many got one."""
     path = site_dir / "search" / "search_index.json"

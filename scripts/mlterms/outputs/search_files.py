@@ -36,12 +36,10 @@ import html
 import json
 import re
 import shutil
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from mlterms.glossary.slugs import slugify
-from mlterms.outputs.urls import term_url
+from mlterms.glossary.search_words import canon, fold, words  # noqa: F401 - fold and canon: the worker's parity test
 
 PAGES_PER_SHARD = 8  # small: a query fetches the shards of its top results only
 SHARD_BYTES = 48_000  # a text shard larger than this is split by a longer prefix
@@ -52,44 +50,11 @@ TEXT_DIR, DOCS_DIR, NAMES_FILE = "text", "docs", "names.json"
 # Words that rank nothing: a query drops them ("what is an epoch" -> "epoch"), so the text index
 # does not hold them either. The worker reads this list from the bootstrap.
 STOP_WORDS = sorted(set("""a an and are as at be between can compare comparison define definition difference
-differences do does for from how i in is it me mean meaning means of on or tell than the to use used versus vs
-what whats when where which who why with""".split()))
-_SPLIT = re.compile(r"[\W_]+")  # anything but letters and digits (the worker: /[^\p{L}\p{N}]+/u)
+differences do does for from how i in into is it me mean meaning means my of on or should tell than the this to
+use used versus vs what whats when where which who why with would you your""".split()))
 _TAGS = re.compile(r"<[^>]+>")
-# British -> American, applied to both the index and the query, so either spelling finds both.
-_SPELLINGS = [(re.compile(pattern, re.ASCII), repl) for pattern, repl in [  # \w as in JavaScript: ASCII
-    (r"^(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$", r"\1iz\2"),
-    (r"^(\w{2,})ys(e|ed|es|ing)$", r"\1yz\2"),
-    (r"^(\w{3,})our(s?)$", r"\1or\2"),
-    (r"^(\w{3,})tre(s?)$", r"\1ter\2"),
-    (r"^(\w{3,})ll(ed|ing|er|ers)$", r"\1l\2"),
-    (r"^(\w{3,})ogue(s?)$", r"\1og\2"),
-    (r"^(\w{3,})izations?$", r"\1ize"),  # and "normalization" meets "normalize"
-]]
-
-
-def canon(word: str) -> str:
-    """One word as the index stores it: American spelling, singular."""
-    for pattern, repl in _SPELLINGS:
-        word = pattern.sub(repl, word)
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def fold(text: str) -> str:
-    """Lower case without accents (what the worker's ``fold`` does)."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.category(c).startswith("M"))
-
-
-def words(text: str) -> list[str]:
-    """The indexed words of a text: folded, split at anything but letters and digits, canonical."""
-    return [canon(w) for w in _SPLIT.split(fold(text)) if w]
-
-
+_PILCROW = re.compile(r"\s*¶$")  # the permalink sign Material leaves at the end of a section's title
+_CELL = re.compile(r"In \[\d*\]:")  # a notebook code cell's prompt, as mkdocs-jupyter renders it
 def name_words(name: str) -> list[str]:
     """The words of a name, plus each pair of neighbours joined ("one-hot" also gives "onehot")."""
     base = words(name)
@@ -107,13 +72,15 @@ def plain(markup: str) -> str:
     return html.unescape(_TAGS.sub(" ", markup or ""))
 
 
-def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list[str]] | None = None) -> None:
+def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list[str]] | None = None,
+          code: dict[str, list[str]] | None = None, compare: list[tuple[list[str], str]] | None = None) -> None:
     """Replace Material's one-file index with the bootstrap, names, text shards and doc shards.
 
     ``other_names`` maps a page location to its other names (a term's aliases
     and the notes' spellings); ``related`` to the words only related to it,
     which names.json carries as a fifth element that the worker weighs below
-    an alias.
+    an alias; ``code`` to the code identifiers its examples use (a sixth);
+    ``compare`` lists the compare groups (page locations, the line that tells them apart).
     """
     related = related or {}
     path = site / "search" / "search_index.json"
@@ -151,28 +118,39 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
                 if word not in stop:
                     postings[word][doc_id] = postings[word].get(doc_id, 0) + 1
             shards[number // PAGES_PER_SHARD].append(
-                [number, section, doc["location"], doc["title"], _teaser(doc.get("text", "")), doc.get("tags", [])])
+                [number, section, doc["location"], _PILCROW.sub("", doc["title"]),
+                 _teaser(_prose(docs) if section == 0 else doc.get("text", "")), doc.get("tags", [])])
     by_prefix = _shards({word: [n for doc_id, tf in sorted(docs.items()) for n in (doc_id, tf)]
                          for word, docs in postings.items()})
     for prefix, table in by_prefix.items():
         _dump(out / TEXT_DIR / f"{shard_name(prefix)}.json", table)
     for number, docs in shards.items():
         _dump(out / DOCS_DIR / f"{number}.json", docs)
-    # A term page's location is left out where the worker can derive it from the title (most pages).
-    for page in pages:
-        if page[0] == term_url(slugify(plain(page[1]))):
-            page[0] = None
-    rows = []
-    for loc, title, names, boost in pages:
-        words_only = related.get(loc if loc is not None else term_url(slugify(plain(title))), [])
-        rows.append([title, names, boost, loc, words_only] if words_only else
-                    [title, names, boost, loc] if loc is not None else [title, names, boost])
-    _dump(out / NAMES_FILE, {"pages": rows})
+    _dump(out / NAMES_FILE, _names(pages, related or {}, code or {}, compare or [], page_of))
     # The bootstrap: Material's main script fetches it on every page and hands the config to the worker.
     config = {**index["config"], "mlterms": {"pages": len(pages), "pagesPerShard": PAGES_PER_SHARD,
                                              "sectionsPerPage": SECTIONS_PER_PAGE, "stop": STOP_WORDS,
                                              "shards": sorted(by_prefix)}}
     _dump(path, {"config": config, "docs": []})
+
+
+def _names(pages: list[list], related: dict[str, list[str]], code: dict[str, list[str]],
+           compare: list[tuple[list[str], str]], page_of: dict[str, int]) -> dict:
+    """names.json: per page [title, other names, boost, location, related words, code identifiers],
+    and the compare groups as [[page numbers], difference] (the worker answers "X vs Y" with them)."""
+    rows = [[title, names, boost, loc, related.get(loc, []), code.get(loc, [])] for loc, title, names, boost in pages]
+    groups = [[[page_of[loc] for loc in locs], difference] for locs, difference in compare
+              if all(loc in page_of for loc in locs)]
+    return {"pages": rows, "compare": groups}
+
+
+def _prose(docs: list[dict]) -> str:
+    """A page's own text, or when it starts with a notebook cell ("In [1]: Copied! import ..."),
+    the first section's that does not: a walkthrough's result shows its prose, not its code."""
+    for doc in docs:
+        if not _CELL.match(plain(doc.get("text", "")).lstrip()):
+            return doc.get("text", "")
+    return docs[0].get("text", "")
 
 
 def _shards(table: dict[str, list[int]], prefix_length: int = 2) -> dict[str, dict[str, list[int]]]:

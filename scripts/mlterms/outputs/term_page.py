@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import yaml
-
 from mlterms.glossary.autolink import Mention, Names, PageLinker, mention_anchor
 from mlterms.glossary.crosswalk import other_names_html
 from mlterms.glossary.curate import ContextLine, Glossary, Term
 from mlterms.glossary.definitions import link_label
 from mlterms.glossary.lifecycle import badge, labelled_summary
-from mlterms.notes.body import render_body
+from mlterms.glossary.notes_body import render_body
+from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import anchored, escape, external_link, link
 from mlterms.outputs.jsonld import defined_term
 from mlterms.outputs.term_graph import neighbourhood, render_graph
@@ -41,28 +40,6 @@ def term_href(slug: str, from_dir: str = "terms") -> str:
     return f"{up}terms/{slug}.md"
 
 
-# libyaml's emitter and parser where PyYAML has them (the same YAML, about 20× faster: at 5,000
-# terms the pure-Python pair took most of the page generation time).
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def front_matter(values: dict) -> str:
-    """YAML front matter that no string can break out of.
-
-    Title and description are HTML-escaped: the theme puts them into <title>,
-    <meta content="..."> and the search index without escaping them. The block
-    is written by PyYAML's emitter (it quotes and escapes whatever needs it)
-    and read back before use: if MkDocs could not parse it, it would render
-    the block as Markdown, so a mismatch stops the build instead.
-    """
-    safe = {key: html.escape(value, quote=True) if key in ("title", "description") else value
-            for key, value in values.items()}
-    body = yaml.dump(safe, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=False,
-                     width=2**31 - 1)  # never fold a line (libyaml takes an int)
-    if yaml.load(body, Loader=_LOADER) != safe or "\n---" in f"\n{body}" or "\n..." in f"\n{body}":
-        raise ValueError(f"front matter does not round-trip through YAML: {safe!r}")
-    return f"---\n{body}---\n"
 
 
 def _context(context: ContextLine, from_dir: str = "terms", anchors: set[str] = frozenset()) -> str:
@@ -76,20 +53,6 @@ def _context(context: ContextLine, from_dir: str = "terms", anchors: set[str] = 
         anchored_here.add(slug)
         parts.append(link(text, term_href(slug, from_dir), anchored(mention_anchor(slug) if first else None)))
     return escape(context.separator).join(parts) if parts else escape(context.text)
-
-
-def _context_mentions(context: ContextLine | None) -> dict[str, Mention]:
-    """slug -> where the breadcrumb names it (the breadcrumb as displayed, and the span of the name)."""
-    if context is None:
-        return {}
-    found: dict[str, Mention] = {}
-    line = context.separator.join(text for text, _ in context.parts)
-    pos = 0
-    for text, slug in context.parts:
-        if slug:
-            found.setdefault(slug, Mention(line, pos, pos + len(text)))
-        pos += len(text) + len(context.separator)
-    return found
 
 
 def _line_range(numbers: list[int]) -> str:
@@ -120,24 +83,6 @@ class PageContext:
     links_to: list[str] = field(default_factory=list)  # what its own text links to (for the graph)
     sections: list[str] = field(default_factory=list)
     date: TermDate | None = None  # when its own lines last changed, from git (mlterms.history)
-
-
-@dataclass(frozen=True)
-class PageLinks:
-    """What a term page links to from its own text, in order, and where it first mentions each."""
-
-    targets: list[str]
-    mentions: dict[str, Mention]  # target -> the line and span of its first link (prose, else breadcrumb)
-
-
-def page_links(term: Term, glossary: Glossary, names: Names) -> PageLinks:
-    """Render the term's text once with a recording linker: the links its page will have, and where."""
-    linker = PageLinker(names, term.slug, href=lambda slug: slug)
-    for definition in term.definitions:
-        render_body(definition.lines, glossary.corrections, linker)
-    in_context = _context_mentions(term.context)
-    mentions = {**in_context, **linker.mentions}  # prose first: that is where the page's anchor sits
-    return PageLinks(list(dict.fromkeys(linker.linked + list(in_context) + term.see_also)), mentions)
 
 
 EXCERPT_WORDS = 14  # words kept on each side of a mention in "Mentioned in"

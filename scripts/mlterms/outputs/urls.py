@@ -14,16 +14,12 @@ from pathlib import Path
 
 from mlterms.errors import Problem
 from mlterms.glossary.curate import Glossary
-from mlterms.glossary.slugs import RESERVED_SLUGS, slugify
+from mlterms.glossary.slugs import RESERVED_SLUGS, slugify, term_url  # noqa: F401 - term_url: urls.term_url
 from mlterms.paths import NOTES_DIR
 
 MANIFEST = NOTES_DIR / "published-urls.txt"
 _HEADER = ("# Every term URL ever published. Never delete a line: if a term's slug changes,\n"
            "# add the old slug to its old_slugs in notes/curation.yml (the build checks this).\n")
-
-
-def term_url(slug: str) -> str:
-    return f"terms/{slug}/"
 
 
 def public_url(site_url: str, path: str = "") -> str:

@@ -1,0 +1,169 @@
+/* ML Terms search: the pure helpers of the worker (mlterms-search.js loads this with importScripts).
+ *
+ * No state, no fetch, no DOM: each function takes what it needs, so node unit-tests them
+ * (tests/js/search-core.test.js, run by `node --test` from tests/test_search_core_js.py) and any page
+ * may reuse them. Word normalisation must stay identical to search_engine.words() (a test checks). */
+(function () {
+"use strict";
+
+const SPELLINGS = [
+  [/^(\w{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, "$1iz$2"],
+  [/^(\w{2,})ys(e|ed|es|ing)$/, "$1yz$2"],
+  [/^(\w{3,})our(s?)$/, "$1or$2"],
+  [/^(\w{3,})tre(s?)$/, "$1ter$2"],
+  [/^(\w{3,})ll(ed|ing|er|ers)$/, "$1l$2"],
+  [/^(\w{3,})ogue(s?)$/, "$1og$2"],
+  [/^(\w{3,})izations?$/, "$1ize"],
+];
+const SPLIT = /[^\p{L}\p{N}]+/u;
+const CODE_KEYWORDS = new Set(["from", "import", "as", "def", "return", "lambda", "none", "true", "false", "self",
+  "print", "in", "for", "if", "else", "and", "or", "not", "with"]);
+
+function fold(text) {
+  return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+}
+function canon(word) {
+  for (const [pattern, repl] of SPELLINGS) word = word.replace(pattern, repl);
+  if (word.length > 4 && word.endsWith("ies")) return word.slice(0, -3) + "y";
+  if (word.length > 3 && word.endsWith("s") && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+function words(text) {
+  return fold(text).split(SPLIT).filter(Boolean).map(canon);
+}
+function plain(html) {
+  return (html || "").replace(/<[^>]+>/g, " ").replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (m, e) => {
+    if (e[0] === "#") return String.fromCodePoint(parseInt(e[1] === "x" ? e.slice(2) : e.slice(1), e[1] === "x" ? 16 : 10));
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e] || m;
+  });
+}
+function escapeHTML(text) {
+  return text.replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+function shardName(prefix) {
+  return /^[a-z0-9]+$/.test(prefix) ? prefix : "u" + [...prefix].map(c => c.codePointAt(0).toString(16)).join("-");
+}
+
+/* Optimal string alignment distance, abandoned as soon as it must exceed max. */
+function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2 = null, prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev; prev = row;
+  }
+  return prev[b.length];
+}
+
+/* A vocabulary: word -> postings, with its words sorted (prefix lookup) and bucketed by length (typo lookup). */
+function lexicon(map) {
+  const sorted = [...map.keys()].sort(), byLength = new Map();
+  for (const w of sorted) { const list = byLength.get(w.length); list ? list.push(w) : byLength.set(w.length, [w]); }
+  return { map, sorted, byLength };
+}
+function withPrefix(sorted, prefix, limit) {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < prefix) lo = mid + 1; else hi = mid; }
+  const out = [];
+  for (let i = lo; i < sorted.length && out.length < limit && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+  return out;
+}
+
+/* The words of a vocabulary a query word stands for: itself, words it begins, words one or two typos away. */
+function expand(token, lex, last, anyMatch = false) {
+  const found = new Map();
+  const put = (w, weight) => { if ((found.get(w) || 0) < weight) found.set(w, weight); };
+  if (lex.map.has(token)) put(token, 1);
+  if (token.length >= (last ? 2 : 4))
+    for (const w of withPrefix(lex.sorted, token, 61)) if (w !== token) put(w, last ? 0.7 : 0.5);
+  /* Typos: one in a word of five letters or more, two from nine; a four-letter word only when nothing else matched. */
+  if (token.length >= 5 || (token.length === 4 && !found.size && !anyMatch)) {
+    const max = token.length >= 9 ? 2 : 1;
+    for (let length = token.length - max; length <= token.length + max; length++)
+      for (const w of lex.byLength.get(length) || []) {
+        if (w === token) continue;
+        const d = distance(token, w, max);
+        if (d <= max) put(w, d === 1 ? 0.6 : 0.4);
+      }
+  }
+  return found;
+}
+
+/* The words a name is found by: its words, each pair joined ("one-hot" -> "onehot"), and the initials
+ * of each run of two to four words ("Azure Machine Learning workspace" -> "ml", "aml"), which readers type. */
+function nameKeys(nameWords) {
+  const keys = new Set(nameWords);
+  for (let i = 1; i < nameWords.length; i++) keys.add(nameWords[i - 1] + nameWords[i]);
+  return keys;
+}
+function initials(nameWords) {
+  const out = new Set();
+  for (let i = 0; i < nameWords.length; i++)
+    for (let n = 2; n <= 4 && i + n <= nameWords.length; n++) {
+      const run = nameWords.slice(i, i + n);
+      if (run.every(w => /^\p{L}/u.test(w))) out.add(run.map(w => w[0]).join(""));
+    }
+  return out;
+}
+
+/* A query that is code: an import line, a dotted path, a call, an assignment or a snake_case name.
+ * Returns the identifiers it names (folded, each dotted path also split), the main ones first
+ * (what is imported, called or named last), or null for prose. Literals and short variables are dropped. */
+function codeQuery(query) {
+  if (!/[._(=]|^\s*(from|import)\s/.test(query) || /^[\p{L}\s'-]+\.?$/u.test(query)) return null;
+  const text = query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
+  const main = new Set(), all = new Set();
+  for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
+    const parts = m[0].replace(/\s*\($/, "").split(".").map(fold).filter(p => p.length > 2 && !CODE_KEYWORDS.has(p));
+    if (!parts.length) continue;
+    parts.forEach(p => all.add(p));
+    main.add(parts[parts.length - 1]);
+  }
+  if (/^\s*from\s/.test(query)) {  // `from a.b import C`: C is what the reader asks about
+    const imported = query.split(/\bimport\b/)[1];
+    if (imported) { main.clear(); for (const w of imported.split(/[\s,()]+/).map(fold)) if (w.length > 1 && w !== "as") main.add(w); }
+  }
+  return all.size ? { idents: [...all], main } : null;
+}
+
+/* "difference between X and Y", "X vs Y", "X versus Y", "compare X and Y": the two sides, or null. */
+function compareSides(query) {
+  const q = fold(query).replace(/[?!.]+$/, "").trim();
+  let m = q.match(/differences? between (.+?) and (.+)$/) || q.match(/^compare (.+?) (?:and|with|to) (.+)$/);
+  if (!m) m = q.match(/^(?:.*?\bis\s+)?(.+?)\s+(?:vs\.?|versus)\s+(.+)$/);
+  return m ? [m[1].replace(/^(?:what(?:'s| is)|the)\s+/g, ""), m[2]] : null;
+}
+
+/* The grey completion of the last word as typed: a real word of the names (never two glued together),
+ * nothing when the word typed is already whole. Material shows it when it starts with what was typed. */
+function suggestion(query, surface) {
+  const parts = query.split(/([\s-]+)/);
+  const typed = parts[parts.length - 1];
+  const last = fold(typed);
+  if (last.length < 2 || (surface.set && surface.set.has(last))) return null;
+  const word = withPrefix(surface.sorted, last, 1)[0];
+  return word && word !== last ? typed + word.slice(last.length) : null;
+}
+
+/* The search page of an official docs site for a query the glossary has no term for. */
+function docsSearch(query) {
+  const q = encodeURIComponent(query.trim());
+  return /\b(azure|aml|databricks|spark|pyspark|microsoft|synapse|fabric|mlflow)\b/i.test(query)
+    ? { name: "Microsoft Learn", url: `https://learn.microsoft.com/en-us/search/?terms=${q}` }
+    : { name: "scikit-learn", url: `https://scikit-learn.org/stable/search.html?q=${q}` };
+}
+
+const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
+  nameKeys, initials, codeQuery, compareSides, suggestion, docsSearch };
+if (typeof module !== "undefined") module.exports = MLTermsCore;
+else self.MLTermsCore = MLTermsCore;
+})();

@@ -1,0 +1,71 @@
+"""The code identifiers of each term, for search: a reader who pastes ``df.fillna(0)`` or
+``from sklearn.cluster import KMeans`` means the term whose example uses that code.
+
+``fill(glossary, root)`` sets ``Term.code`` from three places: the term's ``api:`` path
+(definitions.yml, already on ``term.code``), the identifiers its snippets use (every term a
+snippet serves, see snippets.py), and identifiers in the notes' own code lines. search_engine
+writes them into names.json, where the worker indexes them as a code field.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import keyword
+import re
+from pathlib import Path
+
+from mlterms.notes.lines import Kind, shape
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+# Builtins and keywords explain no term: a query of `print(len(x))` is not about one.
+_COMMON = set(dir(builtins)) | set(keyword.kwlist) | {"self", "cls"}
+_API_PAGE = re.compile(r"/(?:generated|api|reference)/(?:[\w.-]+/)*([A-Za-z_]\w*(?:\.\w+)+?)(?:\.html)?(?:#.*)?$")
+_PER_SNIPPET = 80  # the first identifiers of a snippet are its imports and main calls
+
+
+def source_identifiers(source: str) -> list[str]:
+    """Imported modules and names, called functions and methods, attributes and keyword arguments."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            found += ([node.module] if node.module else []) + [a.name for a in node.names]
+        elif isinstance(node, ast.Attribute):
+            found.append(node.attr)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            found.append(node.func.id)
+        elif isinstance(node, ast.keyword) and node.arg:
+            found.append(node.arg)
+    return _keep(found)[:_PER_SNIPPET]
+
+
+def line_identifiers(text: str) -> list[str]:
+    """Identifiers of one code line of the notes (not always valid Python: a regular expression)."""
+    return _keep(m.group(0) for m in _IDENT.finditer(text) if "." in m.group(0) or "_" in m.group(0)
+                 or (re.search(r"[A-Z]", m.group(0)) and re.search(r"[a-z]", m.group(0))))
+
+
+def _keep(names) -> list[str]:
+    return [n for n in dict.fromkeys(names) if n not in _COMMON and len(n) >= 2 and not n.startswith("_")]
+
+
+def identifiers(term, snippet_paths: list[Path], cache: dict[Path, list[str]]) -> list[str]:
+    """The code identifiers of a term, each once: its ``api`` path and API reference links, the
+    identifiers its snippets use (``cache``: snippet path -> identifiers, shared across terms) and
+    the identifiers in the notes' own code lines."""
+    found = list(term.code) + [m.group(1) for link in term.learn_more if (m := _API_PAGE.search(link.url))]
+    for path in snippet_paths:
+        if path not in cache:
+            cache[path] = source_identifiers(path.read_text(encoding="utf-8")) if path.is_file() else []
+        found += cache[path]
+    for definition in term.definitions:
+        for line in definition.lines:
+            if line.text.strip() and shape(line.text.strip()).kind is Kind.CODE:
+                found += line_identifiers(line.text)
+    return list(dict.fromkeys(found))
