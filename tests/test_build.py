@@ -10,7 +10,7 @@ from mlterms.glossary.lifecycle import labelled_row_summary
 
 TERM_FIELDS = {"slug", "title", "url", "aliases", "tags", "summary", "source_lines", "snippets", "learn_more",
                "added", "changed", "dates_note", "status", "status_since", "replaced_by", "replaced_by_url",
-               "status_source"}
+               "status_source", "other_names"}
 
 
 def test_one_page_per_term_and_terms_json(built_site, site_terms):

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,7 @@ def test_a_renamed_term_keeps_its_guid_and_reimporting_updates_its_cards(glossar
                            .replace("  - covariance\n", "  - covariance-measure\n"), encoding="utf-8")
     renamed = load_glossary(Inputs(notes / "ml-terms.txt", curation, definitions), None)
     assert "covariance-measure" in renamed.by_slug and "covariance" not in renamed.by_slug
+    time.sleep(1.1)  # Anki updates a note on import only if it is newer (genanki stamps notes by the second)
     write_deck(renamed, tmp_path / "after.apkg")
     before = import_into_anki(anki_python, tmp_path, [tmp_path / "before.apkg"])
     both = import_into_anki(anki_python, tmp_path, [tmp_path / "before.apkg", tmp_path / "after.apkg"])

@@ -137,7 +137,7 @@ def test_every_tags_dots_stand_out_from_the_background(page, served_site, scheme
 
 
 @pytest.mark.parametrize("query, expected", [("sklearn", "scikit-learn"), ("kmeans", "K-means clustering"),
-                                             ("feature scaling", "Scaling numeric features"),
+                                             ("feature scaling", "Data scaling"),
                                              ("hyperparamter", "Hyperparameter")])
 def test_find_a_term_knows_the_names_site_search_knows(page, served_site, query, expected):
     _open(page, served_site)

@@ -170,7 +170,8 @@ def test_a_tag_deck_holds_only_that_tags_terms(page, served_site, cards):
 
 def test_cloze_cards_hide_a_key_phrase_of_the_definition(page, served_site, cards):
     by_slug = {c["slug"]: c for c in cards}
-    assert all(c["cloze"] and "".join(c["cloze"]) == c["summary"] for c in cards)
+    # the cloze hides a phrase of the definition itself; a non-current term's card also names its status
+    assert all(c["cloze"] and c["summary"].endswith("".join(c["cloze"])) for c in cards)
     _open(page, served_site)
     for _ in range(40):
         card = page.locator(".study-front").get_attribute("data-card")

@@ -38,19 +38,25 @@
     }
     return list;
   }
-  /* A renamed term keeps its progress: cards stored under one of its old slugs (old_slugs in
-     cards.json) move to its slug today ("<slug>|<kind>" ids); a card already there wins. */
+  /* A renamed term keeps its progress: cards and grades stored under one of its old slugs (old_slugs
+     in cards.json) move to its slug today ("<slug>|<kind>" ids); a card already there wins. */
   function migrate(state, terms) {
     var renamed = {}, moved = false;
     terms.forEach(function (t) { (t.old_slugs || []).forEach(function (old) { renamed[old] = t.slug; }); });
-    Object.keys(state.cards).forEach(function (id) {
+    function renamedId(id) {
       var cut = id.lastIndexOf("|"), slug = id.slice(0, cut);
-      if (cut < 0 || !Object.prototype.hasOwnProperty.call(renamed, slug)) return;
-      var to = renamed[slug] + id.slice(cut);
-      if (!state.cards[to]) state.cards[to] = state.cards[id];
-      delete state.cards[id];
-      moved = true;
+      return cut < 0 || !Object.prototype.hasOwnProperty.call(renamed, slug) ? null : renamed[slug] + id.slice(cut);
+    }
+    [state.cards, state.rated || {}].forEach(function (store) {
+      Object.keys(store).forEach(function (id) {
+        var to = renamedId(id);
+        if (!to) return;
+        if (!(to in store)) store[to] = store[id];
+        delete store[id];
+        moved = true;
+      });
     });
+    state.recent = (state.recent || []).map(function (slug) { return renamed[slug] || slug; });
     if (moved) save(state);
     return state;
   }
