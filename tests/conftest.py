@@ -206,3 +206,24 @@ def page_texts(built_site) -> dict[str, str]:
     """Site-relative page path -> the text of its article."""
     return {str(p.relative_to(built_site)): article_text(p.read_text(encoding="utf-8"))
             for p in built_site.rglob("*.html")}
+
+
+# The sizes and colour schemes the reading tests look at: a laptop and a phone, light and dark.
+VIEWS = {"desktop": {"viewport": {"width": 1280, "height": 800}},
+         "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
+COMBOS = [(v, s) for v in VIEWS for s in ("light", "dark")]
+
+
+@pytest.fixture
+def view(browser, served_site, request):
+    """A page at the parametrized (size, scheme) of COMBOS; the test fails on any console error."""
+    name, scheme = request.param
+    context = browser.new_context(color_scheme=scheme, **VIEWS[name])
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.console_errors, tab.view, tab.scheme = errors, name, scheme
+    yield tab
+    assert not errors
+    context.close()

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import COMBOS, VIEWS
+
 from test_map import NODE_ON_SCREEN, _activate, _settle  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
-VIEWS = {"desktop": {"viewport": {"width": 1280, "height": 800}},
-         "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
-COMBOS = [(v, s) for v in VIEWS for s in ("light", "dark")]
 IDS = [f"{v}-{s}" for v, s in COMBOS]
 
 LABELS = """() => {
@@ -26,18 +25,6 @@ LABELS = """() => {
 }"""
 
 
-@pytest.fixture
-def view(browser, served_site, request):
-    name, scheme = request.param
-    context = browser.new_context(color_scheme=scheme, **VIEWS[name])
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.view, tab.scheme = name, scheme
-    yield tab
-    assert not errors
-    context.close()
 
 
 def _open(page, served_site) -> None:

@@ -14,28 +14,14 @@ import zipfile
 
 import pytest
 
+from conftest import COMBOS
+
 from test_accessibility import AXE_JS, _need, axe_violations
 
 pytestmark = pytest.mark.browser
 
-VIEWS = {"desktop": {"viewport": {"width": 1280, "height": 800}},
-         "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
-COMBOS = [(v, s) for v in VIEWS for s in ("light", "dark")]
 
 
-@pytest.fixture
-def view(browser, served_site, request):
-    """A page at the parametrized size and scheme; the test fails on any console error."""
-    name, scheme = request.param
-    context = browser.new_context(color_scheme=scheme, **VIEWS[name])
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.console_errors, tab.view = errors, name
-    yield tab
-    assert not errors
-    context.close()
 
 
 @pytest.fixture(scope="module")
