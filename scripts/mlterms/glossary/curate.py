@@ -108,6 +108,7 @@ class Glossary:
     corrections: dict[str, str]
     warnings: list[Problem]
     abbreviations: list = field(default_factory=list)  # crosswalk.Abbreviation: the field's abbreviations
+    compare_sources: dict[str, str] = field(default_factory=dict)  # a compare line, as shown -> its official source
 
     @functools.cached_property
     def by_slug(self) -> dict[str, Term]:

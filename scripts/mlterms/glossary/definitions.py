@@ -278,15 +278,17 @@ def apply_definitions(glossary, definitions: Definitions, today: date | None = N
             problems.append(Problem(definitions.path, text.line, problem,
                                     "give replaced_by the slug of one of our terms, or a product name with "
                                     "replaced_by_url: <its official page>", group="curation"))
-        term.code = [text.api] if text.api else []  # code_index.fill adds the snippets' identifiers
+        term.code = [text.api] if text.api else []  # record adds the snippets' identifiers (code_index)
     for group in definitions.compare:
         unknown = [s for s in group.slugs if s not in terms]
         if unknown:
             problems.append(Problem(definitions.path, group.line, f"a compare group names unknown slug(s) {unknown}",
                                     "use slugs from site/terms.json", group="curation"))
             continue
+        difference = dated.render(group.difference, today)
+        glossary.compare_sources[difference] = group.source
         for slug in group.slugs:
-            terms[slug].compare.append(([s for s in group.slugs if s != slug], dated.render(group.difference, today)))
+            terms[slug].compare.append(([s for s in group.slugs if s != slug], difference))
     if problems:
         raise CurationError(problems)
 

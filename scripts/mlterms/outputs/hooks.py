@@ -23,7 +23,6 @@ from mkdocs.structure.files import File, Files
 from mlterms import record
 from mlterms.errors import GlossaryError
 from mlterms.examples import notebooks, snippets
-from mlterms.glossary import definitions
 from mlterms.glossary.inputs import Inputs, load_glossary
 from mlterms.outputs import (
     concept_map,
@@ -214,13 +213,6 @@ def on_serve(server, config: MkDocsConfig, builder) -> None:
         server.watch(str(serve_cache.deferred_dir()))
 
 
-def _compare_sources(inputs: Inputs) -> dict[str, str]:
-    """A compare line -> its official source, for the quiz's explanations (study/cards.json)."""
-    if inputs.definitions is None:
-        return {}
-    return {g.difference: g.source for g in definitions.load_definitions(inputs.definitions).compare}
-
-
 @event_priority(-100)  # after the search plugin has written search/search_index.json
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
@@ -236,7 +228,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     except FileNotFoundError as exc:
         raise PluginError(str(exc)) from None
     concept_map.write(site, build.records, _tags_allowed(config))
-    cards = study.cards(build.records, glossary, _compare_sources(build.inputs))
+    cards = study.cards(build.records, glossary, glossary.compare_sources)
     (site / study.CARDS_FILE).write_text(json.dumps(cards, ensure_ascii=False), encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, search_index.names_by_location(build.records),
