@@ -154,6 +154,20 @@ function suggestion(query, surface) {
   return word && word !== last ? typed + word.slice(last.length) : null;
 }
 
+/* The absent concept ([words, name, source]) whose words the query's words hold as one run, each
+ * word the same or (from five letters) one typo away; null when none. The longest such name wins. */
+function absentIn(tokens, absent) {
+  const same = (a, b) => a === b || (a.length >= 5 && distance(a, b, 1) <= 1);
+  let best = null;
+  for (const row of absent) {
+    const key = row[0];
+    if (!key.length || key.length > tokens.length || (best && best[0].length >= key.length)) continue;
+    for (let i = 0; i + key.length <= tokens.length; i++)
+      if (key.every((w, j) => same(tokens[i + j], w))) { best = row; break; }
+  }
+  return best;
+}
+
 /* The search page of an official docs site for a query the glossary has no term for. */
 function docsSearch(query) {
   const q = encodeURIComponent(query.trim());
@@ -163,7 +177,7 @@ function docsSearch(query) {
 }
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
-  nameKeys, initials, codeQuery, compareSides, suggestion, docsSearch };
+  nameKeys, initials, codeQuery, compareSides, suggestion, docsSearch, absentIn };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;
 })();

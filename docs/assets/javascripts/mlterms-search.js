@@ -13,10 +13,10 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
 importScripts(new URL("mlterms-search-core.js", self.location.href).href);
 const { fold, canon, words, plain, escapeHTML, shardName, lexicon, withPrefix, expand, nameKeys, initials,
-  codeQuery, compareSides, suggestion, docsSearch } = self.MLTermsCore;
+  codeQuery, compareSides, suggestion, docsSearch, absentIn } = self.MLTermsCore;
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
 const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
-const TITLE = 10, ALIAS = 8, INITIALS = 6, RELATED = 4, NAMES = 3, CODE = 6;  // field weights; names count NAMES times text
+const TITLE = 10, ALIAS = 8, INITIALS = 6, RELATED = 4, NAMES = 3, CODE = 6, CURATED = 3;  // field weights; names count NAMES times text
 const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
 class Stale extends Error {}  // a newer keystroke arrived: this query's answer would be thrown away
 
@@ -36,7 +36,7 @@ function loadNames() {
   if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => {
     const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
     const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
-    const pages = data.pages.map(([title, others, boost, location, related, code], page) => {
+    const pages = data.pages.map(([title, others, boost, location, related, code, api = []], page) => {
       [plain(title), ...others, ...related].forEach((name, n) => {
         const field = n === 0 ? TITLE : n <= others.length ? ALIAS : RELATED;
         const base_ = words(name);
@@ -47,10 +47,17 @@ function loadNames() {
         for (const w of nameKeys(base_)) add(byWord, w, page * 16 + field);
         if (field !== RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);
       });
-      for (const ident of code) for (const part of new Set([fold(ident), ...fold(ident).split(".")])) add(byCode, part, page);
+      /* The identifiers that name the term in code (crosswalk kind code) weigh CURATED times those its
+       * api source, examples and links merely use. */
+      const weightOf = new Map();
+      for (const [list, weight] of [[code, 1], [api, CURATED]])
+        for (const ident of list) for (const part of [fold(ident), ...fold(ident).split(".")])
+          weightOf.set(part, Math.max(weightOf.get(part) || 0, weight));
+      for (const [part, weight] of weightOf) add(byCode, part, page * 4 + weight);
       return [location, title, boost];
     });
     names = { pages, byName, byCode, words: lexicon(byWord), compare: data.compare || [],
+      absent: (data.absent || []).map(([name, source]) => [words(name), name, source]),
       surface: { set: surface, sorted: [...surface].sort() } };
   });
   return namesLoading;
@@ -92,7 +99,7 @@ async function match(query, tokens, all, code, check) {
   if (code) for (const ident of code.idents) {
     const hits = names.byCode.get(ident) || [];
     const weight = (code.main.has(ident) ? 3 : 1) * Math.log(1 + N / Math.max(1, hits.length));
-    for (const page of new Set(hits)) entry(page).code += weight;
+    for (const hit of hits) entry(hit >> 2).code += weight * (hit & 3);
   }
   const matched = new Map();  // query word -> words it matched (for highlighting and the "h" parameter)
   for (let i = 0; i < tokens.length; i++) {
@@ -207,6 +214,7 @@ async function search(query, id = latest) {
   check(id)();
 
   const extra = [];  // before the ranked pages: a compare line, or "no term"
+  let absent = null;
   const group = ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(query);  // "one vs rest" is a name
   if (group) {
     const [[, difference], x, y] = group;
@@ -214,6 +222,12 @@ async function search(query, id = latest) {
       /* Material shows no text for a result that points at a section: the difference goes in the title. */
       title: `${names.pages[x][1]} vs ${names.pages[y][1]}<span class="mlterms-result-text">${escapeHTML(difference)}</span>`,
       text: "", terms }]);
+  } else if (!ranked.some(([, e]) => e.exact) && (absent = absentIn(tokens, names.absent))) {
+    /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
+    const [, name, source] = absent;
+    extra.push([{ location: source, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
+      text: escapeHTML(`${name} is not covered here. Open this for ${new URL(source).hostname}'s page on it`
+        + (ranked.length ? "; the closest terms follow." : ".")), terms }]);
   } else if (!answered(ranked, tokens, code)) {
     const docs = docsSearch(query);
     extra.push([{ location: docs.url, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,

@@ -56,10 +56,11 @@ def _keep(names) -> list[str]:
 
 
 def identifiers(term, snippet_paths: list[Path], cache: dict[Path, list[str]]) -> list[str]:
-    """The code identifiers of a term, each once: its ``api`` path and API reference links, the
-    identifiers its snippets use (``cache``: snippet path -> identifiers, shared across terms) and
-    the identifiers in the notes' own code lines."""
-    found = list(term.code) + [m.group(1) for link in term.learn_more if (m := _API_PAGE.search(link.url))]
+    """The code identifiers of a term, each once: the crosswalk's names of it in code, its ``api``
+    path and API reference links, the identifiers its snippets use (``cache``: snippet path ->
+    identifiers, shared across terms) and the identifiers in the notes' own code lines."""
+    found = list(term.code_names) + list(term.code) + [
+        m.group(1) for link in term.learn_more if (m := _API_PAGE.search(link.url))]
     for path in snippet_paths:
         if path not in cache:
             cache[path] = source_identifiers(path.read_text(encoding="utf-8")) if path.is_file() else []

@@ -10,10 +10,17 @@ name, each with the community that uses it and the official page that says so:
 - ``kind: related``: a word only related to the term ("elbow method" for
   within-cluster sum of squares). Search finds the term by it with a lower
   weight (it joins ``Term.related``); no page shows it as a name.
+- ``kind: code``: an identifier of an official API that implements the term
+  (``sklearn.model_selection.KFold`` for k-fold cross-validation). It goes to
+  ``Term.code_names``: search weighs these identifiers above the ones the
+  term's ``api:`` source, examples and links merely use.
 
 ``abbreviations:`` lists the common abbreviations of the field with the page
-each comes from, mapped to our slug, or to ``none`` when this glossary has no
-term for it (so search can say "no term for kNN" instead of guessing).
+each comes from, mapped to our slug (search finds the term by it, as a related
+word: "RMSE" is not a name of "Validating a model"), or to ``none`` when this
+glossary has no term for it. ``absent:`` lists well-known concepts the glossary
+has no term for ("confusion matrix"). For both, search says "No term for …"
+first instead of offering a near miss as if it were the answer.
 
 Every fault is a located problem (file:line, what, how to fix), as in the
 curation and definitions files.
@@ -21,6 +28,7 @@ curation and definitions files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,11 +44,13 @@ from mlterms.glossary.curation_file import (
 from mlterms.glossary.definitions import url_problem
 from mlterms.notes.markup import escape, external_link
 
-KINDS = ("synonym", "related")
+KINDS = ("synonym", "related", "code")
 NO_TERM = "none"  # an abbreviation whose concept this glossary does not cover
-TOP_LEVEL = {"terms", "abbreviations"}
+TOP_LEVEL = {"terms", "abbreviations", "absent"}
 ENTRY_KEYS = {"name", "kind", "community", "source"}
 ABBREVIATION_KEYS = {"abbreviation", "means", "term", "source"}
+ABSENT_KEYS = {"name", "source"}
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,14 @@ class Abbreviation:
     source: str
 
 
+@dataclass(frozen=True)
+class Absent:
+    """A concept this glossary has no term for, under one name readers use; search says so plainly."""
+
+    name: str
+    source: str
+
+
 @dataclass
 class Crosswalk:
     """The crosswalk file, shape-checked; ``apply_crosswalk`` checks it against the glossary."""
@@ -71,6 +89,7 @@ class Crosswalk:
     names: dict[str, list[tuple[OtherName, int]]] = field(default_factory=dict)  # slug -> (name, line)
     slug_lines: dict[str, int] = field(default_factory=dict)
     abbreviations: list[tuple[Abbreviation, int]] = field(default_factory=list)
+    absent: list[tuple[Absent, int]] = field(default_factory=list)
 
 
 def load_crosswalk(path: Path) -> Crosswalk:
@@ -127,6 +146,13 @@ def check_crosswalk(data: Any, where: str) -> Crosswalk:
     for i, entry in enumerate(abbreviations):
         if (checked := _check_abbreviation(entry, line_of(abbreviations, i) or 0, fail)) is not None:
             result.abbreviations.append(checked)
+    absent = data.get("absent") or []
+    if not isinstance(absent, list):
+        fail(line_of(data, "absent"), "'absent' must be a list", "write  - {name: confusion matrix, source: ...}")
+        absent = []
+    for i, entry in enumerate(absent):
+        if (found := _check_absent(entry, line_of(absent, i) or 0, fail)) is not None:
+            result.absent.append(found)
     if problems:
         raise CurationError(problems)
     return result
@@ -145,8 +171,12 @@ def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int
     kind = _text(entry, "kind", line, fail, what)
     if kind and kind not in KINDS:
         fail(line_of(entry, "kind") or line, f"the kind of {what} is {kind!r}",
-             "use synonym (another name, shown on the page) or related (searched only)")
+             "use synonym (another name, shown on the page), related (searched only) or code (an API identifier)")
         kind = ""
+    if kind == "code" and name and not _IDENTIFIER.fullmatch(name):
+        fail(line_of(entry, "name") or line, f"{what} is kind code, but not a Python name or dotted path",
+             "write the identifier alone, e.g. sklearn.model_selection.KFold (no call, no spaces)")
+        name = ""
     community = _text(entry, "community", line, fail, what)
     source = _source(entry, line, fail, what)
     if not (name and kind and community and source):
@@ -170,6 +200,18 @@ def _check_abbreviation(entry: Any, line: int, fail) -> tuple[Abbreviation, int]
     if not (abbreviation and means and slug and source):
         return None
     return Abbreviation(abbreviation, means, "" if slug == NO_TERM else slug, source), line
+
+
+def _check_absent(entry: Any, line: int, fail) -> tuple[Absent, int] | None:
+    if not isinstance(entry, dict):
+        fail(line, "an absent concept must be a mapping", "write  {name: confusion matrix, source: ...}")
+        return None
+    for key in entry:
+        if key not in ABSENT_KEYS:
+            fail(line_of(entry, key) or line, f"unknown key {key!r} in an absent concept", f"use {sorted(ABSENT_KEYS)}")
+    name = _text(entry, "name", line, fail, "an absent concept")
+    source = _source(entry, line, fail, repr(name) if name else "an absent concept")
+    return (Absent(name, source), line) if name and source else None
 
 
 def apply_crosswalk(glossary: Glossary, crosswalk: Crosswalk) -> None:
@@ -205,6 +247,8 @@ def apply_crosswalk(glossary: Glossary, crosswalk: Crosswalk) -> None:
                      "remove it, or move it to that term if it names that concept")
             elif other.kind == "synonym":
                 term.other_names.append(other)
+            elif other.kind == "code":
+                term.code_names.append(other.name)
             elif other.name not in term.related:
                 term.related.append(other.name)
     for abbreviation, line in crosswalk.abbreviations:
@@ -215,9 +259,19 @@ def apply_crosswalk(glossary: Glossary, crosswalk: Crosswalk) -> None:
         elif not abbreviation.slug and holder is not None:
             fail(line, f"{abbreviation.abbreviation!r} is marked {NO_TERM}, but it is a name of "
                        f"{glossary.by_slug[holder].title!r}", f"write term: {holder}")
+        elif abbreviation.slug and holder is None:  # search finds the term by it: a related word, unless a name
+            term = glossary.by_slug[abbreviation.slug]
+            named = {normalise_title(n) for n in [*term.related, *(o.name for o in term.other_names)]}
+            if normalise_title(abbreviation.abbreviation) not in named:
+                term.related.append(abbreviation.abbreviation)
+    for absent, line in crosswalk.absent:
+        if (holder := owner.get(normalise_title(absent.name))) is not None:
+            fail(line, f"{absent.name!r} is listed as absent, but it is a name of {glossary.by_slug[holder].title!r}",
+                 "remove it from absent:")
     if problems:
         raise CurationError(problems)
     glossary.abbreviations = [a for a, _ in crosswalk.abbreviations]
+    glossary.absent = [a for a, _ in crosswalk.absent]
 
 
 def other_names_html(term) -> str:

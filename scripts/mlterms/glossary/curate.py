@@ -68,6 +68,7 @@ class Term:
     old_slugs: list[str] = field(default_factory=list)
     autolink: bool = True
     code: list[str] = field(default_factory=list)  # identifiers its api path, snippets and notes' code use (search)
+    code_names: list[str] = field(default_factory=list)  # identifiers that name it in code (crosswalk kind code)
     related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
     other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources
     status: str = "current"  # lifecycle (definitions.yml, README "Lifecycle"): current|deprecated|retired|legacy|renamed
@@ -108,6 +109,7 @@ class Glossary:
     corrections: dict[str, str]
     warnings: list[Problem]
     abbreviations: list = field(default_factory=list)  # crosswalk.Abbreviation: the field's abbreviations
+    absent: list = field(default_factory=list)  # crosswalk.Absent: concepts the glossary has no term for
     compare_sources: dict[str, str] = field(default_factory=dict)  # a compare line, as shown -> its official source
 
     @functools.cached_property

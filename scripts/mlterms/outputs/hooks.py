@@ -233,7 +233,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, search_index.names_by_location(build.records),
                             search_index.related_by_location(build.records),
-                            search_index.code_by_location(build.records), search_index.compare_groups(build.records))
+                            search_index.code_by_location(build.records), search_index.compare_groups(build.records),
+                            search_index.code_names_by_location(build.records), search_index.absent_names(glossary))
     rows = terms_json(build.records)  # terms.json, and the same rows as CSV and llms.txt
     (site / "terms.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     exports.write_csv(site / "terms.csv", rows)

@@ -41,6 +41,21 @@ def code_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
     return {r.url: list(r.code) for r in records if r.code}
 
 
+def code_names_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
+    """Each term page's location -> the identifiers that name it in code (crosswalk kind code)."""
+    return {r.url: list(r.code_names) for r in records if r.code_names}
+
+
+def absent_names(glossary) -> list[list[str]]:
+    """The names the glossary has no term for, each [name, source]: the crosswalk's absent concepts,
+    and its abbreviations marked ``term: none`` under both the abbreviation and what it means."""
+    rows = [[a.name, a.source] for a in glossary.absent]
+    for abbreviation in glossary.abbreviations:
+        if not abbreviation.slug:
+            rows += [[abbreviation.abbreviation, abbreviation.source], [abbreviation.means, abbreviation.source]]
+    return rows
+
+
 def compare_groups(records: tuple[TermRecord, ...]) -> list[tuple[list[str], str]]:
     """Every compare group once: its terms' page locations (the group's order) and its difference line."""
     seen: dict[tuple[str, ...], tuple[list[str], str]] = {}

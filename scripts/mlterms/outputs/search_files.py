@@ -73,14 +73,17 @@ def plain(markup: str) -> str:
 
 
 def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list[str]] | None = None,
-          code: dict[str, list[str]] | None = None, compare: list[tuple[list[str], str]] | None = None) -> None:
+          code: dict[str, list[str]] | None = None, compare: list[tuple[list[str], str]] | None = None,
+          code_names: dict[str, list[str]] | None = None, absent: list[list[str]] | None = None) -> None:
     """Replace Material's one-file index with the bootstrap, names, text shards and doc shards.
 
     ``other_names`` maps a page location to its other names (a term's aliases
     and the notes' spellings); ``related`` to the words only related to it,
     which names.json carries as a fifth element that the worker weighs below
     an alias; ``code`` to the code identifiers its examples use (a sixth);
-    ``compare`` lists the compare groups (page locations, the line that tells them apart).
+    ``compare`` lists the compare groups (page locations, the line that tells them apart);
+    ``code_names`` the identifiers that name a page in code (a seventh element, weighed above ``code``);
+    ``absent`` the names the glossary has no term for, each [name, source] (search says so).
     """
     related = related or {}
     path = site / "search" / "search_index.json"
@@ -126,7 +129,8 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
         _dump(out / TEXT_DIR / f"{shard_name(prefix)}.json", table)
     for number, docs in shards.items():
         _dump(out / DOCS_DIR / f"{number}.json", docs)
-    _dump(out / NAMES_FILE, _names(pages, related or {}, code or {}, compare or [], page_of))
+    _dump(out / NAMES_FILE, {**_names(pages, related or {}, code or {}, compare or [], page_of, code_names or {}),
+                              "absent": absent or []})
     # The bootstrap: Material's main script fetches it on every page and hands the config to the worker.
     config = {**index["config"], "mlterms": {"pages": len(pages), "pagesPerShard": PAGES_PER_SHARD,
                                              "sectionsPerPage": SECTIONS_PER_PAGE, "stop": STOP_WORDS,
@@ -135,10 +139,12 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
 
 
 def _names(pages: list[list], related: dict[str, list[str]], code: dict[str, list[str]],
-           compare: list[tuple[list[str], str]], page_of: dict[str, int]) -> dict:
-    """names.json: per page [title, other names, boost, location, related words, code identifiers],
-    and the compare groups as [[page numbers], difference] (the worker answers "X vs Y" with them)."""
-    rows = [[title, names, boost, loc, related.get(loc, []), code.get(loc, [])] for loc, title, names, boost in pages]
+           compare: list[tuple[list[str], str]], page_of: dict[str, int], code_names: dict[str, list[str]]) -> dict:
+    """names.json: per page [title, other names, boost, location, related words, code identifiers,
+    identifiers that name it in code], and the compare groups as [[page numbers], difference] (the worker
+    answers "X vs Y" with them)."""
+    rows = [[title, names, boost, loc, related.get(loc, []), code.get(loc, []), code_names.get(loc, [])]
+            for loc, title, names, boost in pages]
     groups = [[[page_of[loc] for loc in locs], difference] for locs, difference in compare
               if all(loc in page_of for loc in locs)]
     return {"pages": rows, "compare": groups}
