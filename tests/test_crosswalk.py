@@ -67,6 +67,10 @@ def entry(name="Karhunen-Loeve transform", kind="synonym", community="Wikipedia"
      f'source: "{WIKI}"}}\n', 2, "'PCA' is marked none, but it is a name of 'Principal Component Analysis (PCA)'"),
     (f'abbreviations:\n  - {{abbreviation: kNN, means: k-nearest neighbors, term: knn, source: "{WIKI}"}}\n', 2,
      "the abbreviation 'kNN' names no term 'knn'"),
+    (entry(name="KMeans(n_clusters=3)", kind="code"), 3, "is kind code, but not a Python name or dotted path"),
+    (f'absent:\n  - {{name: PCA, source: "{WIKI}"}}\n', 2,
+     "'PCA' is listed as absent, but it is a name of 'Principal Component Analysis (PCA)'"),
+    ('absent:\n  - {name: confusion matrix}\n', 2, "'confusion matrix' has no source"),
     ("names: {}\n", 1, "unknown top-level key 'names'"),
     ("terms:\n  principal-component-analysis: {name: KLT}\n", 2, "the names of 'principal-component-analysis' must be a list"),
     ("terms:\n  principal-component-analysis:\n    - [KLT, synonym]\n", 3, "must be a mapping"),
@@ -139,3 +143,34 @@ def test_related_words_reach_the_search_names_file_apart_from_the_names(tmp_path
     assert "Karhunen-Loeve transform" in pca[1] and "eigen decomposition" not in pca[1]
     assert pca[4] == ["eigen decomposition"]
     assert all(row[4] == [] for row in rows if row is not pca)
+
+
+def test_code_names_absent_concepts_and_abbreviations_reach_names_json(tmp_path):
+    """kind: code goes to its own (seventh) element, apart from the identifiers the examples use; an
+    abbreviation of a term is a related word of it (search finds the term, no page shows it as a name);
+    absent concepts and abbreviations marked none are listed with their source, for "No term for …"."""
+    import json
+
+    from mlterms.outputs import search_files as search_engine
+    from mlterms.outputs.search_entries import absent_names, code_names_by_location
+    from mlterms.record import records_of
+    text = (f'terms:\n  principal-component-analysis:\n'
+            f'    - {{name: sklearn.decomposition.PCA, kind: code, community: scikit-learn, source: "{WIKI}"}}\n'
+            f'abbreviations:\n  - {{abbreviation: EVD, means: eigenvalue decomposition, '
+            f'term: principal-component-analysis, source: "{WIKI}"}}\n'
+            f'  - {{abbreviation: kNN, means: k-nearest neighbors, term: none, source: "{WIKI}"}}\n'
+            f'absent:\n  - {{name: confusion matrix, source: "{WIKI}"}}\n')
+    glossary = glossary_with(tmp_path, text)
+    pca = glossary.by_slug["principal-component-analysis"]
+    assert pca.code_names == ["sklearn.decomposition.PCA"] and "sklearn.decomposition.PCA" not in pca.code
+    assert "EVD" in pca.related and "EVD" not in pca.names
+    records = records_of(glossary, links={})
+    docs = [{"location": f"terms/{t.slug}/", "title": t.title, "text": t.summary} for t in glossary.terms]
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+    search_engine.write(tmp_path, {}, code_names=code_names_by_location(records), absent=absent_names(glossary))
+    data = json.loads((tmp_path / "search" / "names.json").read_text(encoding="utf-8"))
+    row = next(r for r in data["pages"] if r[0].startswith("Principal"))
+    assert row[6] == ["sklearn.decomposition.PCA"]
+    assert all(r[6] == [] for r in data["pages"] if r is not row)
+    assert data["absent"] == [["confusion matrix", WIKI], ["kNN", WIKI], ["k-nearest neighbors", WIKI]]

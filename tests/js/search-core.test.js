@@ -61,3 +61,34 @@ test("docsSearch sends Azure and Databricks queries to Microsoft Learn, others t
   assert.match(core.docsSearch("azure confusion").url, /^https:\/\/learn\.microsoft\.com\/en-us\/search\/\?terms=azure%20confusion$/);
   assert.match(core.docsSearch("knn").url, /^https:\/\/scikit-learn\.org\/stable\/search\.html\?q=knn$/);
 });
+
+test("stem joins a verb to its nouns, and nothing else", () => {
+  assert.equal(core.stem("tune"), core.stem("tuning"));
+  assert.equal(core.stem("split"), core.stem("splitting"));
+  assert.equal(core.stem("deploy"), core.stem("deployment"));
+  assert.equal(core.stem("cluster"), core.stem("clustering"));
+  assert.notEqual(core.stem("model"), core.stem("mode"));
+  assert.equal(core.stem("pca"), "pca");  // too short to have a suffix
+  const lex = core.lexicon(new Map([["tuning", [1]], ["tune", [2]], ["tree", [3]]]), true);
+  assert.deepEqual([...core.expand("tune", lex, false).keys()].sort(), ["tune", "tuning"]);
+  assert.deepEqual([...core.expand("tune", core.lexicon(lex.map), false).keys()], ["tune"]);  // no stems: as before
+});
+
+test("absentIn finds an absent concept's words as one run of the query, a typo allowed", () => {
+  const absent = [[["confusion", "matrix"], "confusion matrix", "https://x"], [["knn"], "kNN", "https://y"]];
+  assert.equal(core.absentIn(["confusion", "matrix"], absent)[1], "confusion matrix");
+  assert.equal(core.absentIn(["plot", "confussion", "matrix"], absent)[1], "confusion matrix");
+  assert.equal(core.absentIn(["matrix", "confusion"], absent), null);  // not as one run
+  assert.equal(core.absentIn(["knm"], absent), null);  // short words: exact only
+  assert.equal(core.absentIn(["knn", "classifier"], absent)[1], "kNN");
+});
+
+test("contextStart finds where a question's context begins", () => {
+  const stop = new Set(["how", "to", "in", "a", "into", "and", "is", "what"]);
+  const q = core.words("how to avoid overfitting in a neural network");
+  assert.deepEqual(q.slice(core.contextStart(q, stop)), ["in", "a", "neural", "network"]);
+  const none = core.words("what is overfitting");
+  assert.equal(core.contextStart(none, stop), none.length);
+  const trailing = core.words("what is in");  // nothing after "in": no context
+  assert.equal(core.contextStart(trailing, stop), trailing.length);
+});

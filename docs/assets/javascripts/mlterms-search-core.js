@@ -64,11 +64,23 @@ function distance(a, b, max) {
   return prev[b.length];
 }
 
+/* The stem a verb and its nouns share: "tune"/"tuning", "split"/"splitting", "deploy"/"deployment",
+ * "imbalanced"/"imbalance". Only for matching a query word to a name's word of the same stem. */
+function stem(word) {
+  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return word;
+  const base = word.replace(/(?:ing|ed|ment|ation|e)$/, "");
+  if (base.length < 3) return word;
+  return /([^aeiouls])\1$/.test(base) ? base.slice(0, -1) : base;
+}
+
 /* A vocabulary: word -> postings, with its words sorted (prefix lookup) and bucketed by length (typo lookup). */
-function lexicon(map) {
-  const sorted = [...map.keys()].sort(), byLength = new Map();
-  for (const w of sorted) { const list = byLength.get(w.length); list ? list.push(w) : byLength.set(w.length, [w]); }
-  return { map, sorted, byLength };
+function lexicon(map, withStems = false) {
+  const sorted = [...map.keys()].sort(), byLength = new Map(), stems = withStems ? new Map() : null;
+  for (const w of sorted) {
+    const list = byLength.get(w.length); list ? list.push(w) : byLength.set(w.length, [w]);
+    if (stems) { const s = stem(w), same = stems.get(s); same ? same.push(w) : stems.set(s, [w]); }
+  }
+  return { map, sorted, byLength, stems };
 }
 function withPrefix(sorted, prefix, limit) {
   let lo = 0, hi = sorted.length;
@@ -83,6 +95,7 @@ function expand(token, lex, last, anyMatch = false) {
   const found = new Map();
   const put = (w, weight) => { if ((found.get(w) || 0) < weight) found.set(w, weight); };
   if (lex.map.has(token)) put(token, 1);
+  if (lex.stems) for (const w of lex.stems.get(stem(token)) || []) if (w !== token) put(w, 0.8);
   if (token.length >= (last ? 2 : 4))
     for (const w of withPrefix(lex.sorted, token, 61)) if (w !== token) put(w, last ? 0.7 : 0.5);
   /* Typos: one in a word of five letters or more, two from nine; a four-letter word only when nothing else matched. */
@@ -168,6 +181,15 @@ function absentIn(tokens, absent) {
   return best;
 }
 
+/* Where a question's context begins ("how to avoid overfitting | in a neural network"): the index of
+ * its last "in/into/with/using/on/for/inside" that has a content word (not in `stop`) after it and
+ * something before it; the length of `all` when there is none. */
+const CONTEXT = new Set(["in", "into", "with", "using", "on", "for", "inside"]);
+function contextStart(all, stop) {
+  for (let i = all.length - 2; i > 0; i--) if (CONTEXT.has(all[i]) && all.slice(i + 1).some(w => !stop.has(w))) return i;
+  return all.length;
+}
+
 /* The search page of an official docs site for a query the glossary has no term for. */
 function docsSearch(query) {
   const q = encodeURIComponent(query.trim());
@@ -177,7 +199,7 @@ function docsSearch(query) {
 }
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
-  nameKeys, initials, codeQuery, compareSides, suggestion, docsSearch, absentIn };
+  nameKeys, initials, stem, codeQuery, compareSides, suggestion, docsSearch, absentIn, contextStart };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;
 })();

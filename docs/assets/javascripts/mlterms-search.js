@@ -13,7 +13,7 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
 importScripts(new URL("mlterms-search-core.js", self.location.href).href);
 const { fold, canon, words, plain, escapeHTML, shardName, lexicon, withPrefix, expand, nameKeys, initials,
-  codeQuery, compareSides, suggestion, docsSearch, absentIn } = self.MLTermsCore;
+  codeQuery, compareSides, suggestion, docsSearch, absentIn, contextStart } = self.MLTermsCore;
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
 const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 const TITLE = 10, ALIAS = 8, INITIALS = 6, RELATED = 4, NAMES = 3, CODE = 6, CURATED = 3;  // field weights; names count NAMES times text
@@ -45,6 +45,8 @@ function loadNames() {
         add(byName, base_.join(" "), page * 16 + field);
         add(byName, base_.join(""), page * 16 + field - 1);
         for (const w of nameKeys(base_)) add(byWord, w, page * 16 + field);
+        /* The word as written too ("regularization", kept whole: a typo of it is far from "regularize"). */
+        for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 4 && !base_.includes(w)) add(byWord, w, page * 16 + field);
         if (field !== RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);
       });
       /* The identifiers that name the term in code (crosswalk kind code) weigh CURATED times those its
@@ -56,7 +58,7 @@ function loadNames() {
       for (const [part, weight] of weightOf) add(byCode, part, page * 4 + weight);
       return [location, title, boost];
     });
-    names = { pages, byName, byCode, words: lexicon(byWord), compare: data.compare || [],
+    names = { pages, byName, byCode, words: lexicon(byWord, true), compare: data.compare || [],
       absent: (data.absent || []).map(([name, source]) => [words(name), name, source]),
       surface: { set: surface, sorted: [...surface].sort() } };
   });
@@ -92,10 +94,18 @@ function mark(html, matches) {
 async function match(query, tokens, all, code, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
-  const entry = p => pages.get(p) || pages.set(p, { exact: 0, covered: new Set(), named: new Set(), names: 0, text: 0,
-    code: 0, docs: new Map() }).get(p);
+  const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, covered: new Set(), named: new Set(),
+    names: 0, text: 0, code: 0, docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
+  /* Code that names a term: `scaler.fit_transform(X)` is about fit_transform(), `optimizer = ...` about
+   * Optimizer. Counted like a main identifier that names the term in code (crosswalk kind code). */
+  if (code) for (const ident of code.main) {
+    const hits = new Map();
+    for (const key of [words(ident).join(" "), words(ident).join("")])
+      for (const c of names.byName.get(key) || []) hits.set(c >> 4, Math.max(hits.get(c >> 4) || 0, (c & 15) >= ALIAS - 1 ? 1 : 0.5));
+    for (const [page, weight] of hits) entry(page).code += weight * 3 * CURATED * Math.log(1 + N / hits.size);
+  }
   if (code) for (const ident of code.idents) {
     const hits = names.byCode.get(ident) || [];
     const weight = (code.main.has(ident) ? 3 : 1) * Math.log(1 + N / Math.max(1, hits.length));
@@ -140,8 +150,35 @@ async function match(query, tokens, all, code, check) {
   });
   if (corrected.join(" ") !== tokens.join(" "))
     for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
+  if (!code) {
+    const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
+    contained([all, all.map(w => fixed.get(w) || w)], entry);
+  }
   return { pages, matched };
 }
+
+/* A question or phrase that holds a whole name of a page ("how to avoid overfitting in a neural network"
+ * holds "overfitting"): the name is what the reader asks about, the other words may match any page's
+ * text. A page's `contained` is how many content words the name spans (half for a related word), when
+ * it spans at least half the content words before the context ("in a neural network", "with pandas"):
+ * a name inside the context is where the question is asked, not what about. `sequences`: the query's
+ * words, as typed and corrected. */
+function contained(sequences, entry) {
+  const context = contextStart(sequences[0], STOP);
+  const need = Math.max(1, Math.ceil(sequences[0].slice(0, context).filter(w => !STOP.has(w)).length / 2));
+  for (const seq of sequences)
+    for (let i = 0; i < seq.length; i++)
+      for (let j = i + 1; j <= Math.min(seq.length, i + 6); j++) {
+        const run = seq.slice(i, j), span = run.filter(w => !STOP.has(w)).length;
+        if (!span || j > context || span < need) continue;
+        for (const key of new Set([run.join(" "), run.join("")]))
+          for (const c of names.byName.get(key) || []) {
+            const e = entry(c >> 4), weight = span * ((c & 15) > RELATED ? 1 : 0.5);
+            e.contained = Math.max(e.contained, weight);
+          }
+      }
+}
+
 
 /* Rank the pages: a full name first, then (prose) pages that cover more query words, then the score.
  * A walkthrough comes after the terms unless its own names answer the whole query. */
@@ -150,9 +187,11 @@ function rank(pages, tokens, code) {
     const walk = !names.pages[page][0].startsWith("terms/") && e.named.size < tokens.length;
     return (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][2] || 1) * (walk ? 0.3 : 1);
   };
-  return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || (code && e.code))
+  const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
+  return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || (code && e.code))
     .map(([page, e]) => [page, e, score(page, e)])
-    .sort((a, b) => b[1].exact - a[1].exact || (code ? 0 : b[1].covered.size - a[1].covered.size) || b[2] - a[2])
+    .sort((a, b) => b[1].exact - a[1].exact || whole(b[1]) - whole(a[1]) || b[1].contained - a[1].contained
+      || (code ? 0 : b[1].covered.size - a[1].covered.size) || b[2] - a[2])
     .slice(0, RESULTS);
 }
 
