@@ -49,7 +49,6 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
     out = [front_matter(meta), "# Printable glossary", "",
            f'<p class="print-intro">All {len(glossary.terms)} terms A–Z, each with its one-line definition, '
            "the notes' text, the editor's note where there is one, and its tags. Print this page, or save it as PDF.</p>", ""]
-    titles = {t.slug: t.title for t in glossary.terms}
     for term in glossary.terms:
         href = term_href(term.slug, "")
         tags = " · ".join(escape(t) for t in term.tags)
@@ -59,8 +58,8 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
                 f'<p class="term-definition">{escape(term.summary)}</p>', ""]
         for definition in term.definitions:
             out += [render_body(definition.lines, glossary.corrections, None), ""]
-        if card_content.lifecycle_text(term):
-            out += [f'<p class="print-status">{card_content.lifecycle_html(term, escape, titles)}</p>', ""]
+        if status := card_content.lifecycle_html(term, escape):
+            out += [f'<p class="print-status">{status}</p>', ""]
         if term.note:
             out += [f'<p class="print-note">{card_content.editor_note_html(term, escape)}</p>', ""]
         out += [f'<p class="print-meta" markdown>{tags + " · " if tags else ""}{link(url, href)}</p>', "",
