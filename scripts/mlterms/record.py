@@ -26,7 +26,7 @@ from mlterms.errors import Problem
 from mlterms.examples import notebooks, snippets
 from mlterms.glossary.code_index import identifiers
 from mlterms.glossary.crosswalk import OtherName
-from mlterms.glossary.curate import Glossary, Term, a_to_z, apply_corrections, letter_of
+from mlterms.glossary.curate import Glossary, Term, a_to_z, apply_corrections
 from mlterms.glossary.definitions import Link
 from mlterms.glossary.inputs import Inputs
 from mlterms.glossary.lifecycle import lifecycle_label, short_label
@@ -116,8 +116,7 @@ class TermRecord:
     notes_text: str  # the notes' text as plain lines (corrections applied)
     tags: tuple[str, ...]
     main_tag: str  # its first tag (UNTAGGED without one): its block on the map, its colour
-    sort_key: tuple[str, str]
-    letter: str
+    sort_key: tuple[str, str]  # the A–Z order (curate.a_to_z)
     date: TermDate
     neighbours: Neighbours
     snippets: tuple[str, ...]  # site paths of the snippets that serve it
@@ -170,14 +169,6 @@ class Build:
     def by_slug(self) -> dict[str, TermRecord]:
         return {r.slug: r for r in self.records}
 
-    @functools.cached_property
-    def a_to_z(self) -> tuple[TermRecord, ...]:
-        return tuple(sorted(self.records, key=lambda r: r.sort_key))
-
-    @property
-    def graph(self) -> dict[str, list[str]]:
-        """slug -> slugs its page links to from its own text."""
-        return {r.slug: list(r.neighbours.links_to) for r in self.records}
 
 
 def _examples(inputs: Inputs, glossary: Glossary):
@@ -253,7 +244,7 @@ def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History
         term=t, slug=t.slug, first_slug=(t.old_slugs[0] if t.old_slugs else t.slug), old_slugs=tuple(t.old_slugs),
         url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), crosswalk=tuple(t.other_names), code=codes[t.slug], summary=t.summary,
         notes_text=notes_text(t, glossary.corrections), tags=tuple(t.tags),
-        main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug), letter=letter_of(t.title),
+        main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug),
         date=dates.get(t.slug, no_date),
         neighbours=Neighbours(tuple(graph[t.slug]), _mention_order(mentions.get(t.slug, []), t, glossary),
                               tuple(related.get(t.slug, []))),
