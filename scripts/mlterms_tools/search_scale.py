@@ -4,7 +4,7 @@ Building 20,000 full pages takes longer than a bench should, and search needs
 only what Material's search plugin would have written: a page doc (title,
 summary, tags) and a section doc (the notes' text) per term. This writes
 those docs for synthetic notes (``scripts/synthetic_notes.py``, parsed and
-curated like real ones), runs the real ``search_engine.write`` on them, and
+curated like real ones), runs the real ``search_files.write`` on them, and
 adds the real worker and a blank page that loads nothing else, so the
 engine is measured in a browser exactly as the site ships it.
 """

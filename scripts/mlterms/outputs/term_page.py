@@ -148,7 +148,7 @@ def _facts(term: Term, linked: set[str]) -> list[str]:
         first_here = {slug for _, slug in term.context.parts if slug} - linked
         facts += [f"**Context:** {_context(term.context, anchors=first_here)}", ""]
     if term.aliases:
-        # Out of the text field of the search index: the names have a field of their own (search_index.py).
+        # Out of the text field of the search index: the names have a field of their own (search_entries.py).
         facts += ['<p class="term-aliases" data-search-exclude><strong>Also called:</strong> '
                   + " · ".join(escape(a) for a in term.aliases) + "</p>", ""]
     if other_names := other_names_html(term):  # other communities' names, with sources (crosswalk.yml)
