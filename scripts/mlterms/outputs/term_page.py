@@ -18,6 +18,7 @@ from mlterms.glossary.curate import ContextLine, Glossary, Term
 from mlterms.glossary.definitions import link_label
 from mlterms.glossary.lifecycle import badge, labelled_summary
 from mlterms.glossary.notes_body import render_body
+from mlterms.glossary.slugs import term_source
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import anchored, escape, external_link, link
 from mlterms.outputs.jsonld import defined_term
@@ -37,7 +38,7 @@ def term_href(slug: str, from_dir: str = "terms") -> str:
     if from_dir == "terms":
         return f"{slug}.md"
     up = "../" * len([part for part in from_dir.split("/") if part])
-    return f"{up}terms/{slug}.md"
+    return up + term_source(slug)
 
 
 
