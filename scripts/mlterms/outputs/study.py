@@ -16,11 +16,12 @@ from pathlib import Path
 from mlterms.glossary.curate import Glossary
 from mlterms.glossary.lifecycle import labelled_summary
 from mlterms.glossary.notes_body import render_body
+from mlterms.glossary.slugs import term_url
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, link
 from mlterms.outputs import card_content, deck, study_cards, vendor
 from mlterms.outputs.term_page import term_href
-from mlterms.outputs.urls import public_url, term_url
+from mlterms.outputs.urls import public_url
 from mlterms.paths import NODE_MODULES
 from mlterms.record import TermRecord
 

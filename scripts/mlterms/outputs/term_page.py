@@ -18,12 +18,12 @@ from mlterms.glossary.curate import ContextLine, Glossary, Term
 from mlterms.glossary.definitions import link_label
 from mlterms.glossary.lifecycle import badge, labelled_summary
 from mlterms.glossary.notes_body import render_body
-from mlterms.glossary.slugs import term_source
+from mlterms.glossary.slugs import term_source, term_url
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import anchored, escape, external_link, link
 from mlterms.outputs.jsonld import defined_term
 from mlterms.outputs.term_graph import neighbourhood, render_graph
-from mlterms.outputs.urls import public_url, term_url
+from mlterms.outputs.urls import public_url
 
 if TYPE_CHECKING:
     from mlterms.history import TermDate
