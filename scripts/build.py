@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Build the ML Terms site: generate -> run snippets -> mkdocs build --strict -> check links -> report.
+"""Build the ML Terms site: generate -> run snippets -> records -> mkdocs build --strict -> check links -> report.
 
-Usage: scripts/build.py [--notes FILE] [--curation FILE] [--site-dir DIR] [--json FILE]
+Usage: scripts/build.py [--notes FILE] [--curation FILE] [--definitions FILE] [--crosswalk FILE]
+                        [--site-dir DIR] [--json FILE] [--fresh] [--external] [--record-urls]
+                        [--snippets-only] [--snippet-timeout SECONDS] [--list-stale]
 
 Exit code 0 only when every phase passed. The site is built into a temporary
 folder and swapped into place on success, so a failed build never leaves a
@@ -24,26 +26,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mlterms.checks import lifecycle_check
-
-from mlterms.checks import linkcheck
-
-from mlterms.examples import notebooks
-
-from mlterms import record
-
-from mlterms.outputs import siteurl
-
-from mlterms.examples import snippets
-
-from mlterms.outputs import urls  # noqa: E402
+# Imported after sys.path names scripts/ (hence E402), in the order data flows through the stages.
+from mlterms import record  # noqa: E402
 from mlterms.errors import GlossaryError, Problem  # noqa: E402
-from mlterms.checks.input_lint import lint  # noqa: E402
-from mlterms.history import report_notes  # noqa: E402
 from mlterms.glossary.inputs import Inputs, glossary_from, read_source  # noqa: E402
+from mlterms.history import report_notes  # noqa: E402
+from mlterms.examples import notebooks, snippets  # noqa: E402
+from mlterms.outputs import siteurl, urls  # noqa: E402
 from mlterms.outputs.index_pages import tag_counts  # noqa: E402
-from mlterms.checks.report import Report  # noqa: E402
 from mlterms.outputs.siteconfig import tags_allowed  # noqa: E402
+from mlterms.checks import lifecycle_check, linkcheck  # noqa: E402
+from mlterms.checks.input_lint import lint  # noqa: E402
+from mlterms.checks.report import Report  # noqa: E402
 
 _MKDOCS_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
 _DOC_FILE = re.compile(r"Doc file '(?P<path>[^']+)'")
@@ -195,7 +189,7 @@ def record_site_url(site: Path, where: siteurl.SiteUrl, report: Report) -> None:
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-def _in_site(problem: Problem, staging: Path, site_dir: Path) -> Problem:
+def _in_site(problem: Problem, site_dir: Path) -> Problem:
     """Name the page by where it will be published (site/...), not the staging folder."""
     problem.path = problem.path.replace("site/", f"{site_dir.name}/", 1)
     return problem
@@ -312,8 +306,8 @@ def build(args: argparse.Namespace) -> Report:
             if not args.external and report.counts.get("learn_more_links"):
                 report.notes.append(f"{report.counts['learn_more_links']} learn-more link(s) and the notes' own "
                                     "URLs are unchecked (offline build; --external checks them)")
-            report.problems.extend(_in_site(p, staging, site_dir) for p in links.problems or [])
-            report.problems.extend(_in_site(p, staging, site_dir) for p in lifecycle_check.check_site(staging, glossary))
+            report.problems.extend(_in_site(p, site_dir) for p in links.problems or [])
+            report.problems.extend(_in_site(p, site_dir) for p in lifecycle_check.check_site(staging, glossary))
         if report.ok:
             swap_into_place(staging, site_dir)
             report.notes.append(f"site written to {site_dir}")

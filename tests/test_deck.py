@@ -178,16 +178,16 @@ def test_a_renamed_term_keeps_its_guid_and_reimporting_updates_its_cards(glossar
 
 
 def test_a_terms_lifecycle_badge_is_on_its_cards_and_on_print():
-    """The lifecycle fields (branch lifecycle's, read with getattr until merged) as the badge:
+    """The lifecycle fields (as definitions.apply_definitions sets them) as the badge:
     "Deprecated since 1 September 2025 · replaced by <title>", with its source, on both cards and /print/."""
     from mlterms.outputs.study import render_print
     fresh = load_glossary(Inputs.locate(), None)
     term = fresh.by_slug["covariance"]
     term.status, term.status_since, term.replaced_by = "deprecated", "2025-09-01", "percentile"
+    term.replaced_by_name = "Percentile"  # the title of the term replaced_by names
     term.status_source = "https://example.org/deprecations"
     [record] = [r for r in records_of(fresh, links={}) if r.slug == "covariance"]
-    titles = {t.slug: t.title for t in fresh.terms}
-    status = deck.term_fields(record, fresh.corrections, SITE_URL, titles)[deck.FIELDS.index("Status")]
+    status = deck.term_fields(record, fresh.corrections, SITE_URL)[deck.FIELDS.index("Status")]
     assert "Deprecated since 1 September 2025 · replaced by Percentile" in status
     assert 'href="https://example.org/deprecations"' in status
     for template in deck.term_model().templates:
@@ -196,8 +196,25 @@ def test_a_terms_lifecycle_badge_is_on_its_cards_and_on_print():
     section = page[page.index("{ #covariance }"):page.index("</section>", page.index("{ #covariance }"))]
     assert "Deprecated since 1 September 2025 · replaced by Percentile" in section
     [percentile] = [r for r in records_of(fresh, links={}) if r.slug == "percentile"]
-    current = deck.term_fields(percentile, fresh.corrections, SITE_URL, titles)[deck.FIELDS.index("Status")]
+    current = deck.term_fields(percentile, fresh.corrections, SITE_URL)[deck.FIELDS.index("Status")]
     assert current == ""
+
+
+def test_cards_and_print_say_a_terms_status_in_the_words_of_its_page(glossary):
+    """The deck and /print/ show the badge the term page shows (``record.lifecycle.label``: the status
+    note, "now" for a renamed term), not a shorter rule of their own."""
+    from mlterms.outputs.study import render_print
+    records = records_of(glossary, links={})
+    not_current = [r for r in records if r.lifecycle.label]
+    assert len(not_current) >= 10 and any(r.lifecycle.note for r in not_current)
+    assert any(r.lifecycle.status == "renamed" for r in not_current)
+    page = render_print(glossary)
+    for record in not_current:
+        status = deck.term_fields(record, glossary.corrections, SITE_URL)[deck.FIELDS.index("Status")]
+        assert f">{html.escape(record.lifecycle.label, quote=False)}</span>" in status, (record.slug, status)
+        at = page.index(f"{{ #{record.slug} }}")
+        section = page[at:page.index("</section>", at)]
+        assert record.lifecycle.label in html.unescape(section), (record.slug, section[-400:])
 
 
 def test_print_carries_every_editors_note_with_its_source(glossary):

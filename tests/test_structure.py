@@ -13,13 +13,13 @@ from pathlib import Path
 from conftest import ROOT
 
 SCRIPTS = ROOT / "scripts"
-PACKAGES = [SCRIPTS / "mlterms"]
+PACKAGES = [SCRIPTS / "mlterms", SCRIPTS / "mlterms_tools"]  # the build, and its bench and test tooling
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80
 
 
 def _modules() -> dict[str, Path]:
-    """Dotted module name -> file, for every module of the runtime package."""
+    """Dotted module name -> file, for every module of the runtime package and of its tooling."""
     found = {}
     for package in PACKAGES:
         for path in package.rglob("*.py"):
@@ -123,3 +123,11 @@ def test_a_stage_imports_only_from_the_stages_before_it():
             if stage in STAGES and STAGES[stage] > STAGES[parts[1]]:
                 backwards.append(f"{name} imports {target}")
     assert backwards == []
+
+
+def test_the_build_never_imports_its_bench_and_test_tooling():
+    """mlterms_tools (browser, synthetic search sites) serves tests and `make bench`, never a build."""
+    modules = _modules()
+    wrong = [f"{name} imports {target}" for name, path in modules.items() if name.split(".")[0] == "mlterms"
+             for target in _imports(name, path, modules) if target.split(".")[0] == "mlterms_tools"]
+    assert wrong == []

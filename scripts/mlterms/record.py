@@ -5,9 +5,11 @@ then learns more about it: the examples that serve it, its dates from git,
 its place in the link graph. ``assemble`` puts all of that into one
 ``TermRecord`` per term, with the derived facts every output needs (its URL,
 all its names with their folded search keys, its main tag, its A–Z key, its
-notes as plain text), so no output re-derives them: pages, search, study
-cards, the deck, the map, the exports, JSON-LD and the feed all read the
-same record. Sphinx's domain registry plays this part there (DESIGN.md § 7).
+notes as plain text), so no output re-derives them: search, the study
+cards, the deck, the map and the exports (terms.json, CSV, llms.txt) read
+these records. The pages, JSON-LD and the feed still render from the curated
+``Term`` and the ``Glossary`` (``TermRecord.term``, ``Build.glossary``).
+Sphinx's domain registry plays this part there (DESIGN.md § 7).
 
 ``assemble`` runs once per build: ``scripts/build.py`` calls it and hands
 the result to the MkDocs process (``handoff``); ``mkdocs serve`` alone calls
@@ -26,7 +28,7 @@ from mlterms.errors import Problem
 from mlterms.examples import notebooks, snippets
 from mlterms.glossary.code_index import identifiers
 from mlterms.glossary.crosswalk import OtherName
-from mlterms.glossary.curate import Glossary, Term, a_to_z, apply_corrections, letter_of
+from mlterms.glossary.curate import Glossary, Term, a_to_z, apply_corrections
 from mlterms.glossary.definitions import Link
 from mlterms.glossary.inputs import Inputs
 from mlterms.glossary.lifecycle import lifecycle_label, short_label
@@ -48,8 +50,8 @@ ASSEMBLIES = 0  # how many times this process assembled the records (build-repor
 
 
 def search_key(text: str) -> str:
-    """A name as search matches it: ``search_engine.words`` (folded, British spellings and plurals
-    mapped), joined by spaces. The browser's worker folds a query the same way (a test checks both)."""
+    """A name as search matches it: ``glossary.search_words.words`` (folded, British spellings and
+    plurals mapped), joined by spaces. The browser's worker folds a query the same way (a test checks both)."""
     return " ".join(words(text))
 
 
@@ -117,8 +119,7 @@ class TermRecord:
     notes_text: str  # the notes' text as plain lines (corrections applied)
     tags: tuple[str, ...]
     main_tag: str  # its first tag (UNTAGGED without one): its block on the map, its colour
-    sort_key: tuple[str, str]
-    letter: str
+    sort_key: tuple[str, str]  # the A–Z order (curate.a_to_z)
     date: TermDate
     neighbours: Neighbours
     snippets: tuple[str, ...]  # site paths of the snippets that serve it
@@ -150,7 +151,7 @@ def _names(term: Term) -> tuple[Name, ...]:
 
 
 def notes_text(term: Term, corrections: dict[str, str]) -> str:
-    """The notes' own text of a term as plain lines (corrections applied), for cards and exports."""
+    """The notes' own text of a term as plain lines (corrections applied), for the study cards."""
     return "\n".join(apply_corrections(line.stripped, corrections)
                      for definition in term.definitions for line in definition.lines if not line.is_blank)
 
@@ -171,14 +172,6 @@ class Build:
     def by_slug(self) -> dict[str, TermRecord]:
         return {r.slug: r for r in self.records}
 
-    @functools.cached_property
-    def a_to_z(self) -> tuple[TermRecord, ...]:
-        return tuple(sorted(self.records, key=lambda r: r.sort_key))
-
-    @property
-    def graph(self) -> dict[str, list[str]]:
-        """slug -> slugs its page links to from its own text."""
-        return {r.slug: list(r.neighbours.links_to) for r in self.records}
 
 
 def _examples(inputs: Inputs, glossary: Glossary):
@@ -240,8 +233,9 @@ NO_EXAMPLES = Examples({}, {}, {})
 
 def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History | None = None,
                examples: Examples = NO_EXAMPLES) -> tuple[TermRecord, ...]:
-    """The records of ``glossary``, pure: ``links`` is its link graph (``{}``: none, as in the search
-    bench's synthetic glossaries), ``history`` its dates (None: not read)."""
+    """The records of ``glossary``: ``links`` is its link graph (``{}``: none, as in the search
+    bench's synthetic glossaries), ``history`` its dates (None: not read). Not pure: it reads the
+    files of the snippets in ``examples.served`` for their code identifiers (``code_index``)."""
     graph = {t.slug: links[t.slug].targets if t.slug in links else [] for t in glossary.terms}
     cache: dict[Path, list[str]] = {}
     codes = {t.slug: tuple(identifiers(t, [ROOT / rel for rel in examples.served.get(t.slug, [])], cache))
@@ -255,7 +249,7 @@ def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History
         url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), crosswalk=tuple(t.other_names), code=codes[t.slug],
         code_names=tuple(t.code_names), summary=t.summary,
         notes_text=notes_text(t, glossary.corrections), tags=tuple(t.tags),
-        main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug), letter=letter_of(t.title),
+        main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug),
         date=dates.get(t.slug, no_date),
         neighbours=Neighbours(tuple(graph[t.slug]), _mention_order(mentions.get(t.slug, []), t, glossary),
                               tuple(related.get(t.slug, []))),

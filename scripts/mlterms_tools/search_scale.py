@@ -4,7 +4,7 @@ Building 20,000 full pages takes longer than a bench should, and search needs
 only what Material's search plugin would have written: a page doc (title,
 summary, tags) and a section doc (the notes' text) per term. This writes
 those docs for synthetic notes (``scripts/synthetic_notes.py``, parsed and
-curated like real ones), runs the real ``search_engine.write`` on them, and
+curated like real ones), runs the real ``search_files.write`` on them, and
 adds the real worker and a blank page that loads nothing else, so the
 engine is measured in a browser exactly as the site ships it.
 """
@@ -19,8 +19,9 @@ from pathlib import Path
 
 from mlterms.glossary.curate import curate
 from mlterms.glossary.curation_file import check_curation
+from mlterms.glossary.slugs import term_url
 from mlterms.notes.parse import parse
-from mlterms.outputs import search_files as search_engine
+from mlterms.outputs import search_files
 from mlterms.outputs.search_entries import names_by_location
 from mlterms.paths import JAVASCRIPTS, ROOT
 from mlterms.record import records_of
@@ -46,7 +47,7 @@ def write_site(folder: Path, n: int, seed: int = 0) -> list[dict]:
     glossary = synthetic_glossary(n, seed)
     docs = []
     for term in glossary.terms:
-        location = f"terms/{term.slug}/"
+        location = term_url(term.slug)
         body = " ".join(line.stripped for d in term.definitions for line in d.lines if not line.is_blank)
         docs.append({"location": location, "title": html.escape(term.title), "text": f"<p>{html.escape(term.summary)}</p>",
                      "tags": term.tags, "boost": 2})
@@ -55,7 +56,7 @@ def write_site(folder: Path, n: int, seed: int = 0) -> list[dict]:
     (folder / "search").mkdir(parents=True, exist_ok=True)
     (folder / "search" / "search_index.json").write_text(json.dumps({"config": CONFIG, "docs": docs}),
                                                          encoding="utf-8")
-    search_engine.write(folder, names_by_location(records_of(glossary, links={})))
+    search_files.write(folder, names_by_location(records_of(glossary, links={})))
     (folder / "assets" / "javascripts").mkdir(parents=True, exist_ok=True)
     for script in (WORKER, WORKER.with_name("mlterms-search-core.js")):  # the worker imports its helpers
         shutil.copy(script, folder / "assets" / "javascripts" / script.name)

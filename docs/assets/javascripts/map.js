@@ -1,4 +1,4 @@
-/* ML Terms concept map (/map/): draws map/graph.json (written by the build: scripts/mlterms/concept_map.py,
+/* ML Terms concept map (/map/): draws map/graph.json (written by the build: scripts/mlterms/outputs/concept_map.py,
  * positions included) with cytoscape (canvas 2D, pinned in package.json, copied into the site by the build).
  * Loaded by the map page alone; navigation.instant re-runs it each time the page is shown.
  *

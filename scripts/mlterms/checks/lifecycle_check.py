@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mlterms.errors import Problem
 from mlterms.glossary.lifecycle import WORDS, is_current, status_of
-from mlterms.outputs.urls import term_url
+from mlterms.glossary.slugs import term_url
 
 
 def check_site(site: Path, glossary) -> list[Problem]:

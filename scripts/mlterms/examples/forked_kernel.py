@@ -2,7 +2,7 @@
 
 A fresh kernel (``python -m ipykernel_launcher``) spends seconds starting
 Python, IPython and then importing what the notebook imports. In a child of
-the notebooks' warm pool (see ``snippet_runner``) those libraries are already
+the notebooks' warm pool (see ``runner``) those libraries are already
 imported, so ``start`` forks the kernel from it instead: the forked process
 runs the very ``IPKernelApp`` that ``ipykernel_launcher`` runs, with the same
 arguments nbclient would give it, and nbclient drives it over ZeroMQ as usual.

@@ -7,7 +7,7 @@ environment like the snippets. mkdocs-jupyter only renders (``execute:
 false``). The terms a notebook serves are in its metadata
 (``"mlterms": {"terms": [...]}``); their pages link to it.
 
-The build runs them in a warm pool of their own (``snippet_runner``), which
+The build runs them in a warm pool of their own (``runner``), which
 imports what the notebooks import once; each notebook gets a real kernel
 forked from it (``forked_kernel``), in a fresh working folder.
 """

@@ -2,7 +2,7 @@
 
 A snippet is ``snippets/<name>.py`` whose first line names the terms it
 serves (``# terms: predict-proba, predict``) and whose second line is a
-one-line docstring. The build runs it (see ``snippet_runner``) and stores what
+one-line docstring. The build runs it (see ``runner``) and stores what
 it printed and the images it saved under ``snippets/_outputs/<name>/``,
 keyed by the snippet's content and the locked environment, like Quarto's
 ``_freeze/``: committed, so a fresh clone serves without executing anything,

@@ -1,9 +1,10 @@
 """The code identifiers of each term, for search: a reader who pastes ``df.fillna(0)`` or
 ``from sklearn.cluster import KMeans`` means the term whose example uses that code.
 
-``fill(glossary, root)`` sets ``Term.code`` from three places: the term's ``api:`` path
-(definitions.yml, already on ``term.code``), the identifiers its snippets use (every term a
-snippet serves, see snippets.py), and identifiers in the notes' own code lines. search_engine
+``identifiers(term, snippet_paths, cache)`` gathers them from four places: the term's ``api:``
+path (definitions.yml, the only thing on ``Term.code``), API reference pages among its learn-more
+links, the identifiers its snippets use (``examples.snippets``), and identifiers in the notes' own
+code lines. ``record.records_of`` puts them on ``TermRecord.code``; ``outputs.search_files``
 writes them into names.json, where the worker indexes them as a code field.
 """
 

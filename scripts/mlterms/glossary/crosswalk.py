@@ -278,7 +278,7 @@ def other_names_html(term) -> str:
     """The term page's "Other names" line: each synonym with its community and a link to its source.
 
     Escaped through ``markup`` like every other curated text; kept out of the
-    search text (the names reach search through ``search_index``). Related
+    search text (the names reach search through ``outputs.search_entries``). Related
     words are never shown: they are not names of the term.
     """
     if not term.other_names:

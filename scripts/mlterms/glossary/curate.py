@@ -67,7 +67,7 @@ class Term:
     compare: list[tuple[list[str], str]] = field(default_factory=list)  # (other slugs, how they differ)
     old_slugs: list[str] = field(default_factory=list)
     autolink: bool = True
-    code: list[str] = field(default_factory=list)  # identifiers its api path, snippets and notes' code use (search)
+    code: list[str] = field(default_factory=list)  # its definitions.yml `api:` path; TermRecord.code has them all
     code_names: list[str] = field(default_factory=list)  # identifiers that name it in code (crosswalk kind code)
     related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
     other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources

@@ -6,7 +6,8 @@ status wherever the line appears. The data lives in ``notes/definitions.yml`` (`
 ``curate.Term``; this module turns it into text: a label for views with room for it (the term
 page's badge, a card, the map), and a prefixed summary for views that show the one line alone
 (lists, search, previews, llms.txt, the meta description). Other outputs call
-:func:`lifecycle_label`; everything reads the term with ``getattr`` so it works on any object.
+:func:`lifecycle_label`. Each function takes a ``curate.Term`` (callers holding a
+``record.TermRecord`` pass its ``.term``, or read ``TermRecord.lifecycle``, which is built here).
 """
 
 from __future__ import annotations
@@ -21,14 +22,8 @@ STATUSES = ("current", "deprecated", "retired", "legacy", "renamed")
 WORDS = {"deprecated": "Deprecated", "retired": "Retired", "legacy": "Legacy", "renamed": "Renamed"}
 
 
-def _unwrap(term):
-    """The curated term of a ``record.TermRecord`` (which keeps it as ``.term``), else ``term`` itself."""
-    inner = getattr(term, "term", None)
-    return inner if inner is not None and not isinstance(inner, str) else term
-
-
 def status_of(term) -> str:
-    return getattr(_unwrap(term), "status", "current") or "current"
+    return getattr(term, "status", "current") or "current"
 
 
 def is_current(term) -> bool:
@@ -45,13 +40,11 @@ def short_label(status: str, since: str = "") -> str:
 
 def replacement_name(term) -> str:
     """What replaced the term, by name: the title of our term it points to, else the product name."""
-    term = _unwrap(term)
     return getattr(term, "replaced_by_name", "") or getattr(term, "replaced_by", "")
 
 
 def lifecycle_label(term) -> str:
     """"Deprecated since 31 March 2025 · not preinstalled from … · replaced by Mosaic Streaming" ("" when current)."""
-    term = _unwrap(term)
     status = status_of(term)
     parts = [short_label(status, getattr(term, "status_since", ""))]
     if not parts[0]:
@@ -65,7 +58,6 @@ def lifecycle_label(term) -> str:
 
 def labelled_summary(term) -> str:
     """The one-line definition for a view that shows it without the badge: "Deprecated since …: A class …"."""
-    term = _unwrap(term)
     summary = getattr(term, "summary", "")
     label = short_label(status_of(term), getattr(term, "status_since", ""))
     return f"{label}: {summary}" if label else summary
@@ -83,7 +75,6 @@ def badge(term, href: Callable[[str], str]) -> str:
     ``href`` maps a slug to the Markdown link target of its page, for a replacement that is one of
     our terms; a replacement elsewhere links its official page; the source is always linked.
     """
-    term = _unwrap(term)
     status = status_of(term)
     label = short_label(status, getattr(term, "status_since", ""))
     if not label:

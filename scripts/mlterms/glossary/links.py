@@ -106,11 +106,6 @@ class TagIndex:
         return chosen
 
 
-def related_terms(term: Term, glossary: Glossary, limit: int = RELATED_LIMIT) -> list[str]:
-    """Terms sharing the most tags with ``term`` (then A–Z), at most ``limit``."""
-    return TagIndex(glossary).related(term, limit)
-
-
 def related_map(glossary: Glossary, graph: dict[str, list[str]], limit: int = RELATED_LIMIT) -> dict[str, list[str]]:
     """slug -> its "Related terms". Best tag overlap first; then every term that no page links to
     yet is added to the list of the term most like it, so no tagged term is an orphan."""

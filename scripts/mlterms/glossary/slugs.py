@@ -41,3 +41,8 @@ RESERVED_SLUGS = frozenset({"index", "tags", "walkthroughs", "search", "assets",
 def term_url(slug: str) -> str:
     """A term page's site path: the one URL rule (``/terms/<slug>/`` never changes once published)."""
     return f"terms/{slug}/"
+
+
+def term_source(slug: str) -> str:
+    """A term page's Markdown file, docs-relative (what the hook generates, links and redirects name)."""
+    return f"terms/{slug}.md"

@@ -1,4 +1,4 @@
-"""When each term changed, read from git (see ``read``), in four parts with one job each.
+"""When each term changed, read from git (see ``read``), in five parts with one job each.
 
 - ``gitlog``: git itself (commits, blame with the build's line numbers, file contents);
 - ``term_lines``: which lines of the inputs are a term's own;

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 from typing import Callable
 
 import markdown
 
 from mlterms.glossary.curate import Term
+from mlterms.glossary.lifecycle import lifecycle_label
 from mlterms.glossary.notes_body import render_body
 
 MASK = "____"
@@ -27,7 +27,6 @@ _COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 _ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(quot|apos));")
 _KEEP = {"<", ">", "&"}  # characters HTML text must keep escaped
 _QUALIFIER = re.compile(r"\s*\([^()]*\)$")  # "Cluster (Databricks)" -> "Cluster"; "fit()" -> "fit"
-STATUS_WORDS = {"deprecated": "Deprecated", "retired": "Retired", "legacy": "Legacy", "renamed": "Renamed"}
 
 
 def text(value: str) -> str:
@@ -73,41 +72,15 @@ def editor_note_html(term: Term, esc: Callable[[str], str] = text) -> str:
     return f"<b>{esc(NOTE_LABEL)}</b> {esc(term.note)}{source}"
 
 
-def lifecycle_text(term: Term, titles: dict[str, str] | None = None) -> str:
-    """The lifecycle badge as a sentence ("Deprecated since 1 September 2025 · replaced by …"), or "".
-
-    ``replaced_by`` is a slug of ours (named by its title from ``titles``) or a product name.
-    """
-    status = getattr(term, "status", "current") or "current"
-    if status == "current":
-        return ""
-    words = [STATUS_WORDS.get(status, status.capitalize())]
-    since = getattr(term, "status_since", "")
-    if since:
-        words.append(f"since {_date(since)}")
-    badge = " ".join(words)
-    replaced = getattr(term, "replaced_by", "")
-    replaced = (titles or {}).get(replaced, replaced)
-    return f"{badge} · replaced by {replaced}" if replaced else badge
-
-
-def lifecycle_html(term: Term, esc: Callable[[str], str] = text, titles: dict[str, str] | None = None) -> str:
-    """The lifecycle badge with its official source as a link ("" for a current term)."""
-    badge = lifecycle_text(term, titles)
+def lifecycle_html(term: Term, esc: Callable[[str], str] = text) -> str:
+    """The lifecycle badge in the term page's words (``lifecycle.lifecycle_label``: status, date, status
+    note, replacement), with its official source as a link ("" for a current term)."""
+    badge = lifecycle_label(term)
     if not badge:
         return ""
-    source = getattr(term, "status_source", "")
+    source = term.status_source
     link = f' (<a href="{html.escape(source, quote=True)}">source</a>)' if source else ""
     return f'<span class="term-status">{esc(badge)}</span>{link}'
-
-
-def _date(iso: str) -> str:
-    """"1 September 2025", as the pages write a date (an unreadable value is shown as it is)."""
-    try:
-        when = date.fromisoformat(str(iso))
-    except ValueError:
-        return str(iso)
-    return f"{when.day} {when:%B %Y}"
 
 
 def own_names(term: Term) -> list[str]:

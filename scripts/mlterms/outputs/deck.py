@@ -60,11 +60,11 @@ def term_model() -> genanki.Model:
         css=CSS)
 
 
-def term_fields(record: TermRecord, corrections: dict[str, str], site_url: str, titles: dict[str, str]) -> list[str]:
+def term_fields(record: TermRecord, corrections: dict[str, str], site_url: str) -> list[str]:
     """The fields of a term's note (see FIELDS), as the term page shows them."""
     term, url = record.term, public_url(site_url, record.url)
     return [cc.text(record.title), cc.text(record.summary), cc.text(cc.mask_names(record.summary, term)),
-            cc.notes_html(term, corrections), cc.editor_note_html(term), cc.lifecycle_html(term, titles=titles),
+            cc.notes_html(term, corrections), cc.editor_note_html(term), cc.lifecycle_html(term),
             f'<a href="{html.escape(url, quote=True)}">{cc.text(url)}</a>']
 
 
@@ -72,15 +72,14 @@ def write(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url
     """Write the deck to ``path`` (tags as Anki tags); returns the number of notes."""
     model = term_model()
     deck = genanki.Deck(stable_id("ml-terms deck v1"), "ML Terms")
-    titles = {r.slug: r.title for r in records}
     count = 0
     for record in records:
         tags = [tag.replace(" ", "_") for tag in record.tags]
-        fields = term_fields(record, corrections, site_url, titles)
+        fields = term_fields(record, corrections, site_url)
         deck.add_note(genanki.Note(model=model, guid=note_guid(record), fields=fields, tags=tags))
         cloze = cc.cloze_html(record.summary)
         if cloze:
-            extra = "<br>".join(filter(None, [cc.lifecycle_html(record.term, titles=titles), fields[-1]]))
+            extra = "<br>".join(filter(None, [cc.lifecycle_html(record.term), fields[-1]]))
             deck.add_note(genanki.Note(model=genanki.CLOZE_MODEL, guid=cloze_guid(record),
                                        fields=[f"<b>{cc.text(record.title)}</b>: {cloze}", extra], tags=tags))
             count += 1

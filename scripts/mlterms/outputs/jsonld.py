@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from mlterms.glossary.curate import Glossary, Term
 from mlterms.glossary.lifecycle import labelled_summary
-from mlterms.outputs.urls import public_url, term_url
+from mlterms.glossary.slugs import term_url
+from mlterms.outputs.urls import public_url
 
 TERM_ID = "#term"  # a term page's URL + this: the DefinedTerm's @id (the page is not the term)
 TERM_SET_ID = "terms/#glossary"  # the DefinedTermSet's @id, described on the A–Z index

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mlterms.glossary.links import linkable_names
+from mlterms.glossary.slugs import term_source
 from mlterms.outputs import study
 from mlterms.outputs.index_pages import (
     TAGS_DIR,
@@ -61,8 +62,8 @@ def build_pages(build: Build, settings: SiteSettings = SiteSettings()) -> dict[s
     for tag in tag_counts(glossary):
         pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
     for record in build.records:
-        pages[f"terms/{record.slug}.md"] = render_term(record.term, glossary, names,
-                                                       term_context(record, build, settings))
+        pages[term_source(record.slug)] = render_term(record.term, glossary, names,
+                                                      term_context(record, build, settings))
     return pages
 
 

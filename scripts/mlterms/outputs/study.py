@@ -16,11 +16,12 @@ from pathlib import Path
 from mlterms.glossary.curate import Glossary
 from mlterms.glossary.lifecycle import labelled_summary
 from mlterms.glossary.notes_body import render_body
+from mlterms.glossary.slugs import term_url
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, link
 from mlterms.outputs import card_content, deck, study_cards, vendor
 from mlterms.outputs.term_page import term_href
-from mlterms.outputs.urls import public_url, term_url
+from mlterms.outputs.urls import public_url
 from mlterms.paths import NODE_MODULES
 from mlterms.record import TermRecord
 
@@ -49,7 +50,6 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
     out = [front_matter(meta), "# Printable glossary", "",
            f'<p class="print-intro">All {len(glossary.terms)} terms A–Z, each with its one-line definition, '
            "the notes' text, the editor's note where there is one, and its tags. Print this page, or save it as PDF.</p>", ""]
-    titles = {t.slug: t.title for t in glossary.terms}
     for term in glossary.terms:
         href = term_href(term.slug, "")
         tags = " · ".join(escape(t) for t in term.tags)
@@ -59,8 +59,8 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
                 f'<p class="term-definition">{escape(term.summary)}</p>', ""]
         for definition in term.definitions:
             out += [render_body(definition.lines, glossary.corrections, None), ""]
-        if card_content.lifecycle_text(term):
-            out += [f'<p class="print-status">{card_content.lifecycle_html(term, escape, titles)}</p>', ""]
+        if status := card_content.lifecycle_html(term, escape):
+            out += [f'<p class="print-status">{status}</p>', ""]
         if term.note:
             out += [f'<p class="print-note">{card_content.editor_note_html(term, escape)}</p>', ""]
         out += [f'<p class="print-meta" markdown>{tags + " · " if tags else ""}{link(url, href)}</p>', "",

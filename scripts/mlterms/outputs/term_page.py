@@ -18,11 +18,12 @@ from mlterms.glossary.curate import ContextLine, Glossary, Term
 from mlterms.glossary.definitions import link_label
 from mlterms.glossary.lifecycle import badge, labelled_summary
 from mlterms.glossary.notes_body import render_body
+from mlterms.glossary.slugs import term_source, term_url
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import anchored, escape, external_link, link
 from mlterms.outputs.jsonld import defined_term
 from mlterms.outputs.term_graph import neighbourhood, render_graph
-from mlterms.outputs.urls import public_url, term_url
+from mlterms.outputs.urls import public_url
 
 if TYPE_CHECKING:
     from mlterms.history import TermDate
@@ -37,7 +38,7 @@ def term_href(slug: str, from_dir: str = "terms") -> str:
     if from_dir == "terms":
         return f"{slug}.md"
     up = "../" * len([part for part in from_dir.split("/") if part])
-    return f"{up}terms/{slug}.md"
+    return up + term_source(slug)
 
 
 
@@ -148,7 +149,7 @@ def _facts(term: Term, linked: set[str]) -> list[str]:
         first_here = {slug for _, slug in term.context.parts if slug} - linked
         facts += [f"**Context:** {_context(term.context, anchors=first_here)}", ""]
     if term.aliases:
-        # Out of the text field of the search index: the names have a field of their own (search_index.py).
+        # Out of the text field of the search index: the names have a field of their own (search_entries.py).
         facts += ['<p class="term-aliases" data-search-exclude><strong>Also called:</strong> '
                   + " · ".join(escape(a) for a in term.aliases) + "</p>", ""]
     if other_names := other_names_html(term):  # other communities' names, with sources (crosswalk.yml)

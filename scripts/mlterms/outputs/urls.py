@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mlterms.errors import Problem
 from mlterms.glossary.curate import Glossary
-from mlterms.glossary.slugs import RESERVED_SLUGS, slugify, term_url  # noqa: F401 - term_url: urls.term_url
+from mlterms.glossary.slugs import RESERVED_SLUGS, slugify, term_source
 from mlterms.paths import NOTES_DIR
 
 MANIFEST = NOTES_DIR / "published-urls.txt"
@@ -48,7 +48,7 @@ def redirects(glossary: Glossary) -> dict[str, str]:
 
 def redirect_maps(glossary: Glossary) -> dict[str, str]:
     """The mkdocs-redirects ``redirect_maps`` entries (docs-relative .md paths)."""
-    return {f"terms/{old}.md": f"terms/{new}.md" for old, new in sorted(redirects(glossary).items())}
+    return {term_source(old): term_source(new) for old, new in sorted(redirects(glossary).items())}
 
 
 def read_manifest(path: Path = MANIFEST) -> list[tuple[int, str]]:

@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from mlterms.glossary.curate import Glossary
+from mlterms.glossary.slugs import term_url
 from mlterms.history import KINDS, NO_HISTORY, Change, History, long_date
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, link
 from mlterms.outputs.term_page import term_href
-from mlterms.outputs.urls import public_url, term_url
+from mlterms.outputs.urls import public_url
 
 PAGE = "whats-new.md"
 PAGE_URL = "whats-new/"
