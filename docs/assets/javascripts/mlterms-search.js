@@ -17,6 +17,7 @@ const { fold, canon, words, plain, escapeHTML, shardName, lexicon, withPrefix, e
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
 const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 const TITLE = 10, ALIAS = 8, INITIALS = 6, RELATED = 4, NAMES = 3, CODE = 6, CURATED = 3;  // field weights; names count NAMES times text
+const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
 class Stale extends Error {}  // a newer keystroke arrived: this query's answer would be thrown away
 
@@ -150,6 +151,14 @@ async function match(query, tokens, all, code, check) {
   });
   if (corrected.join(" ") !== tokens.join(" "))
     for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
+  /* "X vs Y": the pages named X and Y come first, in that order (just below any full-name match, so a
+   * compare group of theirs still answers first; without one, both terms do). */
+  const sides = code ? null : compareSides(query);
+  if (sides) sides.forEach((side, n) => {
+    const key = words(side).filter(w => !STOP.has(w));
+    for (const k of [key.join(" "), key.join("")])
+      for (const c of names.byName.get(k) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, SIDE - n / 2);
+  });
   if (!code) {
     const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
     contained([all, all.map(w => fixed.get(w) || w)], entry);
@@ -201,6 +210,9 @@ function compareGroup(query) {
   if (!sides || !names.compare.length) return null;
   const named = side => {
     const toks = words(side).filter(w => !STOP.has(w));
+    /* A side that is a page's whole name means that page ("RDD vs DataFrame" is not MLlib vs Spark ML). */
+    const whole = new Set([toks.join(" "), toks.join("")].flatMap(k => (names.byName.get(k) || []).map(c => c >> 4)));
+    if (whole.size) return whole;
     const count = new Map();
     for (const [i, t] of toks.entries())
       for (const [w] of expand(t, names.words, i === toks.length - 1))
