@@ -28,26 +28,39 @@ QUERIES = ROOT / "tests" / "search_queries.yml"
 
 NO_TERM = "none"  # `expect: none`: the glossary has no term for the query
 READER_KINDS = ("other-name", "learner-question", "mistake", "pasted-code")  # issue 18's reader set
-NO_TERM_MESSAGE = "() => { const r = document.querySelector('.md-search-result');" \
-    " return r ? r.innerText : ''; }"
 
 
 def evaluate(base: str, queries: list[dict]) -> list[tuple[dict, list[str]]]:
     """Each query typed into the search box of the site at ``base``; the result slugs in rank order.
 
-    A query whose results say "no term" (the search's answer for something the glossary lacks)
-    gets the marker slug ``none`` in front, so ``expect: none`` scores like any other slug.
+    Every result keeps its place (:func:`ranked_slugs`): a "no term" answer (the search's answer
+    for something the glossary lacks, a link off the site) is the marker slug ``none``, so
+    ``expect: none`` scores like any other slug and a "no term" above a real answer costs hit@1.
     """
     results = []
     with chromium() as browser:
         page = browser.new_page()
         page.goto(base)
         for q in queries:
-            ranked = [s for s in (term_slug(u) for u in search(page, q["query"])) if s]
-            if q["expect"] == NO_TERM and says_no_term(page.evaluate(NO_TERM_MESSAGE), ranked):
-                ranked = [NO_TERM, *ranked]
+            urls = search(page, q["query"])
+            ranked = ranked_slugs([u[len(base):] if u.startswith(base) else u for u in urls])
+            if q["expect"] == NO_TERM and not ranked:
+                ranked = [NO_TERM]
             results.append((q, ranked))
     return results
+
+
+def ranked_slugs(locations: list[str]) -> list[str]:
+    """Result locations (relative to the site, or absolute off it) as slugs in rank order: a term page
+    is its slug, a link off the site (the "no term" answer) is ``none``, any other page of the site (a
+    walkthrough, a compare line's section is its term) is ``page:<location>``, which answers nothing."""
+    out = []
+    for loc in locations:
+        if loc.startswith(("http://", "https://")):
+            out.append(NO_TERM)
+        else:
+            out.append(term_slug("/" + loc.lstrip("/")) or f"page:{loc}")
+    return out
 
 
 def evaluate_node(site: Path, queries: list[dict]) -> list[tuple[dict, list[str]]]:
@@ -57,16 +70,9 @@ def evaluate_node(site: Path, queries: list[dict]) -> list[tuple[dict, list[str]
                             capture_output=True, text=True, check=True)
     results = []
     for q, row in zip(queries, json.loads(answer.stdout)):
-        ranked = [s for s in (term_slug("/" + loc) for loc in row["results"]) if s]
-        if q["expect"] == NO_TERM and (row["noTerm"] or not ranked):
-            ranked = [NO_TERM, *ranked]
+        ranked = ranked_slugs(row["results"]) or ([NO_TERM] if q["expect"] == NO_TERM else [])
         results.append((q, ranked))
     return results
-
-
-def says_no_term(panel_text: str, ranked: list[str]) -> bool:
-    """The results answer "not in this glossary": no term at all, or a message that says so."""
-    return not ranked or "no term" in panel_text.lower()
 
 
 def answers(q: dict) -> set[str]:

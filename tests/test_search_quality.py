@@ -22,10 +22,13 @@ def test_a_compare_query_is_answered_by_either_page_and_none_by_the_no_term_mark
     assert sq.by_kind(results) == {"learner-question": (1, 1, 1), "mistake": (2, 1, 2)}
 
 
-def test_no_term_is_said_by_an_empty_list_or_a_message():
-    assert sq.says_no_term("", [])
-    assert sq.says_no_term("No term for 'knn' in this glossary. Closest: SMOTE", ["smote"])
-    assert not sq.says_no_term("SMOTE Synthetic Minority", ["smote"])
+def test_every_result_keeps_its_place_and_a_link_off_the_site_is_no_term():
+    """A "no term" answer above the real one costs hit@1, and so does a walkthrough: nothing is dropped."""
+    locations = ["https://scikit-learn.org/stable/search.html?q=knn", "walkthroughs/clustering/",
+                 "terms/smote/", "terms/bagging/#compare-with"]
+    assert sq.ranked_slugs(locations) == ["none", "page:walkthroughs/clustering/", "smote", "bagging"]
+    knn = {"query": "elbow method", "expect": "within-cluster-sum-of-squares", "kind": "other-name"}
+    assert sq.hits([(knn, sq.ranked_slugs(["https://x", "terms/within-cluster-sum-of-squares/"]))]) == (0, 1)
 
 
 def test_the_reader_set_has_every_kind_with_sources_and_keeps_the_earlier_set():

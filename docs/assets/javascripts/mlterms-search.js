@@ -192,14 +192,13 @@ function contained(sequences, entry) {
 /* Rank the pages: a full name first, then (prose) pages that cover more query words, then the score.
  * A walkthrough comes after the terms unless its own names answer the whole query. */
 function rank(pages, tokens, code) {
-  const score = (page, e) => {
-    const walk = !names.pages[page][0].startsWith("terms/") && e.named.size < tokens.length;
-    return (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][2] || 1) * (walk ? 0.3 : 1);
-  };
+  /* A walkthrough whose own names don't answer the whole query comes after every term. */
+  const walk = (page, e) => Number(!names.pages[page][0].startsWith("terms/") && e.named.size < tokens.length);
+  const score = (page, e) => (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][2] || 1);
   const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
   return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || (code && e.code))
-    .map(([page, e]) => [page, e, score(page, e)])
-    .sort((a, b) => b[1].exact - a[1].exact || whole(b[1]) - whole(a[1]) || b[1].contained - a[1].contained
+    .map(([page, e]) => [page, e, score(page, e), walk(page, e)])
+    .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || b[1].contained - a[1].contained
       || (code ? 0 : b[1].covered.size - a[1].covered.size) || b[2] - a[2])
     .slice(0, RESULTS);
 }
@@ -227,12 +226,13 @@ function compareGroup(query) {
   return null;
 }
 
-/* Whether the glossary has a term for the query: a full name, code it explains, or a page whose
- * names cover the query's words (all of one or two, half of more). */
+/* Whether the glossary has a term for the query: a full name, a name the query holds, code it
+ * explains, or a page whose names cover half the query's words. Concepts known to be missing are
+ * said to be so by name (crosswalk absent:), so a near miss here is shown as a near miss. */
 function answered(ranked, tokens, code) {
   if (!ranked.length) return false;
-  const need = tokens.length <= 2 ? tokens.length : Math.ceil(tokens.length / 2);
-  return ranked.some(([, e]) => e.exact || (code && e.code) || e.named.size >= need);
+  const need = Math.ceil(tokens.length / 2);
+  return ranked.some(([, e]) => e.exact || e.contained || (code && e.code) || e.named.size >= need);
 }
 
 function check(id) {
@@ -313,7 +313,7 @@ let latest = 0, queue = Promise.resolve();
 addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
     config = message.data.config;
-    STOP = new Set(config.mlterms.stop);
+    STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
     shardSet = new Set(config.mlterms.shards);
     base = new URL("../../search/", self.location.href);
     postMessage({ type: READY });
