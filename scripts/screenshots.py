@@ -3,7 +3,8 @@
 
 Usage: scripts/screenshots.py [--site-dir DIR [--port N]] [--out DIR] [--full-page]
 
-Home, a term page (light and dark scheme), the search results for "inertia" and
+Home, a term page (light and dark scheme), the search results for "inertia", a question, pasted
+code, "difference between" and a concept the glossary lacks, the map and
 a tag page, each at desktop (1280×900) and phone (375×812) size. Builds the site
 into a temporary folder (SITE_URL set to where it is then served) unless
 --site-dir is given.
@@ -27,6 +28,10 @@ SHOTS = [
     ("term-light", "terms/k-means-clustering/", "light", None),
     ("term-dark", "terms/k-means-clustering/", "dark", None),
     ("search-inertia", "", "light", "inertia"),
+    ("search-question", "", "light", "how to avoid overfitting in a neural network"),
+    ("search-code", "", "light", "from sklearn.cluster import KMeans"),
+    ("search-compare", "", "light", "difference between bagging and boosting"),
+    ("search-no-term", "", "light", "what is a confusion matrix"),
     ("tag-clustering", "tags/clustering/", "light", None),
     ("map-light", "map/", "light", None),
     ("map-dark", "map/", "dark", None),

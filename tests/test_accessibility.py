@@ -124,10 +124,12 @@ def test_axe_on_a_phone(page, served_site, axe_js, name):
     assert not page.console_errors
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_with_search_results_open(page, served_site, axe_js, scheme):
+@pytest.mark.parametrize("scheme, query", [("light", "inertia"), ("dark", "inertia"),
+                                           ("light", "what is a confusion matrix"),  # "No term for …" first
+                                           ("dark", "difference between bagging and boosting")])  # a compare line
+def test_axe_with_search_results_open(page, served_site, axe_js, scheme, query):
     _open(page, served_site, "terms/percentile/", scheme)
-    assert search(page, "inertia")
+    assert search(page, query)
     assert axe_violations(page, axe_js) == []
     assert not page.console_errors
 

@@ -277,7 +277,7 @@ async function search(query, id = latest) {
     /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
     const [, name, source] = absent;
     extra.push([{ location: source, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
-      text: escapeHTML(`${name} is not covered here. Open this for ${new URL(source).hostname}'s page on it`
+      text: escapeHTML(`‘${name}’ is not covered here. Open this for ${new URL(source).hostname}'s page on it`
         + (ranked.length ? "; the closest terms follow." : ".")), terms }]);
   } else if (!answered(ranked, tokens, code)) {
     const docs = docsSearch(query);
