@@ -48,10 +48,12 @@ SECTIONS_PER_PAGE = 64  # a doc's id is page * SECTIONS_PER_PAGE + section
 TEXT_DIR, DOCS_DIR, NAMES_FILE = "text", "docs", "names.json"
 
 # Words that rank nothing: a query drops them ("what is an epoch" -> "epoch"), so the text index
-# does not hold them either. The worker reads this list from the bootstrap.
+# does not hold them either. The worker reads this list from the bootstrap. The question words
+# readers wrap a term in, and the pieces of contractions ("what's" is "what" + "s").
 STOP_WORDS = sorted(set("""a an and are as at be between can compare comparison define definition difference
 differences do does for from how i in into is it me mean meaning means my of on or should tell than the this to
-use used versus vs what whats when where which who why with would you your""".split()))
+use used versus vs what whats when where which who why with would you your
+s t d m ll re ve don doesn isn aren understand exactly example examples please purpose stand tutorial""".split()))
 _TAGS = re.compile(r"<[^>]+>")
 _PILCROW = re.compile(r"\s*¶$")  # the permalink sign Material leaves at the end of a section's title
 _CELL = re.compile(r"In \[\d*\]:")  # a notebook code cell's prompt, as mkdocs-jupyter renders it
