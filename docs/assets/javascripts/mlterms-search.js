@@ -11,9 +11,16 @@
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
-importScripts(new URL("mlterms-search-core.js", self.location.href).href);
-const { fold, canon, words, plain, escapeHTML, shardName, lexicon, withPrefix, expand, nameKeys, initials,
-  codeQuery, compareSides, suggestion, docsSearch, absentIn, contextStart } = self.MLTermsCore;
+/* The pure helpers, loaded when the reader first heads for the search box, not on every page. */
+let fold, canon, words, plain, escapeHTML, shardName, lexicon, withPrefix, expand, nameKeys, initials,
+  codeQuery, compareSides, suggestion, docsSearch, absentIn, contextStart;
+function loadCore() {
+  if (fold) return;
+  importScripts(new URL("mlterms-search-core.js", self.location.href).href);
+  ({ fold, canon, words, plain, escapeHTML, shardName, lexicon, withPrefix, expand, nameKeys, initials,
+    codeQuery, compareSides, suggestion, docsSearch, absentIn, contextStart } = self.MLTermsCore);
+  STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
+}
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
 const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 const TITLE = 10, ALIAS = 8, INITIALS = 6, RELATED = 4, NAMES = 3, CODE = 6, CURATED = 3;  // field weights; names count NAMES times text
@@ -34,6 +41,7 @@ async function fetchJSON(path) {
  * code identifier -> pages, the real words of the names (completion) and the compare groups.
  * Flat number arrays, not [page, field] pairs: a fifth of the memory at 20,000 terms. */
 function loadNames() {
+  loadCore();
   if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => {
     const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
     const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
@@ -240,6 +248,8 @@ function check(id) {
 }
 
 async function search(query, id = latest) {
+  if (!/[\p{L}\p{N}]/u.test(query)) return { items: [] };  // Material sends the empty box on every page
+  loadCore();
   const all = words(query);
   if (!all.length) return { items: [] };  // Material sends the empty box on every page: fetch nothing
   await loadNames();
@@ -313,7 +323,6 @@ let latest = 0, queue = Promise.resolve();
 addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
     config = message.data.config;
-    STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
     shardSet = new Set(config.mlterms.shards);
     base = new URL("../../search/", self.location.href);
     postMessage({ type: READY });
