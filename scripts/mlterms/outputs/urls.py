@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mlterms.errors import Problem
 from mlterms.glossary.curate import Glossary
-from mlterms.glossary.slugs import RESERVED_SLUGS, slugify, term_source
+from mlterms.glossary.slugs import RESERVED_SLUGS, slugify, term_source, term_url
 from mlterms.paths import NOTES_DIR
 
 MANIFEST = NOTES_DIR / "published-urls.txt"
