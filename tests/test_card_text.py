@@ -111,11 +111,15 @@ def test_a_cloze_hides_what_sets_the_term_apart_else_the_longest_run_of_content_
     rate = _term("Learning rate", "A hyperparameter that sets how much the optimizer adjusts a model's weights.")
     assert card_text.cloze(rate)[1] == "sets how much the optimizer adjusts"  # no dangling "a"
     # no "that"/"which": the last words of the first clause, unless they are one word or the title's own
-    smote = _term("SMOTE", "A resampling technique making synthetic minority samples by interpolation.")
-    assert card_text.cloze(smote)[1] == "minority samples"
+    pca = _term("PCA", "A reduction technique making synthetic orthogonal components by projection.")
+    assert card_text.cloze(pca)[1] == "orthogonal components"
     pdf = _term("Probability density function", "A function describing a continuous random variable, where the "
                 "probability of a value falling in an interval equals the area under the function there.")
     assert card_text.cloze(pdf)[1] == "continuous random"  # not "probability", which the title shows
+    named = _term("Data drift", "A change in the distribution of drift data over time.")
+    assert card_text.cloze(named)[1] == "distribution"  # "drift data": the title gives it away
+    smote = _term("SMOTE", "A resampling technique that makes synthetic minority samples by interpolation.")
+    assert card_text.cloze(smote)[1] == "makes synthetic minority samples"
     assert card_text.cloze(_term("X", "A the of it.")) is None
     assert card_text.cloze(_term("X", "Something {{c1::odd}} that holds braces.")) is None
 
