@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from mlterms.outputs import deck
+from mlterms.outputs import card_text, deck
 from mlterms.glossary.inputs import Inputs, load_glossary
 from mlterms.record import records_of
 
@@ -111,11 +111,6 @@ def test_every_term_and_every_editors_note_is_in_the_deck_with_lists_and_code_as
     assert f'href="{SITE_URL}terms/covariance/"' in link
 
 
-def _own_names(term) -> set[str]:
-    names = {term.title, *term.aliases}
-    return names | {re.sub(r"\s*\([^()]*\)$", "", n) for n in names}
-
-
 def test_no_reverse_card_names_its_own_answer(imported, glossary):
     notes = _term_notes(imported)
     checked = 0
@@ -124,7 +119,7 @@ def test_no_reverse_card_names_its_own_answer(imported, glossary):
                      if c["template"] == "Definition → term"]
         question = _plain(reverse["question"])
         assert "Which term?" in question
-        for name in _own_names(term):
+        for name in card_text.own_names(term):  # the one rule the web's reverse card uses too
             assert not re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", question, re.IGNORECASE), \
                 (term.title, name, question[-300:])
         checked += 1
@@ -142,6 +137,7 @@ def test_cloze_notes_use_ankis_own_cloze_type_and_hide_a_phrase_of_the_definitio
             continue
         [card] = note["cards"]
         hidden = re.search(r"\{\{c1::(.*?)\}\}", note["fields"]["Text"]).group(1)
+        assert html.unescape(hidden) == card_text.cloze(term)[1]  # the phrase the web's cloze card hides
         assert 1 <= len(hidden.split()) <= 7
         assert "[...]" in _plain(card["question"]) and html.unescape(hidden) not in _plain(card["question"]).replace(
             term.summary, "")

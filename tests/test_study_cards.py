@@ -1,5 +1,6 @@
-"""study/cards.json's build-time parts (scripts/mlterms/outputs/study_cards.py): the cloze of a definition, the
-quiz's near-duplicates, compare lines with their sources; and the plot style in plotting snippets' keys."""
+"""study/cards.json's build-time parts (scripts/mlterms/outputs/study_cards.py): the quiz's near-duplicates,
+compare lines with their sources (a card's cloze and masked definition: test_card_text.py); and the plot
+style in plotting snippets' keys."""
 
 from __future__ import annotations
 
@@ -14,16 +15,6 @@ from mlterms.glossary.inputs import Inputs, load_glossary
 
 def _term(slug: str, title: str, summary: str, **more) -> Term:
     return Term(slug=slug, title=title, definitions=[], summary=summary, **more)
-
-
-def test_a_cloze_hides_a_key_phrase_never_the_first_word_nor_a_word_of_the_title():
-    term = _term("smote", "SMOTE", "A resampling technique that makes synthetic minority samples by interpolation.")
-    before, hidden, after = study_cards.cloze(term)
-    assert before + hidden + after == term.summary
-    assert hidden == "synthetic minority samples"  # the longest run of three content words
-    named = _term("data-drift", "Data drift", "A change in the distribution of drift data over time.")
-    assert "drift" not in study_cards.cloze(named)[1].lower() and study_cards.cloze(named)[1] == "distribution"
-    assert study_cards.cloze(_term("x", "X", "A the of it.")) is None
 
 
 def test_near_duplicates_are_never_each_others_wrong_answers():

@@ -174,16 +174,41 @@ def test_cloze_cards_hide_a_key_phrase_of_the_definition(page, served_site, card
     assert page.locator(".study-back mark").inner_text() == hidden
 
 
+def test_the_reverse_card_of_a_term_its_definition_names_shows_it_masked(page, served_site, cards):
+    """Percentile's definition says "the 50th percentile is the median": its definition -> term card
+    shows "the 50th ____ is the median" (cards.json's ``masked``), and the answer side shows the term."""
+    percentile = next(c for c in cards if c["slug"] == "percentile")
+    assert re.search(r"\bpercentile\b", percentile["summary"], re.I)  # else pick another term that names itself
+    for _ in range(3):  # ?review= puts the term's cards first; grade the others until its reverse card shows
+        _open(page, served_site, "?review=percentile")
+        card = page.locator(".study-front").get_attribute("data-card")
+        if card == "percentile|reverse":
+            break
+        assert card.startswith("percentile|")
+        page.locator(".study-flip").click()
+        page.locator(".study-grade[data-rating='3']").click()
+    else:
+        pytest.fail("percentile's reverse card never came")
+    front = page.locator(".study-front .study-definition").inner_text()
+    assert "percentile" not in front.lower() and "the 50th ____ is the median" in front
+    assert front == percentile["masked"]
+    page.locator(".study-flip").click()
+    assert page.locator(".study-back .study-term").inner_text() == percentile["title"]
+    assert not page.console_errors
+
+
 @pytest.mark.parametrize("view", COMBOS, indirect=True, ids=[f"{v}-{s}" for v, s in COMBOS])
 def test_the_quiz_marks_right_and_wrong_explains_and_ends_with_x_of_10(view, served_site, cards):
     page = view
-    by_summary = {c["summary"]: c for c in cards}
+    by_masked = {c["masked"]: c for c in cards}
     by_slug = {c["slug"]: c for c in cards}
     _open(page, served_site)
     page.locator(".study-start").click()
     missed = []
     for n in range(10):
-        term = by_summary[page.locator(".study-quiz .study-definition").inner_text()]
+        shown = page.locator(".study-quiz .study-definition").inner_text()
+        term = by_masked[shown]  # the definition with the term's names masked: it never names its answer
+        assert term["title"].lower() not in shown.lower()
         offered = page.locator(".study-option").evaluate_all("bs => bs.map(b => b.dataset.slug)")
         assert len(offered) == 4 and term["slug"] in offered
         others = [s for s in offered if s != term["slug"]]

@@ -151,7 +151,9 @@
       front.appendChild(el("p", { class: "study-hint", text: "What does it mean?" }));
       back.appendChild(el("p", { class: "study-definition", text: term.summary }));
     } else if (kind === "reverse") {
-      front.appendChild(el("p", { class: "study-definition", text: term.summary }));
+      // The definition with the term's own names masked (cards.json's "masked", written by the build's
+      // card_text, as the Anki deck's): a card that named its answer would teach nothing.
+      front.appendChild(el("p", { class: "study-definition", text: term.masked }));
       front.appendChild(el("p", { class: "study-hint", text: "Which term is this?" }));
       back.appendChild(el("p", { class: "study-term", text: term.title }));
     } else {
@@ -340,7 +342,7 @@
       var term = questions[asked];
       var options = shuffle(distractors(term, terms, shuffle).concat([term]));
       quiz.appendChild(el("p", { class: "study-question", text: "Question " + (asked + 1) + " of " + questions.length + ": which term is this?" }));
-      quiz.appendChild(el("blockquote", { class: "study-definition", text: term.summary }));
+      quiz.appendChild(el("blockquote", { class: "study-definition", text: term.masked }));  // (no name given away)
       var choices = el("div", { class: "study-options", role: "group", "aria-label": "Answers" });
       var feedback = el("div", { class: "study-feedback", "aria-live": "polite" });
       options.forEach(function (option) {

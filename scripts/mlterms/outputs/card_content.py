@@ -19,14 +19,13 @@ import markdown
 from mlterms.glossary.curate import Term
 from mlterms.glossary.lifecycle import lifecycle_label
 from mlterms.glossary.notes_body import render_body
+from mlterms.outputs import card_text
 
-MASK = "____"
 NOTE_LABEL = "Editor's note (not part of the study notes):"
 _TAG = re.compile(r"(<[^>]*>)")
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 _ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(quot|apos));")
 _KEEP = {"<", ">", "&"}  # characters HTML text must keep escaped
-_QUALIFIER = re.compile(r"\s*\([^()]*\)$")  # "Cluster (Databricks)" -> "Cluster"; "fit()" -> "fit"
 
 
 def text(value: str) -> str:
@@ -83,62 +82,11 @@ def lifecycle_html(term: Term, esc: Callable[[str], str] = text) -> str:
     return f'<span class="term-status">{esc(badge)}</span>{link}'
 
 
-def own_names(term: Term) -> list[str]:
-    """The names that give a term away: its title, aliases, and the title without a qualifier, longest first."""
-    names = {term.title, *term.aliases}
-    names |= {_QUALIFIER.sub("", name) for name in list(names)}
-    return sorted((n for n in names if n.strip()), key=len, reverse=True)
-
-
-def mask_names(value: str, term: Term) -> str:
-    """``value`` with every one of the term's own names (and their plurals) replaced by ____."""
-    for name in own_names(term):
-        value = re.sub(rf"(?<![\w]){re.escape(name)}(?:e?s)?(?![\w])", MASK, value, flags=re.IGNORECASE)
-    return value
-
-
-# Where a one-line definition turns from what kind of thing the term is to what sets it apart.
-_DIFFERENTIA = re.compile(r"\b(?:that|which|where|whose|used to|used for|in which|by which)\s+", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;:(]|\.(?:\s|$)")
-CLOZE_WORDS = 7  # at most this many words hidden: a phrase to recall, not half the sentence
-# A hidden phrase of two words or more ends before one of these: "sends encrypted traffic | between …".
-_PHRASE_BREAKS = {"of", "in", "between", "to", "for", "with", "on", "by", "into", "from", "over", "and", "or",
-                  "as", "so", "than", "across", "at", "within", "without", "while", "when"}
-
-
-def cloze_phrase(summary: str) -> tuple[int, int] | None:
-    """The span of the key phrase to hide in a one-line definition (None: no phrase that fits).
-
-    The phrase is what sets the term apart: the words after the first "that",
-    "which", "used to"…, up to the end of that clause (at most CLOZE_WORDS
-    words, ending before a preposition or conjunction once it has two); without
-    such a word, the last words of the first clause.
-    """
-    m = _DIFFERENTIA.search(summary)
-    start = m.end() if m else 0
-    end_match = _CLAUSE_END.search(summary, start)
-    end = end_match.start() if end_match else len(summary.rstrip("."))
-    words = list(re.finditer(r"\S+", summary[start:end]))
-    if not words:
-        return None
-    if m is None:
-        words = words[-min(4, max(1, len(words) // 2)):]
-        while len(words) > 1 and words[0].group().casefold() in _PHRASE_BREAKS:
-            words = words[1:]
-    words = words[:CLOZE_WORDS]
-    cut = next((i for i, w in enumerate(words) if i >= 2 and w.group().casefold() in _PHRASE_BREAKS), len(words))
-    words = words[:cut]
-    span = (start + words[0].start(), start + words[-1].end())
-    phrase = summary[span[0]:span[1]]
-    if summary.casefold().count(phrase.casefold()) > 1:  # shown elsewhere in the line: the card gives it away
-        return None
-    return None if "::" in phrase or "}}" in summary or "{{" in summary else span
-
-
-def cloze_html(summary: str) -> str:
-    """The definition as Anki cloze text, ``{{c1::phrase}}`` around its key phrase ("" when none fits)."""
-    span = cloze_phrase(summary)
-    if span is None:
+def cloze_html(term: Term) -> str:
+    """The definition as Anki cloze text, ``{{c1::phrase}}`` around the phrase ``card_text.cloze`` hides
+    (the one the web's cloze card hides too; "" when none fits)."""
+    parts = card_text.cloze(term)
+    if parts is None:
         return ""
-    a, b = span
-    return f"{text(summary[:a])}{{{{c1::{text(summary[a:b])}}}}}{text(summary[b:])}"
+    before, hidden, after = parts
+    return f"{text(before)}{{{{c1::{text(hidden)}}}}}{text(after)}"

@@ -20,6 +20,7 @@ from pathlib import Path
 import genanki
 
 from mlterms.outputs import card_content as cc
+from mlterms.outputs import card_text
 from mlterms.outputs.urls import public_url
 from mlterms.record import TermRecord
 
@@ -63,7 +64,7 @@ def term_model() -> genanki.Model:
 def term_fields(record: TermRecord, corrections: dict[str, str], site_url: str) -> list[str]:
     """The fields of a term's note (see FIELDS), as the term page shows them."""
     term, url = record.term, public_url(site_url, record.url)
-    return [cc.text(record.title), cc.text(record.summary), cc.text(cc.mask_names(record.summary, term)),
+    return [cc.text(record.title), cc.text(record.summary), cc.text(card_text.mask(record.summary, term)),
             cc.notes_html(term, corrections), cc.editor_note_html(term), cc.lifecycle_html(term),
             f'<a href="{html.escape(url, quote=True)}">{cc.text(url)}</a>']
 
@@ -77,7 +78,7 @@ def write(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url
         tags = [tag.replace(" ", "_") for tag in record.tags]
         fields = term_fields(record, corrections, site_url)
         deck.add_note(genanki.Note(model=model, guid=note_guid(record), fields=fields, tags=tags))
-        cloze = cc.cloze_html(record.summary)
+        cloze = cc.cloze_html(record.term)
         if cloze:
             extra = "<br>".join(filter(None, [cc.lifecycle_html(record.term), fields[-1]]))
             deck.add_note(genanki.Note(model=genanki.CLOZE_MODEL, guid=cloze_guid(record),

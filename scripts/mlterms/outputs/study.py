@@ -19,7 +19,7 @@ from mlterms.glossary.notes_body import render_body
 from mlterms.glossary.slugs import term_url
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, link
-from mlterms.outputs import card_content, deck, study_cards, vendor
+from mlterms.outputs import card_content, card_text, deck, study_cards, vendor
 from mlterms.outputs.term_page import term_href
 from mlterms.outputs.urls import public_url
 from mlterms.paths import NODE_MODULES
@@ -91,14 +91,17 @@ def render_study(glossary: Glossary) -> str:
 
 
 def cards(records: tuple[TermRecord, ...], glossary: Glossary, sources: dict[str, str]) -> list[dict]:
-    """study/cards.json: what a card shows, the terms its definition links to (the order new cards come
-    in), the cloze of its definition, the terms a quiz must not offer for it, its compare lines
-    (``sources``: difference -> official URL), and ``old_slugs`` (study.js moves progress kept under one)."""
+    """study/cards.json: what a card shows (``masked``: the definition as the "which term?" card and the
+    quiz show it, the term's names masked), the terms its definition links to (the order new cards come
+    in), the cloze of its definition (the phrase the deck's Cloze note hides too: both from ``card_text``),
+    the terms a quiz must not offer for it, its compare lines (``sources``: difference -> official URL),
+    and ``old_slugs`` (study.js moves progress kept under one)."""
     never = study_cards.avoid(glossary)
-    return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t.term), "status": t.lifecycle.label,
+    return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t.term),
+             "masked": card_text.mask(labelled_summary(t.term), t.term), "status": t.lifecycle.label,
              "tags": list(t.tags), "url": t.url, "notes": t.notes_text, "plot": t.plot,
              "old_slugs": list(t.old_slugs), "links": sorted(set(t.neighbours.links_to) - {t.slug}),
-             "cloze": study_cards.cloze(t.term), "avoid": never[t.slug],
+             "cloze": card_text.cloze(t.term), "avoid": never[t.slug],
              "compare": study_cards.compare_lines(t.term, sources)}
             for t in records]
 
