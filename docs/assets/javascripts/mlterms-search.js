@@ -103,7 +103,7 @@ function mark(html, matches) {
 async function match(query, tokens, all, code, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
-  const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, covered: new Set(), named: new Set(),
+  const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
     names: 0, text: 0, code: 0, docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
@@ -187,27 +187,30 @@ function contained(sequences, entry) {
     for (let i = 0; i < seq.length; i++)
       for (let j = i + 1; j <= Math.min(seq.length, i + 6); j++) {
         const run = seq.slice(i, j), span = run.filter(w => !STOP.has(w)).length;
-        if (!span || j > context || span < need) continue;
+        if (!span) continue;
         for (const key of new Set([run.join(" "), run.join("")]))
           for (const c of names.byName.get(key) || []) {
-            const e = entry(c >> 4), weight = span * ((c & 15) > RELATED ? 1 : 0.5);
-            e.contained = Math.max(e.contained, weight);
+            const e = entry(c >> 4);
+            if ((c & 15) > RELATED) e.mentioned = true;  // the query names this term: never "No term"
+            if (j <= context && span >= need) e.contained = Math.max(e.contained, span * ((c & 15) > RELATED ? 1 : 0.5));
           }
       }
 }
 
 
-/* Rank the pages: a full name first, then (prose) pages that cover more query words, then the score.
+/* Rank the pages: a full name first, then (prose) pages that cover more query words (a word its names
+ * hold counts twice), then the score.
  * A walkthrough comes after the terms unless its own names answer the whole query. */
 function rank(pages, tokens, code) {
   /* A walkthrough whose own names don't answer the whole query comes after every term. */
   const walk = (page, e) => Number(!names.pages[page][0].startsWith("terms/") && e.named.size < tokens.length);
   const score = (page, e) => (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][2] || 1);
   const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
-  return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || (code && e.code))
+  const reach = e => e.covered.size + e.named.size;  // query words it matches, those in its names twice
+  return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || e.mentioned || (code && e.code))
     .map(([page, e]) => [page, e, score(page, e), walk(page, e)])
     .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || b[1].contained - a[1].contained
-      || (code ? 0 : b[1].covered.size - a[1].covered.size) || b[2] - a[2])
+      || (code ? 0 : reach(b[1]) - reach(a[1])) || b[2] - a[2])
     .slice(0, RESULTS);
 }
 
@@ -234,13 +237,13 @@ function compareGroup(query) {
   return null;
 }
 
-/* Whether the glossary has a term for the query: a full name, a name the query holds, code it
+/* Whether the glossary has a term for the query: a full name, a term's name anywhere in it, code it
  * explains, or a page whose names cover half the query's words. Concepts known to be missing are
  * said to be so by name (crosswalk absent:), so a near miss here is shown as a near miss. */
 function answered(ranked, tokens, code) {
   if (!ranked.length) return false;
   const need = Math.ceil(tokens.length / 2);
-  return ranked.some(([, e]) => e.exact || e.contained || (code && e.code) || e.named.size >= need);
+  return ranked.some(([, e]) => e.exact || e.contained || e.mentioned || (code && e.code) || e.named.size >= need);
 }
 
 function check(id) {
