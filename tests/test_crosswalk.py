@@ -64,12 +64,16 @@ def entry(name="Karhunen-Loeve transform", kind="synonym", community="Wikipedia"
     (entry() + f'  model-explainers:\n    - {{name: KARHUNEN-LOEVE TRANSFORM, kind: related, community: x, '
                f'source: "{WIKI}"}}\n', 5, "is also given on line 3 (principal-component-analysis)"),
     (f'abbreviations:\n  - {{abbreviation: PCA, means: principal component analysis, term: none, '
-     f'source: "{WIKI}"}}\n', 2, "'PCA' is marked none, but it is a name of 'Principal Component Analysis (PCA)'"),
+     f'source: "{WIKI}"}}\n', 2, "'PCA' is marked none, but search finds 'Principal Component Analysis (PCA)' by it"),
     (f'abbreviations:\n  - {{abbreviation: kNN, means: k-nearest neighbors, term: knn, source: "{WIKI}"}}\n', 2,
      "the abbreviation 'kNN' names no term 'knn'"),
     (entry(name="KMeans(n_clusters=3)", kind="code"), 3, "is kind code, but not a Python name or dotted path"),
     (f'absent:\n  - {{name: PCA, source: "{WIKI}"}}\n', 2,
-     "'PCA' is listed as absent, but it is a name of 'Principal Component Analysis (PCA)'"),
+     "'PCA' is listed as absent, but search finds 'Principal Component Analysis (PCA)' by it"),
+    (entry(name="eigen decomposition", kind="related") + f'absent:\n  - {{name: Eigen-decomposition, source: "{WIKI}"}}\n',
+     5, "'Eigen-decomposition' is listed as absent, but search finds"),
+    (entry(name="KLT", kind="related") + f'abbreviations:\n  - {{abbreviation: KLT, means: Karhunen-Loeve transform, '
+     f'term: none, source: "{WIKI}"}}\n', 5, "'KLT' is marked none, but search finds"),
     ('absent:\n  - {name: confusion matrix}\n', 2, "'confusion matrix' has no source"),
     ("names: {}\n", 1, "unknown top-level key 'names'"),
     ("terms:\n  principal-component-analysis: {name: KLT}\n", 2, "the names of 'principal-component-analysis' must be a list"),

@@ -42,6 +42,7 @@ from mlterms.glossary.curation_file import (
     unknown_keys,
 )
 from mlterms.glossary.definitions import url_problem
+from mlterms.glossary.search_words import words
 from mlterms.notes.markup import escape, external_link
 
 KINDS = ("synonym", "related", "code")
@@ -251,27 +252,39 @@ def apply_crosswalk(glossary: Glossary, crosswalk: Crosswalk) -> None:
                 term.code_names.append(other.name)
             elif other.name not in term.related:
                 term.related.append(other.name)
+    # What search finds a term by (its names, other names and related words, folded as search folds
+    # them): "No term for X" would be false for any of these.
+    finds = {_search_key(w): t.slug for t in glossary.terms
+             for w in [*t.related, *(o.name for o in t.other_names), *t.names]}
     for abbreviation, line in crosswalk.abbreviations:
         holder = owner.get(normalise_title(abbreviation.abbreviation))
+        if not abbreviation.slug and holder is None:
+            holder = next((finds[k] for k in map(_search_key, (abbreviation.abbreviation, abbreviation.means))
+                           if k in finds), None)
         if abbreviation.slug and abbreviation.slug not in glossary.by_slug:
             fail(line, f"the abbreviation {abbreviation.abbreviation!r} names no term {abbreviation.slug!r}",
                  f"use the slug of a term, or term: {NO_TERM} when the glossary has none")
         elif not abbreviation.slug and holder is not None:
-            fail(line, f"{abbreviation.abbreviation!r} is marked {NO_TERM}, but it is a name of "
-                       f"{glossary.by_slug[holder].title!r}", f"write term: {holder}")
+            fail(line, f"{abbreviation.abbreviation!r} is marked {NO_TERM}, but search finds "
+                       f"{glossary.by_slug[holder].title!r} by it (a name or related word)", f"write term: {holder}")
         elif abbreviation.slug and holder is None:  # search finds the term by it: a related word, unless a name
             term = glossary.by_slug[abbreviation.slug]
             named = {normalise_title(n) for n in [*term.related, *(o.name for o in term.other_names)]}
             if normalise_title(abbreviation.abbreviation) not in named:
                 term.related.append(abbreviation.abbreviation)
     for absent, line in crosswalk.absent:
-        if (holder := owner.get(normalise_title(absent.name))) is not None:
-            fail(line, f"{absent.name!r} is listed as absent, but it is a name of {glossary.by_slug[holder].title!r}",
-                 "remove it from absent:")
+        if (holder := finds.get(_search_key(absent.name))) is not None:
+            fail(line, f"{absent.name!r} is listed as absent, but search finds {glossary.by_slug[holder].title!r} "
+                       "by it (a name or related word)", "remove it from absent:, or the word from that term")
     if problems:
         raise CurationError(problems)
     glossary.abbreviations = [a for a, _ in crosswalk.abbreviations]
     glossary.absent = [a for a, _ in crosswalk.absent]
+
+
+def _search_key(name: str) -> str:
+    """A name as search matches it whole: its folded words ("Eigen-decomposition" is "eigen decomposition")."""
+    return " ".join(words(name))
 
 
 def other_names_html(term) -> str:
