@@ -92,3 +92,12 @@ test("contextStart finds where a question's context begins", () => {
   const trailing = core.words("what is in");  // nothing after "in": no context
   assert.equal(core.contextStart(trailing, stop), trailing.length);
 });
+
+test("codeQuery reads a bare import line and one camelCase name as code, prose as prose", () => {
+  assert.deepEqual([...core.codeQuery("import torch").main], ["torch"]);
+  assert.deepEqual([...core.codeQuery("import tensorflow as tf").main], ["tensorflow"]);  // the alias is too short
+  assert.deepEqual([...core.codeQuery("KernelExplainer").main], ["kernelexplainer"]);
+  assert.equal(core.codeQuery("important features"), null);  // "import" must be a word of its own
+  assert.equal(core.codeQuery("PyTorch tutorial"), null);  // a camelCase word inside prose stays prose
+  assert.equal(core.codeQuery("Kernel explainer"), null);
+});

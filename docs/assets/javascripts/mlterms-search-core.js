@@ -128,11 +128,14 @@ function initials(nameWords) {
   return out;
 }
 
-/* A query that is code: an import line, a dotted path, a call, an assignment or a snake_case name.
+/* A query that is code: an import line, a dotted path, a call, an assignment, a snake_case or a
+ * camelCase name.
  * Returns the identifiers it names (folded, each dotted path also split), the main ones first
  * (what is imported, called or named last), or null for prose. Literals and short variables are dropped. */
 function codeQuery(query) {
-  if (!/[._(=]|^\s*(from|import)\s/.test(query) || /^[\p{L}\s'-]+\.?$/u.test(query)) return null;
+  const imports = /^\s*(from|import)\s+[\w.]+/.test(query);
+  const camel = /^\s*[A-Za-z]*[a-z][A-Z]\w*\s*$/.test(query);  // one camelCase name: KernelExplainer
+  if (!imports && !camel && (!/[._(=]/.test(query) || /^[\p{L}\s'-]+\.?$/u.test(query))) return null;
   const text = query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
   const main = new Set(), all = new Set();
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
