@@ -42,7 +42,11 @@ def test_names_json_gives_every_page_its_location(built_site):
     rows = json.loads((built_site / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
     assert all(isinstance(row[3], str) for row in rows) and len({row[3] for row in rows}) == len(rows)
     assert "terms/kmeans-inertia/" in {row[3] for row in rows}
-    assert "slugify" not in (ROOT / "docs" / "assets" / "javascripts" / "mlterms-search.js").read_text()
+    worker = (ROOT / "docs" / "assets" / "javascripts" / "mlterms-search.js").read_text()
+    assert "slugify" not in worker and '"terms/"' not in worker  # nor does it know the URL rule
+    terms = {t["url"] for t in json.loads((built_site / "terms.json").read_text(encoding="utf-8"))}
+    kinds = {row[3]: row[7] for row in rows}  # 1 for a term's page: the worker ranks walkthroughs after terms
+    assert {loc for loc, term in kinds.items() if term} == {u[u.index("terms/"):] for u in terms}
 
 
 def test_every_exact_title_finds_its_term_first_even_under_a_sub_path(browser, built_site, site_terms):

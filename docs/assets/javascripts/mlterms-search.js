@@ -45,7 +45,7 @@ function loadNames() {
   if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => {
     const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
     const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
-    const pages = data.pages.map(([title, others, boost, location, related, code, api = []], page) => {
+    const pages = data.pages.map(([title, others, boost, location, related, code, api = [], term = 0], page) => {
       [plain(title), ...others, ...related].forEach((name, n) => {
         const field = n === 0 ? TITLE : n <= others.length ? ALIAS : RELATED;
         const base_ = words(name);
@@ -65,7 +65,7 @@ function loadNames() {
         for (const ident of list) for (const part of [fold(ident), ...fold(ident).split(".")])
           weightOf.set(part, Math.max(weightOf.get(part) || 0, weight));
       for (const [part, weight] of weightOf) add(byCode, part, page * 4 + weight);
-      return [location, title, boost];
+      return [location, title, boost, term];
     });
     names = { pages, byName, byCode, words: lexicon(byWord, true), compare: data.compare || [],
       absent: (data.absent || []).map(([name, source]) => [words(name), name, source]),
@@ -203,7 +203,7 @@ function contained(sequences, entry) {
  * A walkthrough comes after the terms unless its own names answer the whole query. */
 function rank(pages, tokens, code) {
   /* A walkthrough whose own names don't answer the whole query comes after every term. */
-  const walk = (page, e) => Number(!names.pages[page][0].startsWith("terms/") && e.named.size < tokens.length);
+  const walk = (page, e) => Number(!names.pages[page][3] && e.named.size < tokens.length);
   const score = (page, e) => (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][2] || 1);
   const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
   const reach = e => e.covered.size + e.named.size;  // query words it matches, those in its names twice
@@ -302,13 +302,13 @@ async function search(query, id = latest) {
    * scores count down in the order shown. A page's sections tie with it (shown under it, no toggle). */
   const total = extra.length + ranked.length;
   const items = [...extra.map((g, n) => [{ ...g[0], score: (total - n) * 10 }]), ...ranked.map(([page, e], r) => {
-    const [location, title] = names.pages[page];
+    const [location, title, , term] = names.pages[page];
     const docs = loaded.get(Math.floor(page / perShard));
     const article = docs && r < WITH_TEXT ? docs.get(page * sectionsPer) : null;
     const score = (ranked.length - r) * 10;
     const group_ = [{ location, title: mark(title, isHit), text: article ? mark(article.text, isHit) : "",
       tags: article ? article.tags : undefined, score, terms }];
-    if (docs && r < WITH_TEXT && !location.startsWith("terms/")) {
+    if (docs && r < WITH_TEXT && !term) {
       for (const [doc] of [...e.docs.entries()].sort((a, b) => b[1] - a[1])) {
         const section = docs.get(doc);
         if (doc % sectionsPer === 0 || !section || plain(section.title) === plain(title)) continue;

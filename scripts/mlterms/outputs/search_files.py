@@ -131,7 +131,8 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
         _dump(out / TEXT_DIR / f"{shard_name(prefix)}.json", table)
     for number, docs in shards.items():
         _dump(out / DOCS_DIR / f"{number}.json", docs)
-    _dump(out / NAMES_FILE, {**_names(pages, related or {}, code or {}, compare or [], page_of, code_names or {}),
+    _dump(out / NAMES_FILE, {**_names(pages, related or {}, code or {}, compare or [], page_of, code_names or {},
+                                      set(other_names)),
                               "absent": absent or []})
     # The bootstrap: Material's main script fetches it on every page and hands the config to the worker.
     config = {**index["config"], "mlterms": {"pages": len(pages), "pagesPerShard": PAGES_PER_SHARD,
@@ -141,12 +142,13 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
 
 
 def _names(pages: list[list], related: dict[str, list[str]], code: dict[str, list[str]],
-           compare: list[tuple[list[str], str]], page_of: dict[str, int], code_names: dict[str, list[str]]) -> dict:
+           compare: list[tuple[list[str], str]], page_of: dict[str, int], code_names: dict[str, list[str]],
+           terms: set[str]) -> dict:
     """names.json: per page [title, other names, boost, location, related words, code identifiers,
-    identifiers that name it in code], and the compare groups as [[page numbers], difference] (the worker
+    identifiers that name it in code, 1 for a term's page (``terms``: their locations) else 0], and the compare groups as [[page numbers], difference] (the worker
     answers "X vs Y" with them)."""
-    rows = [[title, names, boost, loc, related.get(loc, []), code.get(loc, []), code_names.get(loc, [])]
-            for loc, title, names, boost in pages]
+    rows = [[title, names, boost, loc, related.get(loc, []), code.get(loc, []), code_names.get(loc, []),
+             int(loc in terms)] for loc, title, names, boost in pages]
     groups = [[[page_of[loc] for loc in locs], difference] for locs, difference in compare
               if all(loc in page_of for loc in locs)]
     return {"pages": rows, "compare": groups}
