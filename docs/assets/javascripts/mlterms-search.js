@@ -238,11 +238,11 @@ function compareGroup(query) {
 }
 
 /* Whether the glossary has a term for the query: a full name, a term's name anywhere in it, code it
- * explains, or a page whose names cover half the query's words. Concepts known to be missing are
+ * explains, or a page whose names cover a third of the query's words. Concepts known to be missing are
  * said to be so by name (crosswalk absent:), so a near miss here is shown as a near miss. */
 function answered(ranked, tokens, code) {
   if (!ranked.length) return false;
-  const need = Math.ceil(tokens.length / 2);
+  const need = Math.ceil(tokens.length / 3);
   return ranked.some(([, e]) => e.exact || e.contained || e.mentioned || (code && e.code) || e.named.size >= need);
 }
 
@@ -286,7 +286,9 @@ async function search(query, id = latest) {
       /* Material shows no text for a result that points at a section: the difference goes in the title. */
       title: `${names.pages[x][1]} vs ${names.pages[y][1]}<span class="mlterms-result-text">${escapeHTML(difference)}</span>`,
       text: "", terms }]);
-  } else if (!ranked.some(([, e]) => e.exact) && (absent = absentIn(tokens, names.absent))) {
+  } else if (!ranked.some(([, e]) => e.exact)
+      && (absent = (code && absentIn([...code.main].flatMap(words), names.absent))  // f1_score: "F1 score"
+        || absentIn(tokens, names.absent))) {
     /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
     const [, name, source] = absent;
     extra.push([{ location: source, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
