@@ -274,7 +274,7 @@ def main() -> int:
 
 def burst(n_queries: int, n_terms: int = 5000) -> int:
     """Burst typing at 5 ms per key, 5,000 terms, CPU slowed: target <= 100 ms median, <= 200 ms worst."""
-    from mlterms.search_scale import write_site
+    from mlterms_tools.search_scale import write_site
     folder = Path(tempfile.mkdtemp(prefix="search-burst-"))
     try:
         terms = write_site(folder, n_terms)

@@ -37,16 +37,21 @@ def test_the_worker_and_the_indexer_split_and_normalise_words_alike(browser, ser
     page.close()
 
 
-def test_names_json_gives_every_page_its_location(built_site):
-    """The worker reads each page's location from names.json (it has no copy of slugify)."""
-    rows = json.loads((built_site / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
-    assert all(isinstance(row[3], str) for row in rows) and len({row[3] for row in rows}) == len(rows)
-    assert "terms/kmeans-inertia/" in {row[3] for row in rows}
+def test_the_search_files_give_every_page_its_location(built_site):
+    """The worker reads each page's location from search/loc (it has no copy of slugify), a block of
+    pages per file, in names.json's page order; names.json says which pages are not terms."""
+    names = json.loads((built_site / "search" / "names.json").read_text(encoding="utf-8"))
+    rows = names["pages"]
+    block = search_engine.LOCATION_BLOCK
+    locations = [loc for n in range(0, len(rows), block)
+                 for loc in json.loads((built_site / "search" / "loc" / f"{n // block}.json").read_text(encoding="utf-8"))]
+    assert len(locations) == len(rows) == len(set(locations))
+    assert locations[[row[0] for row in rows].index("KMeans.inertia_")] == "terms/kmeans-inertia/"
     worker = (ROOT / "docs" / "assets" / "javascripts" / "mlterms-search.js").read_text()
     assert "slugify" not in worker and '"terms/"' not in worker  # nor does it know the URL rule
     terms = {t["url"] for t in json.loads((built_site / "terms.json").read_text(encoding="utf-8"))}
-    kinds = {row[3]: row[7] for row in rows}  # 1 for a term's page: the worker ranks walkthroughs after terms
-    assert {loc for loc, term in kinds.items() if term} == {u[u.index("terms/"):] for u in terms}
+    term_pages = {loc for n, loc in enumerate(locations) if n not in set(names["other"])}  # ranked before walkthroughs
+    assert term_pages == {u[u.index("terms/"):] for u in terms}
 
 
 def test_every_exact_title_finds_its_term_first_even_under_a_sub_path(browser, built_site, site_terms):

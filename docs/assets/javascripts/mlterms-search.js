@@ -3,8 +3,8 @@
  * Material's main script sends SETUP (the small bootstrap config) on every page, then QUERY for
  * every keystroke; this answers READY at once and fetches nothing until the first query. Then:
  * names.json (every page's names: exact, prefix and typo-tolerant matching), the full-text shards
- * of the query's words (search/text/<first two letters>.json) and the result texts of the pages
- * shown (search/docs/<n>.json). Ranking: an exact full name first, then pages that match every
+ * of the query's words (search/text/<first two letters>.json), and for the pages shown their
+ * locations (search/loc/<n>.json) and result texts (search/docs/<n>.json). Ranking: an exact full name first, then pages that match every
  * query word, then score (names weigh more than text; exact > prefix > one typo > two typos).
  * Word normalisation must stay identical to search_engine.words(): a test checks both. */
 "use strict";
@@ -29,7 +29,7 @@ const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
 class Stale extends Error {}  // a newer keystroke arrived: this query's answer would be thrown away
 
 let config = null, base = null, names = null, namesLoading = null, shardSet = new Set();
-const textShards = new Map(), docShards = new Map();
+const textShards = new Map(), docShards = new Map(), locShards = new Map();
 
 async function fetchJSON(path) {
   const response = await fetch(new URL(path, base));
@@ -45,7 +45,8 @@ function loadNames() {
   if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => {
     const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
     const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
-    const pages = data.pages.map(([title, others, boost, location, related, code, api = [], term = 0], page) => {
+    const other = new Set(data.other || []);  // the pages that are not a term's (walkthroughs, indexes)
+    const pages = data.pages.map(([title, others, boost, related = [], code = [], api = []], page) => {
       [plain(title), ...others, ...related].forEach((name, n) => {
         const field = n === 0 ? TITLE : n <= others.length ? ALIAS : RELATED;
         const base_ = words(name);
@@ -65,7 +66,7 @@ function loadNames() {
         for (const ident of list) for (const part of [fold(ident), ...fold(ident).split(".")])
           weightOf.set(part, Math.max(weightOf.get(part) || 0, weight));
       for (const [part, weight] of weightOf) add(byCode, part, page * 4 + weight);
-      return [location, title, boost, term];
+      return [title, boost, other.has(page) ? 0 : 1];
     });
     names = { pages, byName, byCode, words: lexicon(byWord, true), compare: data.compare || [],
       absent: (data.absent || []).map(([name, source]) => [words(name), name, source]),
@@ -82,6 +83,15 @@ async function textShard(word) {
   if (!textShards.has(prefix))
     textShards.set(prefix, fetchJSON(`text/${shardName(prefix)}.json`).then(table => lexicon(new Map(Object.entries(table)))));
   return textShards.get(prefix);
+}
+
+/* The locations of `pages` (search/loc/<n>.json, locationBlock pages per file): page -> location. */
+async function locationsOf(pages) {
+  const block = config.mlterms.locationBlock;
+  const blocks = [...new Set(pages.map(p => Math.floor(p / block)))];
+  for (const b of blocks) if (!locShards.has(b)) locShards.set(b, fetchJSON(`loc/${b}.json`));
+  const loaded = new Map(await Promise.all(blocks.map(async b => [b, await locShards.get(b)])));
+  return page => loaded.get(Math.floor(page / block))[page % block];
 }
 
 async function docShard(n) {
@@ -203,8 +213,8 @@ function contained(sequences, entry) {
  * A walkthrough comes after the terms unless its own names answer the whole query. */
 function rank(pages, tokens, code) {
   /* A walkthrough whose own names don't answer the whole query comes after every term. */
-  const walk = (page, e) => Number(!names.pages[page][3] && e.named.size < tokens.length);
-  const score = (page, e) => (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][2] || 1);
+  const walk = (page, e) => Number(!names.pages[page][2] && e.named.size < tokens.length);
+  const score = (page, e) => (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][1] || 1);
   const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
   const reach = e => e.covered.size + e.named.size;  // query words it matches, those in its names twice
   return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || e.mentioned || (code && e.code))
@@ -274,17 +284,19 @@ async function search(query, id = latest) {
   }
   const perShard = config.mlterms.pagesPerShard, sectionsPer = config.mlterms.sectionsPerPage;
   const shards = [...new Set(ranked.slice(0, WITH_TEXT).map(([page]) => Math.floor(page / perShard)))];
-  const loaded = new Map(await Promise.all(shards.map(async n => [n, await docShard(n)])));
+  const group = ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(query);  // "one vs rest" is a name
+  const [loaded, locationOf] = await Promise.all([
+    Promise.all(shards.map(async n => [n, await docShard(n)])).then(rows => new Map(rows)),
+    locationsOf([...ranked.map(([page]) => page), ...(group ? [group[1]] : [])])]);
   check(id)();
 
   const extra = [];  // before the ranked pages: a compare line, or "no term"
   let absent = null;
-  const group = ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(query);  // "one vs rest" is a name
   if (group) {
     const [[, difference], x, y] = group;
-    extra.push([{ location: `${names.pages[x][0]}#compare-with`,
+    extra.push([{ location: `${locationOf(x)}#compare-with`,
       /* Material shows no text for a result that points at a section: the difference goes in the title. */
-      title: `${names.pages[x][1]} vs ${names.pages[y][1]}<span class="mlterms-result-text">${escapeHTML(difference)}</span>`,
+      title: `${names.pages[x][0]} vs ${names.pages[y][0]}<span class="mlterms-result-text">${escapeHTML(difference)}</span>`,
       text: "", terms }]);
   } else if (!ranked.some(([, e]) => e.exact)
       && (absent = (code && absentIn([...code.main].flatMap(words), names.absent))  // f1_score: "F1 score"
@@ -304,7 +316,8 @@ async function search(query, id = latest) {
    * scores count down in the order shown. A page's sections tie with it (shown under it, no toggle). */
   const total = extra.length + ranked.length;
   const items = [...extra.map((g, n) => [{ ...g[0], score: (total - n) * 10 }]), ...ranked.map(([page, e], r) => {
-    const [location, title, , term] = names.pages[page];
+    const [title, , term] = names.pages[page];
+    const location = locationOf(page);
     const docs = loaded.get(Math.floor(page / perShard));
     const article = docs && r < WITH_TEXT ? docs.get(page * sectionsPer) : null;
     const score = (ranked.length - r) * 10;

@@ -22,7 +22,11 @@ docs: title, text, tags, boost per page and section), ``write(site)``:
   so a query fetches only the shards of its own words;
 - writes ``search/docs/<n>.json``: the result texts (title, the start of the
   text, tags), ``PAGES_PER_SHARD`` pages per file, fetched only for the
-  results shown.
+  results shown;
+- writes ``search/loc/<n>.json``: every page's location, ``LOCATION_BLOCK``
+  pages per file, fetched only for the results shown. Kept out of names.json:
+  at 20,000 terms the locations are half its bytes, which a first query would
+  otherwise download whole.
 
 Words are normalised the same way here and in the worker (``words``):
 lower case, accents dropped, British spellings mapped to American ones
@@ -45,7 +49,8 @@ PAGES_PER_SHARD = 8  # small: a query fetches the shards of its top results only
 SHARD_BYTES = 48_000  # a text shard larger than this is split by a longer prefix
 TEASER = 300  # characters of a section's text shown under its title in the results
 SECTIONS_PER_PAGE = 64  # a doc's id is page * SECTIONS_PER_PAGE + section
-TEXT_DIR, DOCS_DIR, NAMES_FILE = "text", "docs", "names.json"
+LOCATION_BLOCK = 128  # pages per search/loc file: a first query fetches the blocks of its results only
+TEXT_DIR, DOCS_DIR, LOC_DIR, NAMES_FILE = "text", "docs", "loc", "names.json"
 
 # Words that rank nothing: a query drops them ("what is an epoch" -> "epoch"), so the text index
 # does not hold them either. The worker reads this list from the bootstrap. The question words
@@ -109,7 +114,7 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
             sections[number].append(doc)
 
     out = site / "search"
-    for folder in (TEXT_DIR, DOCS_DIR):
+    for folder in (TEXT_DIR, DOCS_DIR, LOC_DIR):
         shutil.rmtree(out / folder, ignore_errors=True)
         (out / folder).mkdir(parents=True)
 
@@ -131,11 +136,14 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
         _dump(out / TEXT_DIR / f"{shard_name(prefix)}.json", table)
     for number, docs in shards.items():
         _dump(out / DOCS_DIR / f"{number}.json", docs)
+    for start in range(0, len(pages), LOCATION_BLOCK):
+        _dump(out / LOC_DIR / f"{start // LOCATION_BLOCK}.json", [p[0] for p in pages[start:start + LOCATION_BLOCK]])
     _dump(out / NAMES_FILE, {**_names(pages, related or {}, code or {}, compare or [], page_of, code_names or {},
                                       set(other_names)),
                               "absent": absent or []})
     # The bootstrap: Material's main script fetches it on every page and hands the config to the worker.
     config = {**index["config"], "mlterms": {"pages": len(pages), "pagesPerShard": PAGES_PER_SHARD,
+                                             "locationBlock": LOCATION_BLOCK,
                                              "sectionsPerPage": SECTIONS_PER_PAGE, "stop": STOP_WORDS,
                                              "shards": sorted(by_prefix)}}
     _dump(path, {"config": config, "docs": []})
@@ -144,14 +152,23 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
 def _names(pages: list[list], related: dict[str, list[str]], code: dict[str, list[str]],
            compare: list[tuple[list[str], str]], page_of: dict[str, int], code_names: dict[str, list[str]],
            terms: set[str]) -> dict:
-    """names.json: per page [title, other names, boost, location, related words, code identifiers,
-    identifiers that name it in code, 1 for a term's page (``terms``: their locations) else 0], and the compare groups as [[page numbers], difference] (the worker
-    answers "X vs Y" with them)."""
-    rows = [[title, names, boost, loc, related.get(loc, []), code.get(loc, []), code_names.get(loc, []),
-             int(loc in terms)] for loc, title, names, boost in pages]
+    """names.json: per page [title, other names, boost, related words, code identifiers, identifiers
+    that name it in code] (its location is in search/loc), without the empty lists at its end (most pages have none: a
+    tenth of the file at 20,000 terms); ``other``, the numbers of the pages that are not a term's
+    (``terms``: the terms' locations); and the compare groups as [[page numbers], difference] (the
+    worker answers "X vs Y" with them)."""
+    rows = [_trimmed([title, names, boost, related.get(loc, []), code.get(loc, []), code_names.get(loc, [])])
+            for loc, title, names, boost in pages]
     groups = [[[page_of[loc] for loc in locs], difference] for locs, difference in compare
               if all(loc in page_of for loc in locs)]
-    return {"pages": rows, "compare": groups}
+    return {"pages": rows, "other": [n for n, (loc, *_) in enumerate(pages) if loc not in terms], "compare": groups}
+
+
+def _trimmed(row: list) -> list:
+    """A names.json row without its trailing empty lists (the worker reads a missing one as empty)."""
+    while len(row) > 3 and row[-1] == []:
+        row.pop()
+    return row
 
 
 def _prose(docs: list[dict]) -> str:
