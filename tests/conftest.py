@@ -186,6 +186,7 @@ def built_site(tmp_path_factory, site_port) -> Path:
     result = run_build("--site-dir", str(site), "--json", str(site.parent / "report.json"),
                        env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
+    (site.parent / "report.txt").write_text(result.stdout, encoding="utf-8")
     return site
 
 
@@ -193,6 +194,12 @@ def built_site(tmp_path_factory, site_port) -> Path:
 def build_report(built_site) -> dict:
     """What scripts/build.py reported (--json) for ``built_site``."""
     return json.loads((built_site.parent / "report.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def build_output(built_site) -> str:
+    """What scripts/build.py printed while it built ``built_site``."""
+    return (built_site.parent / "report.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
