@@ -38,8 +38,10 @@ build: install build-deps node_modules/.package-lock.json
 node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
+# Two workers (pytest-xdist), one test file at a time each (tests/conftest.py schedules them); the
+# suite spends much of its time waiting on builds, browsers and snippet runs, so two cores both work.
 test: install system-deps node_modules/.package-lock.json
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n 2
 
 bench: install system-deps node_modules/.package-lock.json
 	$(PYTHON) scripts/bench.py

@@ -43,6 +43,51 @@ def pytest_configure(config):
     COMMITTED_OUTPUTS = Path(tempfile.mkdtemp(prefix="mlterms-committed-")) / "_outputs"
     shutil.copytree(ROOT / "snippets" / "_outputs", COMMITTED_OUTPUTS)
     _TRACKED_AT_START.update(_tracked_changes())
+    _worker_social_cache()
+
+
+# --- two workers: `make test` runs `pytest -n 2` (pytest-xdist), one test file per work unit -------
+
+# Files started first, the longest first (their share of `--durations=0`), so that neither worker is
+# left with a long file at the end. A scheduling hint only: a file missing here just starts later.
+LONG_FIRST = ["test_snippets.py", "test_spark_jvm.py", "test_scale.py", "test_accessibility.py", "test_serve.py",
+              "test_map_reading.py", "test_failure_modes.py", "test_study_page.py", "test_hardening.py",
+              "test_study.py", "test_inputs.py", "test_search_keyboard.py", "test_outputs.py"]
+# Files that must not run at the same time: both start Spark JVMs that write the class archive under
+# .cache/spark-cds, and test_spark_jvm asserts that no half-written archive is left there.
+SAME_WORKER = {"test_snippets.py": "spark", "test_spark_jvm.py": "spark"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Whole test files to a worker (module fixtures are built once), SAME_WORKER files together."""
+    from xdist.scheduler import LoadFileScheduling
+
+    class FileScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return SAME_WORKER.get(Path(path).name, path)
+
+    config.option.loadscopereorder = False  # keep LONG_FIRST's order (xdist would sort by test count)
+    return FileScheduling(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under xdist, the LONG_FIRST files first (stable: every file's tests stay together, in order)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        rank = {name: i for i, name in enumerate(LONG_FIRST)}
+        items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+def _worker_social_cache() -> None:
+    """Each xdist worker draws social cards into a folder of its own.
+
+    Material's social plugin rewrites a card and its manifest.json in place; two builds running at once
+    on the same folder could read each other's half-written files. One worker's builds run one at a
+    time, so a folder per worker is safe (builds that set SOCIAL_CACHE_DIR themselves keep theirs).
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and "SOCIAL_CACHE_DIR" not in os.environ:
+        os.environ["SOCIAL_CACHE_DIR"] = str(ROOT / ".cache" / "plugin" / f"social-{worker}")
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -141,6 +186,7 @@ def built_site(tmp_path_factory, site_port) -> Path:
     result = run_build("--site-dir", str(site), "--json", str(site.parent / "report.json"),
                        env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, result.stdout + result.stderr
+    (site.parent / "report.txt").write_text(result.stdout, encoding="utf-8")
     return site
 
 
@@ -148,6 +194,12 @@ def built_site(tmp_path_factory, site_port) -> Path:
 def build_report(built_site) -> dict:
     """What scripts/build.py reported (--json) for ``built_site``."""
     return json.loads((built_site.parent / "report.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def build_output(built_site) -> str:
+    """What scripts/build.py printed while it built ``built_site``."""
+    return (built_site.parent / "report.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

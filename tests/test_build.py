@@ -46,13 +46,11 @@ def test_index_pages_exist_and_link_every_term(built_site, site_terms):
         assert (built_site / page).is_file()
 
 
-def test_report_prints_counts_and_phase_times(tmp_path):
-    result = run_build("--site-dir", str(tmp_path / "site"), "--json", str(tmp_path / "report.json"))
-    assert result.returncode == 0, result.stdout
-    assert re.search(r"terms \d+ · tags \d+", result.stdout)
-    assert re.search(r"seconds: generate [\d.]+ · .*mkdocs [\d.]+", result.stdout)
-    data = json.loads((tmp_path / "report.json").read_text())
-    assert data["ok"] is True and data["counts"]["terms"] >= 180
+def test_report_prints_counts_and_phase_times(build_output, build_report):
+    """The session's build of our notes (built_site): what it printed, and its --json report."""
+    assert re.search(r"terms \d+ · tags \d+", build_output)
+    assert re.search(r"seconds: generate [\d.]+ · .*mkdocs [\d.]+", build_output)
+    assert build_report["ok"] is True and build_report["counts"]["terms"] >= 180
 
 
 def test_failed_build_keeps_the_previous_site(tmp_path):

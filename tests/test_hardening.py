@@ -184,7 +184,9 @@ def test_backticks_and_include_lines_in_a_snippet_stay_literal(tmp_path):
     repo = isolated_repo(tmp_path)
     (repo / "snippets" / "evil.py").write_text(EVIL_SNIPPET, encoding="utf-8")
     site = tmp_path / "site"
-    result = build_in(repo, "--site-dir", str(site))
+    # A one-term notes file: the page that shows the snippet is built as in the whole site, without the rest
+    notes = _notes(tmp_path, "Outlier\nA data point far from the rest.\n")
+    result = build_in(repo, "--notes", str(notes), "--site-dir", str(site))
     assert result.returncode == 0, result.stdout
     page = (site / "terms" / "outlier" / "index.html").read_text(encoding="utf-8")
     article = page[page.index("<article"):page.index("</article>")]

@@ -4,13 +4,14 @@ definition) and the printable glossary (printed to PDF by headless Chromium)."""
 from __future__ import annotations
 
 import io
+import shutil
 import sqlite3
 import zipfile
 
 import pytest
 import yaml
 
-from conftest import build_in, isolated_repo
+from conftest import ROOT, run_build
 
 
 def _deck(apkg) -> dict[str, list[str]]:
@@ -25,23 +26,27 @@ def _deck(apkg) -> dict[str, list[str]]:
             if fields.count("\x1f") == len(FIELDS) - 1}
 
 
-def test_the_anki_deck_has_a_note_per_term_and_stable_guids(tmp_path):
-    repo = isolated_repo(tmp_path)
-    first = tmp_path / "first"
-    assert build_in(repo, "--site-dir", str(first)).returncode == 0
-    deck = _deck(first / "study" / "ml-terms.apkg")
-    terms = yaml.safe_load((repo / "notes" / "definitions.yml").read_text(encoding="utf-8"))["terms"]
+def test_the_anki_deck_has_a_note_per_term_and_stable_guids(built_site, site_port, tmp_path):
+    """The session's build of our notes, then a build with one definition changed (its own definitions
+    file, for the same notes and the same site URL): the same notes, by GUID, with the new text."""
+    first = tmp_path / "first.apkg"  # read in tmp_path: the shared site is only read, never written
+    shutil.copy(built_site / "study" / "ml-terms.apkg", first)
+    deck = _deck(first)
+    definitions = (ROOT / "notes" / "definitions.yml").read_text(encoding="utf-8")
+    terms = yaml.safe_load(definitions)["terms"]
     assert len(deck) == len(terms) >= 180
     by_title = {fields[0]: (guid, fields) for guid, fields in deck.items()}
     guid, fields = by_title["Covariance"]
     assert fields[1] == terms["covariance"]["summary"] and "terms/covariance/" in fields[6]
     assert fields[7] == "statistics"  # the term's tags are Anki tags
     # Change one definition and build again: the same notes, by GUID, with the new text.
-    path = repo / "notes" / "definitions.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        terms["covariance"]["summary"], "A measure of how two variables change together."), encoding="utf-8")
+    changed = tmp_path / "definitions.yml"
+    changed.write_text(definitions.replace(terms["covariance"]["summary"],
+                                           "A measure of how two variables change together."), encoding="utf-8")
     second = tmp_path / "second"
-    assert build_in(repo, "--site-dir", str(second)).returncode == 0
+    result = run_build("--definitions", str(changed), "--site-dir", str(second),
+                       env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
+    assert result.returncode == 0, result.stdout
     again = _deck(second / "study" / "ml-terms.apkg")
     assert set(again) == set(deck)
     assert again[guid][1] == "A measure of how two variables change together."
