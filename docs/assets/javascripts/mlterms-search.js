@@ -211,12 +211,13 @@ function contained(sequences, entry) {
 /* Rank the pages: a full name first, then (prose) pages that cover more query words (a word its names
  * hold counts twice), then the score.
  * A walkthrough comes after the terms unless its own names answer the whole query. */
-function rank(pages, tokens, code) {
+function rank(pages, tokens, code, topic = tokens.length) {
   /* A walkthrough whose own names don't answer the whole query comes after every term. */
   const walk = (page, e) => Number(!names.pages[page][2] && e.named.size < tokens.length);
   const score = (page, e) => (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][1] || 1);
   const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
-  const reach = e => e.covered.size + e.named.size;  // query words it matches, those in its names twice
+  /* Query words it matches before the question's context ("… in classification"), those in its names twice. */
+  const reach = e => [...e.covered].filter(i => i < topic).length + [...e.named].filter(i => i < topic).length;
   return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || e.mentioned || (code && e.code))
     .map(([page, e]) => [page, e, score(page, e), walk(page, e)])
     .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || b[1].contained - a[1].contained
@@ -272,7 +273,8 @@ async function search(query, id = latest) {
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
   const { pages, matched } = await match(query, tokens, all, code, check(id));
-  const ranked = rank(pages, tokens, code);
+  const topic = code ? tokens.length : all.slice(0, contextStart(all, STOP)).filter(w => !STOP.has(w)).length;
+  const ranked = rank(pages, tokens, code, Math.max(1, topic));
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
   const prefixes = tokens.filter(t => t.length >= 2);
