@@ -302,7 +302,7 @@ async function search(query, id = latest) {
       text: "", terms }]);
   } else if (!ranked.some(([, e]) => e.exact)
       && (absent = (code && absentIn([...code.main].flatMap(words), names.absent))  // f1_score: "F1 score"
-        || absentIn(tokens, names.absent))) {
+        || absentIn(all, names.absent))) {  // with its stop words: "area under the curve", "t-test"
     /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
     const [, name, source] = absent;
     extra.push([{ location: source, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
