@@ -52,6 +52,8 @@ def test_a_concept_the_glossary_lacks_says_so_first_and_links_its_page(page, ser
     ("regularizaton", "regularization"),  # a typo of the name as written
     ("scaler.fit_transform(X)", "fit-transform"),  # code that names a term
     ("RDD vs DataFrame", "resilient-distributed-dataset"),  # "X vs Y" with no compare group: X first
+    ("from sklearn.model_selection import train_test_split", "train-test-split"),  # absent "t-test" is not "test"
+    ("import torch", "pytorch"),  # a bare import line is code
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)
