@@ -90,12 +90,18 @@ def test_two_terms_with_one_slug(tmp_path):
 
 
 def _forget_in_definitions(repo, slug: str) -> None:
-    """Drop a term's editor's text and its compare groups from the copy's definitions file."""
+    """Drop a term's editor's text and its compare groups from the copy's definitions file, and its
+    other names and abbreviations from the copy's names crosswalk."""
     import yaml
     path = repo / "notes" / "definitions.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     del data["terms"][slug]
     data["compare"] = [g for g in data["compare"] if slug not in g["terms"]]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path = repo / "notes" / "crosswalk.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["terms"].pop(slug, None)
+    data["abbreviations"] = [a for a in data.get("abbreviations") or [] if a["term"] != slug]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
