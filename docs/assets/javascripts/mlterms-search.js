@@ -1,12 +1,14 @@
-/* ML Terms search worker: Material's search messages, our index (scripts/mlterms/search_engine.py).
+/* ML Terms search worker: Material's search messages, our index (scripts/mlterms/outputs/search_files.py).
  *
  * Material's main script sends SETUP (the small bootstrap config) on every page, then QUERY for
- * every keystroke; this answers READY at once and fetches nothing until the first query. Then:
- * names.json (every page's names: exact, prefix and typo-tolerant matching), the full-text shards
- * of the query's words (search/text/<first two letters>.json), and for the pages shown their
- * locations (search/loc/<n>.json) and result texts (search/docs/<n>.json). Ranking: an exact full name first, then pages that match every
- * query word, then score (names weigh more than text; exact > prefix > one typo > two typos).
- * Word normalisation must stay identical to search_engine.words(): a test checks both. */
+ * every keystroke; this answers READY at once and fetches nothing until the first real query.
+ * Then: names.json (every page's names: exact, prefix and typo-tolerant matching), the full-text
+ * shards of the query's words (search/text/<first two letters>.json), and for the pages shown
+ * their locations (search/loc/<n>.json) and result texts (search/docs/<n>.json).
+ * Ranking (README "Search"): an exact full name first; then terms before walkthroughs; a page whose
+ * names hold every word; a page whose whole name the question holds; pages that match more words;
+ * then score (names weigh more than text; exact > stem > prefix > one typo > two typos).
+ * Word normalisation must stay identical to search_words.words(): a test checks both. */
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
