@@ -84,7 +84,7 @@ def _the_build(inputs: Inputs, tags_allowed: list[str] | None) -> record.Build:
     if build is not None and build.inputs == inputs:
         return build
     try:
-        return record.assemble(inputs, load_glossary(inputs, tags_allowed))
+        return record.assemble(inputs, load_glossary(inputs, tags_allowed), serve_cache.memo())
     except GlossaryError as exc:
         raise PluginError(f"the glossary cannot be built:\n{exc}") from None
     except record.ExamplesError as exc:
@@ -99,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     social_cards.install(config)
     build = _the_build(Inputs.locate(), _tags_allowed(config))
     glossary = build.glossary
-    pages = build_pages(build, site_settings(config))
+    pages = build_pages(build, site_settings(config), serve_cache.memo())
     pages[whats_new.PAGE] = whats_new.render_page(build.history, glossary)
     pages[f"{notebooks.SITE_DIR}/index.md"] = notebooks.render_index(list(build.walkthroughs))
     pages[concept_map.PAGE] = concept_map.render_page(build.records, _tags_allowed(config))

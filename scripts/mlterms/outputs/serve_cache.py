@@ -44,6 +44,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import meta
 
+from mlterms.memo import Memo
 from mlterms.paths import CACHE_DIR
 
 PAGES_DIR = CACHE_DIR / "serve-pages"
@@ -60,6 +61,7 @@ class Session:
     parsed: dict[str, tuple[str, str, dict]] = field(default_factory=dict)  # uri -> text, Markdown, meta
     kept_search: list[dict] | None = None  # the previous search entries of the pages not rebuilt
     rebuilt: int = 0  # pages written by the last build (build-report.json says)
+    memo: Memo = field(default_factory=Memo)  # the per-term work of the last rebuild (mlterms.memo)
 
 
 SESSION: Session | None = None
@@ -104,6 +106,11 @@ def stop() -> None:
 
 def active() -> bool:
     return SESSION is not None
+
+
+def memo() -> Memo | None:
+    """The session's memo of per-term work (None outside `mkdocs serve --dirty`: compute everything)."""
+    return SESSION.memo if SESSION is not None else None
 
 
 def _theme_stamp(config: MkDocsConfig) -> list:

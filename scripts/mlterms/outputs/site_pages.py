@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mlterms.glossary.autolink import Names
 from mlterms.glossary.links import linkable_names
+from mlterms.memo import Memo
 from mlterms.outputs import study
 from mlterms.outputs.index_pages import (
     TAGS_DIR,
@@ -44,8 +46,31 @@ def term_context(record: TermRecord, build: Build, settings: SiteSettings) -> Pa
                        links_to=list(record.neighbours.links_to), sections=list(record.sections), date=record.date)
 
 
-def build_pages(build: Build, settings: SiteSettings = SiteSettings()) -> dict[str, str]:
-    """Every generated page of the glossary: docs-relative path -> Markdown."""
+def shown_terms(record: TermRecord) -> list[str]:
+    """The other terms whose own fields a term's page shows (their titles, summaries, lifecycle):
+    what it links to (its text, context and "See also"), compares it with, lists as related and
+    quotes under "Mentioned in" (a test checks ``render_term`` reads no other term)."""
+    others = [s for others, _ in record.compare for s in others]
+    shown = [*record.neighbours.links_to, *record.term.see_also, *others, *record.neighbours.related,
+             *record.neighbours.mentioned_in]
+    return sorted(set(shown) - {record.slug})
+
+
+def _term_page(record: TermRecord, build: Build, settings: SiteSettings, names: tuple[Names, str],
+               memo: Memo | None) -> str:
+    """A term's page; a serve rebuild (``memo``) renders it again only when something it reads changed:
+    the term, its page's context, the names that autolink and the corrections (``names[1]``, their
+    key), or a term it shows."""
+    context = term_context(record, build, settings)
+    if memo is None:
+        return render_term(record.term, build.glossary, names[0], context)
+    key = memo.key(memo.terms[record.slug], context, names[1], [(s, memo.terms[s]) for s in shown_terms(record)])
+    return memo.get("pages", record.slug, key, lambda: render_term(record.term, build.glossary, names[0], context))
+
+
+def build_pages(build: Build, settings: SiteSettings = SiteSettings(), memo: Memo | None = None) -> dict[str, str]:
+    """Every generated page of the glossary: docs-relative path -> Markdown. ``memo``: a serve
+    session's, started by ``record.assemble`` on this build's terms (``mlterms.memo``)."""
     glossary = build.glossary
     names = linkable_names(glossary)
     site_name = settings.site_name
@@ -60,9 +85,9 @@ def build_pages(build: Build, settings: SiteSettings = SiteSettings()) -> dict[s
     pages.update(render_letter_pages(glossary))
     for tag in tag_counts(glossary):
         pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
+    shared = (names, memo.key(names, glossary.corrections) if memo else "")
     for record in build.records:
-        pages[f"terms/{record.slug}.md"] = render_term(record.term, glossary, names,
-                                                       term_context(record, build, settings))
+        pages[f"terms/{record.slug}.md"] = _term_page(record, build, settings, shared, memo)
     return pages
 
 
