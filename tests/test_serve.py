@@ -100,3 +100,14 @@ def test_a_new_term_appears_in_the_a_to_z_index(server):
     index = server.wait_for("terms/", "Zorblax coefficient")
     assert "zorblax-coefficient/" in index
     assert "made-up statistic" in server.wait_for("terms/zorblax-coefficient/", "made-up statistic")
+
+
+def test_a_summary_edit_shows_on_a_neighbour_page_that_lists_the_term(server):
+    """Divisive method lists Agglomerative method under "Related terms", with its summary: its page must
+    be rebuilt although its own inputs and its links did not change (the memo keys a page by every term
+    it shows: mlterms.memo)."""
+    _settle(server)
+    edit_summary(server.repo / "notes" / "definitions.yml", SOURCE, "Numbatword")
+    server.wait_for(f"terms/{SOURCE}/", "Numbatword")
+    page = server.wait_for("terms/divisive-method/", "Numbatword", timeout=60)
+    assert page.index("Related terms") < page.index("Numbatword")
