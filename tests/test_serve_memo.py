@@ -91,3 +91,21 @@ def test_a_term_page_reads_no_other_term_than_those_its_memo_key_names():
             unnamed[rec.slug] = sorted(extra)
     assert unnamed == {}
     assert any(rec.neighbours.mentioned_in and rec.neighbours.related and rec.term.compare for rec in build.records)
+
+
+def test_the_quiz_near_duplicates_after_an_edit_are_those_a_fresh_build_finds():
+    """``study_cards.avoid`` with the memo compares again only the terms whose looks changed: a pair an
+    edit makes, and a pair it undoes, show as a fresh build shows them."""
+    from mlterms.outputs import study_cards
+    inputs = Inputs.locate()
+    glossary = load_glossary(inputs, tags_allowed(ROOT / "mkdocs.yml"))
+    memo = Memo()
+    study_cards.avoid(glossary, memo)
+    one, other = glossary.by_slug["k-means-clustering"], glossary.by_slug["outlier"]
+    assert other.slug not in study_cards.avoid(glossary)[one.slug]
+    summary = one.summary
+    one.summary = other.summary  # now they say the same
+    assert other.slug in study_cards.avoid(glossary, memo)[one.slug]
+    one.summary = summary
+    assert study_cards.avoid(glossary, memo) == study_cards.avoid(glossary)
+    assert other.slug not in study_cards.avoid(glossary, memo)[one.slug]

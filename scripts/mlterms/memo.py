@@ -37,6 +37,7 @@ class Memo:
         self._tables: dict[str, dict[Hashable, tuple[str, Any]]] = {}
         self.terms: dict[str, str] = {}  # slug -> digest of its Term, as this rebuild assembled it
         self.computed: dict[str, int] = {}  # table -> items computed (not remembered) in this rebuild
+        self.kept: dict[str, Any] = {}  # step -> what it keeps to update its result (study_cards.avoid)
 
     def start(self, terms: Iterable[Any]) -> None:
         """A new rebuild of these terms (curated, examples attached): digest each once."""

@@ -228,7 +228,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     except FileNotFoundError as exc:
         raise PluginError(str(exc)) from None
     concept_map.write(site, build.records, _tags_allowed(config))
-    cards = study.cards(build.records, glossary, glossary.compare_sources)
+    cards = study.cards(build.records, glossary, glossary.compare_sources, serve_cache.memo())
     (site / study.CARDS_FILE).write_text(json.dumps(cards, ensure_ascii=False), encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, search_index.names_by_location(build.records),

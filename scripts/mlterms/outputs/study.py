@@ -16,6 +16,7 @@ from pathlib import Path
 from mlterms.glossary.curate import Glossary
 from mlterms.glossary.lifecycle import labelled_summary
 from mlterms.glossary.notes_body import render_body
+from mlterms.memo import Memo
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, link
 from mlterms.outputs import card_content, deck, study_cards, vendor
@@ -90,11 +91,13 @@ def render_study(glossary: Glossary) -> str:
         f"{link('the printable glossary', 'print.md')}", ""])
 
 
-def cards(records: tuple[TermRecord, ...], glossary: Glossary, sources: dict[str, str]) -> list[dict]:
+def cards(records: tuple[TermRecord, ...], glossary: Glossary, sources: dict[str, str],
+          memo: Memo | None = None) -> list[dict]:
     """study/cards.json: what a card shows, the terms its definition links to (the order new cards come
     in), the cloze of its definition, the terms a quiz must not offer for it, its compare lines
-    (``sources``: difference -> official URL), and ``old_slugs`` (study.js moves progress kept under one)."""
-    never = study_cards.avoid(glossary)
+    (``sources``: difference -> official URL), and ``old_slugs`` (study.js moves progress kept under one).
+    ``memo``: a serve session's (``study_cards.avoid`` compares only the terms an edit changed)."""
+    never = study_cards.avoid(glossary, memo)
     return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t.term), "status": t.lifecycle.label,
              "tags": list(t.tags), "url": t.url, "notes": t.notes_text, "plot": t.plot,
              "old_slugs": list(t.old_slugs), "links": sorted(set(t.neighbours.links_to) - {t.slug}),
