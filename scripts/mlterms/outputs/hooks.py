@@ -220,8 +220,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     glossary = build.glossary
     if serve_cache.active():
         serve_cache.merge_search(config)
+    if serve_cache.outputs_later():  # `make serve`: the edited pages first; these files in the follow-up build
+        return
     search_index.add_term_fields(site, build.records)
-    study.anki_deck(build.records, glossary.corrections, config.site_url or "", site / study.DECK_FILE)
+    study.anki_deck(build.records, glossary.corrections, config.site_url or "", site / study.DECK_FILE,
+                    serve_cache.memo())
     try:
         study.copy_scheduler(site)
         concept_map.copy_library(site)

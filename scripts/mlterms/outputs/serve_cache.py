@@ -12,8 +12,9 @@ every other page keeps its mtime and is skipped.
 When the set of pages, the nav, a term's title or tags, or the theme change,
 every page is written again (all rebuilt): those show on pages whose Markdown
 does not change (the sidebar, the tags listing). The edited term pages are
-built first; the index pages the edit changed (A–Z, print, tags) follow in a
-second build that starts at once.
+built first; the index pages the edit changed (A–Z, print, tags) and the
+site-wide files (search shards, study cards, the deck, terms.json, the map)
+follow in a second build that starts at once (``outputs_later``).
 
 Two things dirty mode leaves wrong, put right here:
 
@@ -61,6 +62,7 @@ class Session:
     parsed: dict[str, tuple[str, str, dict]] = field(default_factory=dict)  # uri -> text, Markdown, meta
     kept_search: list[dict] | None = None  # the previous search entries of the pages not rebuilt
     rebuilt: int = 0  # pages written by the last build (build-report.json says)
+    outputs_later: bool = False  # this build writes the edited pages only: the site-wide files follow
     memo: Memo = field(default_factory=Memo)  # the per-term work of the last rebuild (mlterms.memo)
 
 
@@ -149,6 +151,7 @@ def page_files(pages: dict[str, str], config: MkDocsConfig, layout: str) -> list
         SESSION.written = {}
     changed = [uri for uri, markdown in pages.items() if SESSION.written.get(uri) != markdown]
     now = changed if everything else ([uri for uri in changed if _term_page(uri)] or changed)
+    SESSION.outputs_later = bool(now) and not everything
     for uri in now:
         path = SESSION.folder / uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -161,9 +164,14 @@ def page_files(pages: dict[str, str], config: MkDocsConfig, layout: str) -> list
     later = len(changed) - len(now)
     log.info(f"{'every page' if everything else 'changed pages'}: {len(now)} of {len(pages)} ({shown})"
              + (f"; {later} index pages follow in the next build" if later else ""))
-    if later:
-        (deferred_dir() / "pending").write_text(str(later), encoding="utf-8")
+    if later or SESSION.outputs_later:
+        (deferred_dir() / "pending").write_text(f"{later} pages, site-wide files", encoding="utf-8")
     return [File(uri, str(SESSION.folder), config.site_dir, config.use_directory_urls) for uri in pages]
+
+
+def outputs_later() -> bool:
+    """Does this build write only the pages an edit changed, and the next one the site-wide files?"""
+    return SESSION is not None and SESSION.outputs_later
 
 
 def deferred_dir() -> Path:

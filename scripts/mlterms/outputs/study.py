@@ -34,9 +34,10 @@ FSRS_SOURCE = NODE_MODULES / "ts-fsrs" / "dist" / "index.umd.js"
 FSRS_SITE = "assets/javascripts/ts-fsrs.umd.js"
 
 
-def anki_deck(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url: str, path: Path) -> int:
+def anki_deck(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url: str, path: Path,
+              memo: Memo | None = None) -> int:
     """Write the deck to ``path`` (see mlterms.outputs.deck); returns the number of notes."""
-    return deck.write(records, corrections, site_url, path)
+    return deck.write(records, corrections, site_url, path, memo)
 
 
 def render_print(glossary: Glossary, site_url: str = "") -> str:
