@@ -157,6 +157,8 @@ def page_files(pages: dict[str, str], config: MkDocsConfig, layout: str) -> list
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(pages[uri], encoding="utf-8")
         SESSION.written[uri] = pages[uri]
+        if everything:  # the next build skips most of them and reads them (_read): parsed now, once
+            SESSION.parsed[uri] = (pages[uri], *meta.get_data(pages[uri]))
     for gone in set(SESSION.written) - set(pages):
         del SESSION.written[gone]
     SESSION.layout, SESSION.rebuilt = layout, len(now)
