@@ -79,7 +79,7 @@ def build_pages(build: Build, settings: SiteSettings = SiteSettings(), memo: Mem
         "terms/index.md": render_index(glossary, settings.site_url, site_name),
         f"{TAGS_DIR}/index.md": render_tags_index(glossary),
         "resources.md": render_resources(glossary),
-        study.PRINT_PAGE: study.render_print(glossary, settings.site_url),
+        study.PRINT_PAGE: study.render_print(glossary, settings.site_url, memo),
         study.STUDY_PAGE: study.render_study(glossary),
     }
     pages.update(render_letter_pages(glossary))

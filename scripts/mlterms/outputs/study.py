@@ -11,9 +11,10 @@ already has (with their review history) instead of adding duplicates.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from mlterms.glossary.curate import Glossary
+from mlterms.glossary.curate import Glossary, Term
 from mlterms.glossary.lifecycle import labelled_summary
 from mlterms.glossary.notes_body import render_body
 from mlterms.memo import Memo
@@ -40,11 +41,30 @@ def anki_deck(records: tuple[TermRecord, ...], corrections: dict[str, str], site
     return deck.write(records, corrections, site_url, path, memo)
 
 
-def render_print(glossary: Glossary, site_url: str = "") -> str:
+def _print_term(term: Term, corrections: dict[str, str], site_url: str, titles: dict[str, str]) -> list[str]:
+    """One term's section of the print page."""
+    href = term_href(term.slug, "")
+    tags = " · ".join(escape(t) for t in term.tags)
+    url = public_url(site_url, term_url(term.slug))
+    out = ['<section class="print-term" markdown>', "",
+           f"## {escape(term.title)} {{ #{term.slug} }}", "",
+           f'<p class="term-definition">{escape(term.summary)}</p>', ""]
+    for definition in term.definitions:
+        out += [render_body(definition.lines, corrections, None), ""]
+    if card_content.lifecycle_text(term):
+        out += [f'<p class="print-status">{card_content.lifecycle_html(term, escape, titles)}</p>', ""]
+    if term.note:
+        out += [f'<p class="print-note">{card_content.editor_note_html(term, escape)}</p>', ""]
+    return out + [f'<p class="print-meta" markdown>{tags + " · " if tags else ""}{link(url, href)}</p>', "",
+                  "</section>", ""]
+
+
+def render_print(glossary: Glossary, site_url: str = "", memo: Memo | None = None) -> str:
     """print.md: every term A–Z on one page, with its definition, the notes' text, tags and URL.
 
     The print stylesheet (assets/extra.css) hides the site's chrome and keeps a
-    term on one page where it fits.
+    term on one page where it fits. ``memo`` (a serve session's) keeps each term's section while the
+    term, the corrections, the site's URL and the title of the term it is replaced by are unchanged.
     """
     meta = {"title": "Printable glossary", "description": f"All {len(glossary.terms)} terms on one page, for print.",
             "hide": ["toc"], "search": {"exclude": True}}
@@ -53,20 +73,12 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
            "the notes' text, the editor's note where there is one, and its tags. Print this page, or save it as PDF.</p>", ""]
     titles = {t.slug: t.title for t in glossary.terms}
     for term in glossary.terms:
-        href = term_href(term.slug, "")
-        tags = " · ".join(escape(t) for t in term.tags)
-        url = public_url(site_url, term_url(term.slug))
-        out += ['<section class="print-term" markdown>', "",
-                f"## {escape(term.title)} {{ #{term.slug} }}", "",
-                f'<p class="term-definition">{escape(term.summary)}</p>', ""]
-        for definition in term.definitions:
-            out += [render_body(definition.lines, glossary.corrections, None), ""]
-        if card_content.lifecycle_text(term):
-            out += [f'<p class="print-status">{card_content.lifecycle_html(term, escape, titles)}</p>', ""]
-        if term.note:
-            out += [f'<p class="print-note">{card_content.editor_note_html(term, escape)}</p>', ""]
-        out += [f'<p class="print-meta" markdown>{tags + " · " if tags else ""}{link(url, href)}</p>', "",
-                "</section>", ""]
+        if memo is None or term.slug not in memo.terms:
+            out += _print_term(term, glossary.corrections, site_url, titles)
+            continue
+        key = memo.key(memo.terms[term.slug], glossary.corrections, site_url, titles.get(term.replaced_by))
+        out += memo.get("print", term.slug, key,
+                        functools.partial(_print_term, term, glossary.corrections, site_url, titles))
     return "\n".join(out)
 
 
