@@ -151,7 +151,8 @@ def page_files(pages: dict[str, str], config: MkDocsConfig, layout: str) -> list
         SESSION.written = {}
     changed = [uri for uri, markdown in pages.items() if SESSION.written.get(uri) != markdown]
     now = changed if everything else ([uri for uri in changed if _term_page(uri)] or changed)
-    SESSION.outputs_later = bool(now) and not everything
+    # Edited term pages first: the index pages and site-wide files follow (these with the index pages, if any).
+    SESSION.outputs_later = not everything and any(_term_page(uri) for uri in now)
     for uri in now:
         path = SESSION.folder / uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -165,7 +166,8 @@ def page_files(pages: dict[str, str], config: MkDocsConfig, layout: str) -> list
     shown = ", ".join(now[:8]) + (f" and {len(now) - 8} more" if len(now) > 8 else "")
     later = len(changed) - len(now)
     log.info(f"{'every page' if everything else 'changed pages'}: {len(now)} of {len(pages)} ({shown})"
-             + (f"; {later} index pages follow in the next build" if later else ""))
+             + (f"; {later} index pages and the site-wide files follow in the next build" if later
+                else "; the site-wide files follow in the next build" if SESSION.outputs_later else ""))
     if later or SESSION.outputs_later:
         (deferred_dir() / "pending").write_text(f"{later} pages, site-wide files", encoding="utf-8")
     return [File(uri, str(SESSION.folder), config.site_dir, config.use_directory_urls) for uri in pages]
