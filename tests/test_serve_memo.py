@@ -8,6 +8,7 @@ very pages a fresh build gives. The served site is checked in test_serve.py.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import shutil
 import sys
 
@@ -109,3 +110,32 @@ def test_the_quiz_near_duplicates_after_an_edit_are_those_a_fresh_build_finds():
     one.summary = summary
     assert study_cards.avoid(glossary, memo) == study_cards.avoid(glossary)
     assert other.slug not in study_cards.avoid(glossary, memo)[one.slug]
+
+
+def _held(value, seen: set[int]) -> list:
+    """Every dataclass instance ``value`` holds, itself included (lists, tuples, dicts walked)."""
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    if dataclasses.is_dataclass(value):
+        return [value] + [v for f in dataclasses.fields(value) for v in _held(getattr(value, f.name), seen)]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [v for item in value for v in _held(item, seen)]
+    if isinstance(value, dict):
+        return [v for pair in value.items() for item in pair for v in _held(item, seen)]
+    return []
+
+
+def test_a_term_spells_out_every_field_it_holds_in_its_repr():
+    """The memo keys a term by the digest of its ``repr``: a field left out of it (``repr=False``, a
+    ``__repr__`` of its own) would let an edit to that field serve a stale page."""
+    inputs = Inputs.locate()
+    build = record.assemble(inputs, load_glossary(inputs, tags_allowed(ROOT / "mkdocs.yml")))
+    seen: set[int] = set()
+    held = [v for rec in build.records for v in _held(rec.term, seen)]
+    kinds = {type(v) for v in held}
+    assert {"Term", "Definition", "Entry", "Line", "Link"} <= {k.__name__ for k in kinds}
+    hidden = [f"{k.__name__}.{f.name}" for k in kinds for f in dataclasses.fields(k) if not f.repr]
+    own = [k.__name__ for k in kinds if not k.__dataclass_params__.repr  # the generated repr is exec'd "<string>"
+           or inspect.unwrap(vars(k)["__repr__"]).__code__.co_filename != "<string>"]
+    assert hidden == [] and own == []
