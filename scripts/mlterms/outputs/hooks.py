@@ -222,6 +222,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         serve_cache.merge_search(config)
     if serve_cache.outputs_later():  # `make serve`: the edited pages first; these files in the follow-up build
         return
+    serve_cache.keep_for_good()
     search_index.add_term_fields(site, build.records)
     study.anki_deck(build.records, glossary.corrections, config.site_url or "", site / study.DECK_FILE,
                     serve_cache.memo())
