@@ -105,8 +105,12 @@ class ServeSession:
             self.log.append(line)
 
     def builds(self) -> int:
-        """How many builds finished so far ("Documentation built in" lines)."""
-        return sum("Documentation built in" in line for line in self.log)
+        """How many builds finished so far: the first (before "Serving on"), then one per "Reloading
+        browsers" line. (Not MkDocs' "Documentation built in 1.84 seconds": MkDocs logs a message it
+        logged before only once, so a build as long as an earlier one, to the hundredth of a second,
+        would not count, and ``settle`` would wait for it for ever.)"""
+        served = any("Serving on" in line for line in self.log)
+        return served + sum(line.rstrip().endswith("Reloading browsers") for line in self.log)
 
     def __exit__(self, *exc) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -134,7 +138,7 @@ class ServeSession:
         last, since = None, time.monotonic()
         while time.monotonic() < deadline:
             started = sum("Building documentation" in line for line in self.log)
-            ended = sum("Documentation built in" in line or "error happened during" in line for line in self.log)
+            ended = self.builds() + sum("error happened during" in line for line in self.log)
             if (started, ended) != last or started != ended:
                 last, since = (started, ended), time.monotonic()
             elif time.monotonic() - since >= quiet:

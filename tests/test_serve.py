@@ -100,3 +100,30 @@ def test_a_new_term_appears_in_the_a_to_z_index(server):
     index = server.wait_for("terms/", "Zorblax coefficient")
     assert "zorblax-coefficient/" in index
     assert "made-up statistic" in server.wait_for("terms/zorblax-coefficient/", "made-up statistic")
+
+
+def test_a_summary_edit_shows_on_a_neighbour_page_that_lists_the_term(server):
+    """Divisive method lists Agglomerative method under "Related terms", with its summary: its page must
+    be rebuilt although its own inputs and its links did not change (the memo keys a page by every term
+    it shows: mlterms.memo)."""
+    _settle(server)
+    edit_summary(server.repo / "notes" / "definitions.yml", SOURCE, "Numbatword")
+    server.wait_for(f"terms/{SOURCE}/", "Numbatword")
+    page = server.wait_for("terms/divisive-method/", "Numbatword", timeout=60)
+    assert page.index("Related terms") < page.index("Numbatword")
+
+
+def test_an_edit_to_term_pages_only_still_reaches_the_site_wide_files(server):
+    """A new "Learn more" link shows on the term page alone (no index page lists it): the site-wide files
+    (terms.json here), which the edit's first build leaves to the next one, must still follow."""
+    _settle(server)
+    url = "https://scikit-learn.org/stable/modules/generated/sklearn.cluster.AgglomerativeClustering.html"
+    definitions = server.repo / "notes" / "definitions.yml"
+    text = definitions.read_text(encoding="utf-8")
+    at = text.index("    learn_more:\n", text.index(f"  {SOURCE}:\n")) + len("    learn_more:\n")
+    definitions.write_text(text[:at] + f"    - {url}\n" + text[at:], encoding="utf-8")
+    server.wait_for(f"terms/{SOURCE}/", url)
+    _settle(server)
+    rows = json.loads(fetch(server.base + "terms.json"))
+    assert url in next(row for row in rows if row["slug"] == SOURCE)["learn_more"]
+    assert all(url not in fetch(server.base + page) for page in ("terms/", "print/"))  # term pages only

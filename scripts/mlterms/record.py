@@ -37,11 +37,13 @@ from mlterms.glossary.links import (
     all_page_links,
     linkable_names,
     mentioned_in,
+    page_links,
     related_map,
 )
 from mlterms.glossary.search_words import words
 from mlterms.glossary.slugs import term_url
 from mlterms.history import History, TermDate, read_history
+from mlterms.memo import Memo
 from mlterms.paths import ROOT
 
 UNTAGGED = "untagged"  # the main tag of a term without tags (the map's block for them)
@@ -231,22 +233,57 @@ class Examples:
 NO_EXAMPLES = Examples({}, {}, {})
 
 
+def _codes(glossary: Glossary, examples: Examples, memo: Memo | None) -> dict[str, tuple[str, ...]]:
+    """slug -> the code identifiers of the term (``code_index.identifiers``; a serve rebuild keeps
+    those whose term and snippet files are unchanged)."""
+    cache: dict[Path, list[str]] = {}
+
+    def codes(term: Term) -> tuple[str, ...]:
+        return tuple(identifiers(term, [ROOT / rel for rel in examples.served.get(term.slug, [])], cache))
+    if memo is None:
+        return {t.slug: codes(t) for t in glossary.terms}
+    out = {}
+    for t in glossary.terms:
+        files = [(rel, *_stamp(ROOT / rel)) for rel in examples.served.get(t.slug, [])]
+        out[t.slug] = memo.get("codes", t.slug, memo.key(memo.terms[t.slug], files), functools.partial(codes, t))
+    return out
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's modification time and size (0, -1 when missing): what says a snippet file changed."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return 0, -1
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _related(glossary: Glossary, graph: dict[str, list[str]], memo: Memo | None) -> dict[str, list[str]]:
+    """``links.related_map``: it reads each term's slug, title and tags, and the link graph."""
+    if memo is None:
+        return related_map(glossary, graph)
+    key = memo.key([(t.slug, t.title, t.tags) for t in glossary.terms], graph)
+    return memo.get("related", "", key, lambda: related_map(glossary, graph))
+
+
 def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History | None = None,
-               examples: Examples = NO_EXAMPLES) -> tuple[TermRecord, ...]:
+               examples: Examples = NO_EXAMPLES, memo: Memo | None = None) -> tuple[TermRecord, ...]:
     """The records of ``glossary``: ``links`` is its link graph (``{}``: none, as in the search
     bench's synthetic glossaries), ``history`` its dates (None: not read). Not pure: it reads the
-    files of the snippets in ``examples.served`` for their code identifiers (``code_index``)."""
+    files of the snippets in ``examples.served`` for their code identifiers (``code_index``).
+    ``memo`` (a serve session's, started on these terms) keeps the per-term work of the previous
+    rebuild whose inputs are unchanged."""
     graph = {t.slug: links[t.slug].targets if t.slug in links else [] for t in glossary.terms}
-    cache: dict[Path, list[str]] = {}
-    codes = {t.slug: tuple(identifiers(t, [ROOT / rel for rel in examples.served.get(t.slug, [])], cache))
-             for t in glossary.terms}
+    codes = _codes(glossary, examples, memo)
+    names = ({t.slug: memo.get("names", t.slug, memo.terms[t.slug], functools.partial(_names, t))
+              for t in glossary.terms} if memo else {t.slug: _names(t) for t in glossary.terms})
     mentions = mentioned_in(graph) if links else {}
-    related = related_map(glossary, graph) if links else {}  # without a link graph, every term would be an orphan
+    related = _related(glossary, graph, memo) if links else {}  # without a link graph, every term would be an orphan
     dates = history.dates if history else {}
     no_date = TermDate(unknown=(history.unknown if history else "") or "not read")
     return tuple(TermRecord(
         term=t, slug=t.slug, first_slug=(t.old_slugs[0] if t.old_slugs else t.slug), old_slugs=tuple(t.old_slugs),
-        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=_names(t), related_words=tuple(t.related), crosswalk=tuple(t.other_names), code=codes[t.slug],
+        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=names[t.slug], related_words=tuple(t.related), crosswalk=tuple(t.other_names), code=codes[t.slug],
         code_names=tuple(t.code_names), summary=t.summary,
         notes_text=notes_text(t, glossary.corrections), tags=tuple(t.tags),
         main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug),
@@ -261,9 +298,21 @@ def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History
     ) for t in glossary.terms)
 
 
-def assemble(inputs: Inputs, glossary: Glossary) -> Build:
+def _page_links(glossary: Glossary, memo: Memo | None) -> dict[str, PageLinks]:
+    """``links.all_page_links``; a serve rebuild renders again only the terms whose text, or the
+    names that autolink, or the notes' corrections changed (all that ``page_links`` reads)."""
+    names = linkable_names(glossary)
+    if memo is None:
+        return all_page_links(glossary, names)
+    shared = memo.key(names, glossary.corrections)
+    return {t.slug: memo.get("links", t.slug, memo.key(memo.terms[t.slug], shared),
+                             functools.partial(page_links, t, glossary, names)) for t in glossary.terms}
+
+
+def assemble(inputs: Inputs, glossary: Glossary, memo: Memo | None = None) -> Build:
     """The build of ``glossary``: its examples attached, its dates read from git, its link graph drawn.
 
+    ``memo``: a serve session's, which keeps the per-term work of its previous rebuild (``mlterms.memo``).
     Raises ``ExamplesError`` when a snippet or walkthrough cannot be used.
     """
     global ASSEMBLIES
@@ -272,9 +321,11 @@ def assemble(inputs: Inputs, glossary: Glossary) -> Build:
     if problems:
         raise ExamplesError(problems)
     history = read_history(inputs, glossary)
-    links = all_page_links(glossary, linkable_names(glossary))
+    if memo is not None:
+        memo.start(glossary.terms)  # the terms as every step below reads them
+    links = _page_links(glossary, memo)
     examples = Examples(sections, served, _first_plots(found, served, inputs.snippet_outputs))
-    records = records_of(glossary, links, history, examples)
+    records = records_of(glossary, links, history, examples, memo)
     return Build(inputs, glossary, records, history, links, tuple(found), tuple(walkthroughs))
 
 

@@ -67,12 +67,12 @@ def targets(links: dict[str, PageLinks]) -> dict[str, list[str]]:
 
 def mentioned_in(graph: dict[str, list[str]]) -> dict[str, list[str]]:
     """slug -> slugs of the pages whose text links to it (the reverse of the graph)."""
-    reverse: dict[str, list[str]] = {slug: [] for slug in graph}
+    reverse: dict[str, dict[str, None]] = {slug: {} for slug in graph}  # a dict: each source once, in order
     for source, targets in graph.items():
         for target in targets:
-            if target in reverse and source not in reverse[target]:
-                reverse[target].append(source)
-    return reverse
+            if target in reverse:
+                reverse[target][source] = None
+    return {slug: list(sources) for slug, sources in reverse.items()}
 
 
 class TagIndex:

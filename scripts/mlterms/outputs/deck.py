@@ -19,6 +19,7 @@ from pathlib import Path
 
 import genanki
 
+from mlterms.memo import Memo
 from mlterms.outputs import card_content as cc
 from mlterms.outputs import card_text
 from mlterms.outputs.urls import public_url
@@ -69,14 +70,24 @@ def term_fields(record: TermRecord, corrections: dict[str, str], site_url: str) 
             f'<a href="{html.escape(url, quote=True)}">{cc.text(url)}</a>']
 
 
-def write(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url: str, path: Path) -> int:
+def _fields(record: TermRecord, corrections: dict[str, str], site_url: str, memo: Memo | None) -> list[str]:
+    """``term_fields``; a serve rebuild (``memo``) keeps them while the term, the corrections and the
+    site's URL (all they read) are unchanged."""
+    if memo is None or record.slug not in memo.terms:
+        return term_fields(record, corrections, site_url)
+    key = memo.key(memo.terms[record.slug], corrections, site_url)
+    return list(memo.get("deck", record.slug, key, lambda: term_fields(record, corrections, site_url)))
+
+
+def write(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url: str, path: Path,
+          memo: Memo | None = None) -> int:
     """Write the deck to ``path`` (tags as Anki tags); returns the number of notes."""
     model = term_model()
     deck = genanki.Deck(stable_id("ml-terms deck v1"), "ML Terms")
     count = 0
     for record in records:
         tags = [tag.replace(" ", "_") for tag in record.tags]
-        fields = term_fields(record, corrections, site_url)
+        fields = _fields(record, corrections, site_url, memo)
         deck.add_note(genanki.Note(model=model, guid=note_guid(record), fields=fields, tags=tags))
         cloze = cc.cloze_html(record.term)
         if cloze:

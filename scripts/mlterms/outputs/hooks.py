@@ -84,7 +84,7 @@ def _the_build(inputs: Inputs, tags_allowed: list[str] | None) -> record.Build:
     if build is not None and build.inputs == inputs:
         return build
     try:
-        return record.assemble(inputs, load_glossary(inputs, tags_allowed))
+        return record.assemble(inputs, load_glossary(inputs, tags_allowed), serve_cache.memo())
     except GlossaryError as exc:
         raise PluginError(f"the glossary cannot be built:\n{exc}") from None
     except record.ExamplesError as exc:
@@ -99,7 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     social_cards.install(config)
     build = _the_build(Inputs.locate(), _tags_allowed(config))
     glossary = build.glossary
-    pages = build_pages(build, site_settings(config))
+    pages = build_pages(build, site_settings(config), serve_cache.memo())
     pages[whats_new.PAGE] = whats_new.render_page(build.history, glossary)
     pages[f"{notebooks.SITE_DIR}/index.md"] = notebooks.render_index(list(build.walkthroughs))
     pages[concept_map.PAGE] = concept_map.render_page(build.records, _tags_allowed(config))
@@ -220,15 +220,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     glossary = build.glossary
     if serve_cache.active():
         serve_cache.merge_search(config)
+    if serve_cache.outputs_later():  # `make serve`: the edited pages first; these files in the follow-up build
+        return
+    serve_cache.keep_for_good()
     search_index.add_term_fields(site, build.records)
-    study.anki_deck(build.records, glossary.corrections, config.site_url or "", site / study.DECK_FILE)
+    study.anki_deck(build.records, glossary.corrections, config.site_url or "", site / study.DECK_FILE,
+                    serve_cache.memo())
     try:
         study.copy_scheduler(site)
         concept_map.copy_library(site)
     except FileNotFoundError as exc:
         raise PluginError(str(exc)) from None
     concept_map.write(site, build.records, _tags_allowed(config))
-    cards = study.cards(build.records, glossary, glossary.compare_sources)
+    cards = study.cards(build.records, glossary, glossary.compare_sources, serve_cache.memo())
     (site / study.CARDS_FILE).write_text(json.dumps(cards, ensure_ascii=False), encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
         search_engine.write(site, search_index.names_by_location(build.records),

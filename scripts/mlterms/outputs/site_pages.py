@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mlterms.glossary.autolink import Names
 from mlterms.glossary.links import linkable_names
 from mlterms.glossary.slugs import term_source
+from mlterms.memo import Memo
 from mlterms.outputs import study
 from mlterms.outputs.index_pages import (
     TAGS_DIR,
@@ -45,8 +47,31 @@ def term_context(record: TermRecord, build: Build, settings: SiteSettings) -> Pa
                        links_to=list(record.neighbours.links_to), sections=list(record.sections), date=record.date)
 
 
-def build_pages(build: Build, settings: SiteSettings = SiteSettings()) -> dict[str, str]:
-    """Every generated page of the glossary: docs-relative path -> Markdown."""
+def shown_terms(record: TermRecord) -> list[str]:
+    """The other terms whose own fields a term's page shows (their titles, summaries, lifecycle):
+    what it links to (its text, context and "See also"), compares it with, lists as related and
+    quotes under "Mentioned in" (a test checks ``render_term`` reads no other term)."""
+    others = [s for others, _ in record.compare for s in others]
+    shown = [*record.neighbours.links_to, *record.term.see_also, *others, *record.neighbours.related,
+             *record.neighbours.mentioned_in]
+    return sorted(set(shown) - {record.slug})
+
+
+def _term_page(record: TermRecord, build: Build, settings: SiteSettings, names: tuple[Names, str],
+               memo: Memo | None) -> str:
+    """A term's page; a serve rebuild (``memo``) renders it again only when something it reads changed:
+    the term, its page's context, the names that autolink and the corrections (``names[1]``, their
+    key), or a term it shows."""
+    context = term_context(record, build, settings)
+    if memo is None:
+        return render_term(record.term, build.glossary, names[0], context)
+    key = memo.key(memo.terms[record.slug], context, names[1], [(s, memo.terms[s]) for s in shown_terms(record)])
+    return memo.get("pages", record.slug, key, lambda: render_term(record.term, build.glossary, names[0], context))
+
+
+def build_pages(build: Build, settings: SiteSettings = SiteSettings(), memo: Memo | None = None) -> dict[str, str]:
+    """Every generated page of the glossary: docs-relative path -> Markdown. ``memo``: a serve
+    session's, started by ``record.assemble`` on this build's terms (``mlterms.memo``)."""
     glossary = build.glossary
     names = linkable_names(glossary)
     site_name = settings.site_name
@@ -55,15 +80,15 @@ def build_pages(build: Build, settings: SiteSettings = SiteSettings()) -> dict[s
         "terms/index.md": render_index(glossary, settings.site_url, site_name),
         f"{TAGS_DIR}/index.md": render_tags_index(glossary),
         "resources.md": render_resources(glossary),
-        study.PRINT_PAGE: study.render_print(glossary, settings.site_url),
+        study.PRINT_PAGE: study.render_print(glossary, settings.site_url, memo),
         study.STUDY_PAGE: study.render_study(glossary),
     }
     pages.update(render_letter_pages(glossary))
     for tag in tag_counts(glossary):
         pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
+    shared = (names, memo.key(names, glossary.corrections) if memo else "")
     for record in build.records:
-        pages[term_source(record.slug)] = render_term(record.term, glossary, names,
-                                                      term_context(record, build, settings))
+        pages[term_source(record.slug)] = _term_page(record, build, settings, shared, memo)
     return pages
 
 

@@ -11,12 +11,14 @@ already has (with their review history) instead of adding duplicates.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from mlterms.glossary.curate import Glossary
+from mlterms.glossary.curate import Glossary, Term
 from mlterms.glossary.lifecycle import labelled_summary
 from mlterms.glossary.notes_body import render_body
 from mlterms.glossary.slugs import term_url
+from mlterms.memo import Memo
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, link
 from mlterms.outputs import card_content, card_text, deck, study_cards, vendor
@@ -34,16 +36,36 @@ FSRS_SOURCE = NODE_MODULES / "ts-fsrs" / "dist" / "index.umd.js"
 FSRS_SITE = "assets/javascripts/ts-fsrs.umd.js"
 
 
-def anki_deck(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url: str, path: Path) -> int:
+def anki_deck(records: tuple[TermRecord, ...], corrections: dict[str, str], site_url: str, path: Path,
+              memo: Memo | None = None) -> int:
     """Write the deck to ``path`` (see mlterms.outputs.deck); returns the number of notes."""
-    return deck.write(records, corrections, site_url, path)
+    return deck.write(records, corrections, site_url, path, memo)
 
 
-def render_print(glossary: Glossary, site_url: str = "") -> str:
+def _print_term(term: Term, corrections: dict[str, str], site_url: str) -> list[str]:
+    """One term's section of the print page."""
+    href = term_href(term.slug, "")
+    tags = " · ".join(escape(t) for t in term.tags)
+    url = public_url(site_url, term_url(term.slug))
+    out = ['<section class="print-term" markdown>', "",
+           f"## {escape(term.title)} {{ #{term.slug} }}", "",
+           f'<p class="term-definition">{escape(term.summary)}</p>', ""]
+    for definition in term.definitions:
+        out += [render_body(definition.lines, corrections, None), ""]
+    if status := card_content.lifecycle_html(term, escape):
+        out += [f'<p class="print-status">{status}</p>', ""]
+    if term.note:
+        out += [f'<p class="print-note">{card_content.editor_note_html(term, escape)}</p>', ""]
+    return out + [f'<p class="print-meta" markdown>{tags + " · " if tags else ""}{link(url, href)}</p>', "",
+                  "</section>", ""]
+
+
+def render_print(glossary: Glossary, site_url: str = "", memo: Memo | None = None) -> str:
     """print.md: every term A–Z on one page, with its definition, the notes' text, tags and URL.
 
     The print stylesheet (assets/extra.css) hides the site's chrome and keeps a
-    term on one page where it fits.
+    term on one page where it fits. ``memo`` (a serve session's) keeps each term's section while the
+    term, the corrections and the site's URL are unchanged.
     """
     meta = {"title": "Printable glossary", "description": f"All {len(glossary.terms)} terms on one page, for print.",
             "hide": ["toc"], "search": {"exclude": True}}
@@ -51,20 +73,11 @@ def render_print(glossary: Glossary, site_url: str = "") -> str:
            f'<p class="print-intro">All {len(glossary.terms)} terms A–Z, each with its one-line definition, '
            "the notes' text, the editor's note where there is one, and its tags. Print this page, or save it as PDF.</p>", ""]
     for term in glossary.terms:
-        href = term_href(term.slug, "")
-        tags = " · ".join(escape(t) for t in term.tags)
-        url = public_url(site_url, term_url(term.slug))
-        out += ['<section class="print-term" markdown>', "",
-                f"## {escape(term.title)} {{ #{term.slug} }}", "",
-                f'<p class="term-definition">{escape(term.summary)}</p>', ""]
-        for definition in term.definitions:
-            out += [render_body(definition.lines, glossary.corrections, None), ""]
-        if status := card_content.lifecycle_html(term, escape):
-            out += [f'<p class="print-status">{status}</p>', ""]
-        if term.note:
-            out += [f'<p class="print-note">{card_content.editor_note_html(term, escape)}</p>', ""]
-        out += [f'<p class="print-meta" markdown>{tags + " · " if tags else ""}{link(url, href)}</p>', "",
-                "</section>", ""]
+        if memo is None or term.slug not in memo.terms:
+            out += _print_term(term, glossary.corrections, site_url)
+            continue
+        key = memo.key(memo.terms[term.slug], glossary.corrections, site_url)
+        out += memo.get("print", term.slug, key, functools.partial(_print_term, term, glossary.corrections, site_url))
     return "\n".join(out)
 
 
@@ -90,13 +103,15 @@ def render_study(glossary: Glossary) -> str:
         f"{link('the printable glossary', 'print.md')}", ""])
 
 
-def cards(records: tuple[TermRecord, ...], glossary: Glossary, sources: dict[str, str]) -> list[dict]:
+def cards(records: tuple[TermRecord, ...], glossary: Glossary, sources: dict[str, str],
+          memo: Memo | None = None) -> list[dict]:
     """study/cards.json: what a card shows (``masked``: the definition as the "which term?" card and the
     quiz show it, the term's names masked), the terms its definition links to (the order new cards come
     in), the cloze of its definition (the phrase the deck's Cloze note hides too: both from ``card_text``),
     the terms a quiz must not offer for it, its compare lines (``sources``: difference -> official URL),
-    and ``old_slugs`` (study.js moves progress kept under one)."""
-    never = study_cards.avoid(glossary)
+    and ``old_slugs`` (study.js moves progress kept under one). ``memo``: a serve session's
+    (``study_cards.avoid`` compares only the terms an edit changed)."""
+    never = study_cards.avoid(glossary, memo)
     return [{"slug": t.slug, "title": t.title, "summary": labelled_summary(t.term),
              "masked": card_text.mask(labelled_summary(t.term), t.term), "status": t.lifecycle.label,
              "tags": list(t.tags), "url": t.url, "notes": t.notes_text, "plot": t.plot,
