@@ -40,7 +40,8 @@ async function fetchJSON(path) {
 }
 
 /* The names index, built once from names.json: word -> postings (page * 16 + field weight), full name -> postings,
- * code identifier -> pages, the real words of the names (completion) and the compare groups.
+ * code identifier -> postings (page * 4 + weight), the real words of the names (completion), the
+ * compare groups and the concepts the glossary lacks.
  * Flat number arrays, not [page, field] pairs: a fifth of the memory at 20,000 terms. */
 function loadNames() {
   loadCore();
@@ -48,7 +49,7 @@ function loadNames() {
     const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
     const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
     const other = new Set(data.other || []);  // the pages that are not a term's (walkthroughs, indexes)
-    const pages = data.pages.map(([title, others, boost, related = [], code = [], api = []], page) => {
+    const pages = data.pages.map(([title, others, boost, related = [], code = [], codeNames = []], page) => {
       [plain(title), ...others, ...related].forEach((name, n) => {
         const field = n === 0 ? TITLE : n <= others.length ? ALIAS : RELATED;
         const base_ = words(name);
@@ -64,7 +65,7 @@ function loadNames() {
       /* The identifiers that name the term in code (crosswalk kind code) weigh CURATED times those its
        * api source, examples and links merely use. */
       const weightOf = new Map();
-      for (const [list, weight] of [[code, 1], [api, CURATED]])
+      for (const [list, weight] of [[code, 1], [codeNames, CURATED]])
         for (const ident of list) for (const part of [fold(ident), ...fold(ident).split(".")])
           weightOf.set(part, Math.max(weightOf.get(part) || 0, weight));
       for (const [part, weight] of weightOf) add(byCode, part, page * 4 + weight);
