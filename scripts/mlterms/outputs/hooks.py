@@ -1,9 +1,15 @@
 """MkDocs hooks: generate the glossary pages at build time (nothing generated is committed).
 
-Registered in ``mkdocs.yml`` under ``hooks:``. ``on_config`` reads the notes,
-so ``mkdocs serve`` picks up every edit to the notes or the curation file on
-reload; ``on_files`` adds the pages as virtual files; ``on_post_build`` writes
-``terms.json`` and ``build-report.json`` next to the site.
+Registered in ``mkdocs.yml`` under ``hooks:``. ``on_config`` takes the build's
+records (``record.Build``: handed over by ``scripts/build.py`` through
+``MLTERMS_BUILD``, or assembled here under ``mkdocs serve``, which watches the
+notes, curation, definitions and crosswalk files and the snippets) and renders
+every page from them (``site_pages.build_pages``, plus What's new, the
+walkthroughs' index and the map); ``on_files`` adds them as virtual files;
+``on_post_build`` writes the site-wide files (search index, study cards and
+deck, map data, terms.json, CSV, llms.txt, ``build-report.json``). Under
+``make serve`` a rebuild renders only what an edit changed (``serve_cache``,
+``mlterms.memo``).
 """
 
 from __future__ import annotations
@@ -33,8 +39,7 @@ from mlterms.outputs import (
     urls,
     whats_new,
 )
-from mlterms.outputs import search_entries as search_index
-from mlterms.outputs import search_files as search_engine
+from mlterms.outputs import search_entries, search_files
 from mlterms.outputs.site_pages import SiteSettings, build_pages, terms_json
 
 log = logging.getLogger("mkdocs.hooks.mlterms")
@@ -223,7 +228,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if serve_cache.outputs_later():  # `make serve`: the edited pages first; these files in the follow-up build
         return
     serve_cache.keep_for_good()
-    search_index.add_term_fields(site, build.records)
+    search_entries.add_term_fields(site, build.records)
     study.anki_deck(build.records, glossary.corrections, config.site_url or "", site / study.DECK_FILE,
                     serve_cache.memo())
     try:
@@ -235,10 +240,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     cards = study.cards(build.records, glossary, glossary.compare_sources, serve_cache.memo())
     (site / study.CARDS_FILE).write_text(json.dumps(cards, ensure_ascii=False), encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
-        search_engine.write(site, search_index.names_by_location(build.records),
-                            search_index.related_by_location(build.records),
-                            search_index.code_by_location(build.records), search_index.compare_groups(build.records),
-                            search_index.code_names_by_location(build.records), search_index.absent_names(glossary))
+        search_files.write(site, search_entries.names_by_location(build.records),
+                           search_entries.related_by_location(build.records),
+                           search_entries.code_by_location(build.records), search_entries.compare_groups(build.records),
+                           search_entries.code_names_by_location(build.records), search_entries.absent_names(glossary))
     rows = terms_json(build.records)  # terms.json, and the same rows as CSV and llms.txt
     (site / "terms.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     exports.write_csv(site / "terms.csv", rows)

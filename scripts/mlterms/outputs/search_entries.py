@@ -5,7 +5,7 @@ text of its own: Material files the definition under the h1's anchor, because
 the copy-link button comes before the h1. It gets the term's one-sentence
 summary, escaped, so a result says what the term is; the full text stays in
 the section entry, so ranking barely moves (hit@1 of the curated queries 97%
-without the summary, 95% with it). The site's own engine (``search_engine``)
+without the summary, 95% with it). The site's own engine (``search_files``)
 reads these summaries from Material's index, and each term's other names and
 related words from ``names_by_location`` and ``related_by_location``; a build
 with MLTERMS_SEARCH_ENGINE=lunr keeps Material's lunr as it ships (for
@@ -23,14 +23,14 @@ from mlterms.record import TermRecord
 
 
 def names_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
-    """Each term page's location -> its other names (what search_engine.write indexes as names)."""
+    """Each term page's location -> its other names (what search_files.write indexes as names)."""
     return {r.url: list(r.alternate_names) for r in records}
 
 
 def related_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
     """Each term page's location -> the words only related to it (curation ``related:``, crosswalk kind related).
 
-    search_engine.write puts them in names.json beside the names, where the worker weighs them well
+    search_files.write puts them in names.json beside the names, where the worker weighs them well
     below an alias: search finds the term by them, and no page shows them as names.
     """
     return {r.url: list(r.related_words) for r in records if r.related_words}
