@@ -33,7 +33,6 @@ from mlterms.glossary.inputs import Inputs, glossary_from, read_source  # noqa: 
 from mlterms.history import report_notes  # noqa: E402
 from mlterms.examples import notebooks, snippets  # noqa: E402
 from mlterms.outputs import siteurl, urls  # noqa: E402
-from mlterms.outputs.index_pages import tag_counts  # noqa: E402
 from mlterms.outputs.siteconfig import tags_allowed  # noqa: E402
 from mlterms.checks import lifecycle_check, linkcheck  # noqa: E402
 from mlterms.checks.input_lint import lint  # noqa: E402
@@ -258,7 +257,7 @@ def build(args: argparse.Namespace) -> Report:
     with report.phase("lint"):
         lint_problems, lint_counts = lint(source, glossary, inputs.definitions)
     report.problems.extend(lint_problems)
-    report.counts.update(terms=len(glossary.terms), tags=len(tag_counts(glossary)),
+    report.counts.update(terms=len(glossary.terms), tags=len({tag for t in glossary.terms for tag in t.tags}),
                          excluded_lines=len(glossary.excluded), **lint_counts,
                          learn_more_links=sum(len(t.learn_more) for t in glossary.terms))
     if inputs.is_default:  # the published-URL promise is about our notes

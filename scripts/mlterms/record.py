@@ -134,6 +134,11 @@ class TermRecord:
     lifecycle: Lifecycle
 
     @property
+    def labelled_summary(self) -> str:
+        """The one-line definition with its status in front ("Deprecated since …: …"), as lists show it."""
+        return f"{self.lifecycle.short}: {self.summary}" if self.lifecycle.short else self.summary
+
+    @property
     def alternate_names(self) -> tuple[str, ...]:
         """Every name besides the title (aliases, the notes' spellings, other names), as search indexes them."""
         return tuple(n.text for n in self.names[1:])

@@ -1,18 +1,23 @@
 """The pages around the terms: home, A–Z index, tags index and tag pages, resources.
 
-Generated from the glossary at build time, like the term pages, so counts and
-lists can never go stale.
+Generated at build time from the term records (``record.TermRecord``: title,
+URL, tags, the summary with its status), like the term pages, so counts and
+lists can never go stale. Only the resources page reads the glossary itself
+(the notes' closing list is not a term).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from mlterms.glossary.curate import Glossary, Term, letter_of
+from mlterms.glossary.curate import Glossary, letter_of
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, inline, link
 from mlterms.outputs.jsonld import defined_term_set
-from mlterms.outputs.term_page import term_href, term_line
+from mlterms.outputs.term_page import list_item, term_href
+from mlterms.record import TermRecord
+
+Records = tuple[TermRecord, ...]
 
 TAGS_DIR = "tags"
 
@@ -22,18 +27,22 @@ def tag_href(tag: str, from_dir: str = "") -> str:
     return f"{prefix}{TAGS_DIR}/{tag}.md"
 
 
-def tag_counts(glossary: Glossary) -> Counter:
-    return Counter(tag for term in glossary.terms for tag in term.tags)
+def tag_counts(records: Records) -> Counter:
+    return Counter(tag for record in records for tag in record.tags)
 
 
-def render_home(glossary: Glossary, site_name: str) -> str:
-    counts = tag_counts(glossary)
-    source = f"the study notes “{escape(glossary.document_title)}”" if glossary.document_title else "a set of study notes"
+def _line(record: TermRecord, from_dir: str) -> str:
+    return list_item(record.title, record.slug, record.labelled_summary, from_dir)
+
+
+def render_home(records: Records, document_title: str | None, site_name: str) -> str:
+    counts = tag_counts(records)
+    source = f"the study notes “{escape(document_title)}”" if document_title else "a set of study notes"
     out = [
-        front_matter({"title": "Home", "description": f"{len(glossary.terms)} machine-learning and Azure ML terms, one page each."}),
+        front_matter({"title": "Home", "description": f"{len(records)} machine-learning and Azure ML terms, one page each."}),
         f"# {escape(site_name)}",
         "",
-        f"A glossary of **{len(glossary.terms)} terms** from {source}: machine learning, statistics, "
+        f"A glossary of **{len(records)} terms** from {source}: machine learning, statistics, "
         "deep learning and the Azure ML (DP-100) and Databricks tooling around them. "
         "Every term has its own page with its definition, tags, related terms and, where code teaches best, "
         "a runnable example with its real output.",
@@ -54,11 +63,11 @@ def render_home(glossary: Glossary, site_name: str) -> str:
         "",
     ]
     for tag, count in sorted(counts.items()):
-        examples = [t for t in glossary.terms if tag in t.tags][:3]
-        sample = ", ".join(link(t.title, term_href(t.slug, "")) for t in examples)
+        examples = [r for r in records if tag in r.tags][:3]
+        sample = ", ".join(link(r.title, term_href(r.slug, "")) for r in examples)
         out.append(f"- [{escape(tag)}]({tag_href(tag)}) · {count} terms  \n  {sample}")
     out += ["", "</div>", ""]
-    untagged = [t for t in glossary.terms if not t.tags]
+    untagged = [r for r in records if not r.tags]
     if untagged:
         out += [f"{len(untagged)} terms have no tag yet; they are all in the [A–Z index]({term_href('index', '')}).", ""]
     return "\n".join(out)
@@ -68,14 +77,14 @@ LETTER_PAGES_FROM = 400  # above this many terms the A–Z index links one page 
 LETTERS_DIR = "az"
 
 
-def _letter_groups(glossary: Glossary) -> dict[str, list[Term]]:
-    groups: dict[str, list[Term]] = {}
-    for term in glossary.terms:
-        groups.setdefault(letter_of(term.title), []).append(term)
+def _letter_groups(records: Records) -> dict[str, list[TermRecord]]:
+    groups: dict[str, list[TermRecord]] = {}
+    for record in records:
+        groups.setdefault(letter_of(record.title), []).append(record)
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] == "#", kv[0])))
 
 
-def render_index(glossary: Glossary, site_url: str = "", site_name: str = "ML Terms") -> str:
+def render_index(records: Records, site_url: str = "", site_name: str = "ML Terms") -> str:
     """terms/index.md: every term, grouped by first letter, with a letter bar on top.
 
     A large glossary gets one page per letter instead (the index then lists
@@ -83,35 +92,35 @@ def render_index(glossary: Glossary, site_url: str = "", site_name: str = "ML Te
     The page carries the schema.org DefinedTermSet that every term page's
     DefinedTerm points to (its terms listed while they fit on the page).
     """
-    groups = _letter_groups(glossary)
-    split = len(glossary.terms) > LETTER_PAGES_FROM
-    term_set = defined_term_set(glossary, site_url, site_name, with_terms=not split)
-    out = [front_matter({"title": "A–Z index", "description": f"All {len(glossary.terms)} terms of the glossary, A to Z.",
+    groups = _letter_groups(records)
+    split = len(records) > LETTER_PAGES_FROM
+    term_set = defined_term_set(records, site_url, site_name, with_terms=not split)
+    out = [front_matter({"title": "A–Z index", "description": f"All {len(records)} terms of the glossary, A to Z.",
                          "search": {"exclude": True}, "jsonld": term_set}),
            "# A–Z index", ""]
     if split:
-        out += [f"{len(glossary.terms)} terms. Pick a letter:", ""]
+        out += [f"{len(records)} terms. Pick a letter:", ""]
         out += [f"- [{escape(c)}](../{LETTERS_DIR}/{_anchor(c)}.md) · {len(terms)} terms" for c, terms in groups.items()]
         return "\n".join(out) + "\n"
     out += ['<nav class="az-bar" aria-label="Letters">' + " ".join(
         f'<a href="#{_anchor(c)}">{escape(c)}</a>' for c in groups) + "</nav>", ""]
     for c, terms in groups.items():
         out += [f"## {escape(c)} {{ #{_anchor(c)} }}", ""]
-        out += [term_line(t, "terms") for t in terms]
+        out += [_line(r, "terms") for r in terms]
         out.append("")
     return "\n".join(out)
 
 
-def render_letter_pages(glossary: Glossary) -> dict[str, str]:
+def render_letter_pages(records: Records) -> dict[str, str]:
     """az/<letter>.md pages, only for a glossary too large for one A–Z page."""
-    if len(glossary.terms) <= LETTER_PAGES_FROM:
+    if len(records) <= LETTER_PAGES_FROM:
         return {}
     pages = {}
-    for c, terms in _letter_groups(glossary).items():
+    for c, terms in _letter_groups(records).items():
         out = [front_matter({"title": f"Terms: {c}", "description": f"{len(terms)} terms under {c}.",
                              "search": {"exclude": True}}),
                f"# {escape(c)}", "", "[All letters](../terms/index.md)", ""]
-        out += [term_line(t, LETTERS_DIR) for t in terms]
+        out += [_line(r, LETTERS_DIR) for r in terms]
         pages[f"{LETTERS_DIR}/{_anchor(c)}.md"] = "\n".join(out) + "\n"
     return pages
 
@@ -120,8 +129,8 @@ def _anchor(letter: str) -> str:
     return f"letter-{letter.lower()}" if letter != "#" else "letter-other"
 
 
-def render_tags_index(glossary: Glossary) -> str:
-    counts = tag_counts(glossary)
+def render_tags_index(records: Records) -> str:
+    counts = tag_counts(records)
     out = [front_matter({"title": "Tags", "description": "The topics of the glossary and the terms under each.",
                          "search": {"exclude": True}}),
            "# Tags", "", "| Topic | Terms |", "| --- | ---: |"]
@@ -131,12 +140,12 @@ def render_tags_index(glossary: Glossary) -> str:
     return "\n".join(out)
 
 
-def render_tag_page(glossary: Glossary, tag: str) -> str:
-    terms = [t for t in glossary.terms if tag in t.tags]
+def render_tag_page(records: Records, tag: str) -> str:
+    terms = [r for r in records if tag in r.tags]
     out = [front_matter({"title": f"Tag: {tag}", "description": f"{len(terms)} terms tagged {tag}.",
                          "search": {"exclude": True}}),
            f"# {escape(tag)}", "", f"{len(terms)} terms tagged *{escape(tag)}*.", ""]
-    out += [term_line(t, TAGS_DIR) for t in terms]
+    out += [_line(r, TAGS_DIR) for r in terms]
     out += ["", f"[All topics]({'index.md'})", ""]
     return "\n".join(out)
 

@@ -7,10 +7,11 @@ types as the DefinedTermSet (overrides/main.html writes the JSON into the head).
 
 from __future__ import annotations
 
-from mlterms.glossary.curate import Glossary, Term
+from mlterms.glossary.curate import Term
 from mlterms.glossary.lifecycle import labelled_summary
 from mlterms.glossary.slugs import term_url
 from mlterms.outputs.urls import public_url
+from mlterms.record import TermRecord
 
 TERM_ID = "#term"  # a term page's URL + this: the DefinedTerm's @id (the page is not the term)
 TERM_SET_ID = "terms/#glossary"  # the DefinedTermSet's @id, described on the A–Z index
@@ -32,14 +33,14 @@ def defined_term(term: Term, site_url: str) -> dict:
     return data
 
 
-def defined_term_set(glossary: Glossary, site_url: str, site_name: str, with_terms: bool) -> dict:
+def defined_term_set(records: tuple[TermRecord, ...], site_url: str, site_name: str, with_terms: bool) -> dict:
     """The DefinedTermSet on /terms/; ``with_terms``: list every term (while they fit on one page)."""
     term_set = {"@context": "https://schema.org", "@type": "DefinedTermSet",
                 "@id": public_url(site_url, TERM_SET_ID), "name": site_name,
-                "description": f"A glossary of {len(glossary.terms)} machine-learning and Azure ML terms.",
+                "description": f"A glossary of {len(records)} machine-learning and Azure ML terms.",
                 "url": public_url(site_url, "terms/")}
     if with_terms:
-        term_set["hasDefinedTerm"] = [{"@type": "DefinedTerm", "@id": term_id(site_url, t.slug), "name": t.title,
-                                       "url": public_url(site_url, term_url(t.slug))}
-                                      for t in glossary.terms]
+        term_set["hasDefinedTerm"] = [{"@type": "DefinedTerm", "@id": term_id(site_url, r.slug), "name": r.title,
+                                       "url": public_url(site_url, r.url)}
+                                      for r in records]
     return term_set

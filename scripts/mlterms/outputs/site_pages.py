@@ -76,16 +76,16 @@ def build_pages(build: Build, settings: SiteSettings = SiteSettings(), memo: Mem
     names = linkable_names(glossary)
     site_name = settings.site_name
     pages = {
-        "index.md": render_home(glossary, site_name),
-        "terms/index.md": render_index(glossary, settings.site_url, site_name),
-        f"{TAGS_DIR}/index.md": render_tags_index(glossary),
+        "index.md": render_home(build.records, glossary.document_title, site_name),
+        "terms/index.md": render_index(build.records, settings.site_url, site_name),
+        f"{TAGS_DIR}/index.md": render_tags_index(build.records),
         "resources.md": render_resources(glossary),
         study.PRINT_PAGE: study.render_print(glossary, settings.site_url, memo),
         study.STUDY_PAGE: study.render_study(glossary),
     }
-    pages.update(render_letter_pages(glossary))
-    for tag in tag_counts(glossary):
-        pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(glossary, tag)
+    pages.update(render_letter_pages(build.records))
+    for tag in tag_counts(build.records):
+        pages[f"{TAGS_DIR}/{tag}.md"] = render_tag_page(build.records, tag)
     shared = (names, memo.key(names, glossary.corrections) if memo else "")
     for record in build.records:
         pages[term_source(record.slug)] = _term_page(record, build, settings, shared, memo)

@@ -117,9 +117,14 @@ def mentioned_line(source: Term, this: Term, mention: Mention | None) -> str:
     return head + f'<span class="mention-context">{escape(before)}<mark>{spot}</mark>{escape(after)}</span>'
 
 
-def term_line(term: Term, from_dir: str = "terms") -> str:
+def list_item(title: str, slug: str, summary: str, from_dir: str = "terms") -> str:
     """A list item linking a term, with its summary: the one form every term list takes."""
-    return f"- {link(term.title, term_href(term.slug, from_dir))} — {escape(labelled_summary(term))}"
+    return f"- {link(title, term_href(slug, from_dir))} — {escape(summary)}"
+
+
+def term_line(term: Term, from_dir: str = "terms") -> str:
+    """:func:`list_item` of a curated term (the term page's own lists)."""
+    return list_item(term.title, term.slug, labelled_summary(term), from_dir)
 
 
 def _term_list(slugs: list[str], glossary: Glossary) -> list[str]:
