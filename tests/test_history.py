@@ -21,6 +21,7 @@ from mlterms import history
 from mlterms.glossary.curate import curate
 from mlterms.glossary.curation_file import check_curation, read_lined_yaml
 from mlterms.notes.parse import parse
+from mlterms.record import records_of
 
 ATOM_RNG = Path(__file__).parent / "data" / "atom.rng"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -256,7 +257,7 @@ def test_the_feed_is_the_same_from_one_build_to_the_next(full_build, repo):
     path, _ = repo
     inputs = Inputs.locate(str(path / "notes.txt"))
     glossary = load_glossary(inputs, None)
-    again = whats_new.feed(history.read_history(inputs, glossary), glossary, "ML Terms", SITE_URL)
+    again = whats_new.feed(history.read_history(inputs, glossary), records_of(glossary, {}), "ML Terms", SITE_URL)
     assert again == (site / "feed.xml").read_bytes()  # ids, dates and order: nothing depends on the build
 
 
@@ -460,7 +461,7 @@ def test_the_feed_folds_a_large_commit_as_whats_new_does(tmp_path):
     glossary = load_glossary(inputs, None)
     found = history.read_history(inputs, glossary)
     assert len(found.changes) == 1 + 26 + 1
-    root = et.fromstring(whats_new.feed(found, glossary, "ML Terms", SITE_URL))
+    root = et.fromstring(whats_new.feed(found, records_of(glossary, {}), "ML Terms", SITE_URL))
     titles = [e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")]
     assert titles == [f"{names[3]}: definition changed",
                       "ML Terms: 26 terms changed in one commit: definition changed (26)",

@@ -105,11 +105,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = _the_build(Inputs.locate(), _tags_allowed(config))
     glossary = build.glossary
     pages = build_pages(build, site_settings(config), serve_cache.memo())
-    pages[whats_new.PAGE] = whats_new.render_page(build.history, glossary)
+    pages[whats_new.PAGE] = whats_new.render_page(build.history, build.records)
     pages[f"{notebooks.SITE_DIR}/index.md"] = notebooks.render_index(list(build.walkthroughs))
     pages[concept_map.PAGE] = concept_map.render_page(build.records, _tags_allowed(config))
     _state.update(build=build, pages=pages,
-                  feed=whats_new.feed(build.history, glossary, config.site_name, config.site_url or ""))
+                  feed=whats_new.feed(build.history, build.records, config.site_name, config.site_url or ""))
     redirect_plugin = config.plugins.get("redirects")
     if redirect_plugin is not None:
         redirect_plugin.config["redirect_maps"] = {**redirect_plugin.config.get("redirect_maps", {}),

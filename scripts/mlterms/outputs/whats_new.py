@@ -16,13 +16,12 @@ from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
-from mlterms.glossary.curate import Glossary
-from mlterms.glossary.slugs import term_url
 from mlterms.history import KINDS, NO_HISTORY, Change, History, long_date
 from mlterms.notes.front_matter import front_matter
 from mlterms.notes.markup import escape, link
 from mlterms.outputs.term_page import term_href
 from mlterms.outputs.urls import public_url
+from mlterms.record import TermRecord
 
 PAGE = "whats-new.md"
 PAGE_URL = "whats-new/"
@@ -38,11 +37,11 @@ def _day_groups(changes: list[Change]) -> dict[str, list[Change]]:
     return days
 
 
-def _item(change: Change, glossary: Glossary, current: dict[str, str], from_dir: str = "") -> str:
+def _item(change: Change, records: dict[str, TermRecord], current: dict[str, str], from_dir: str = "") -> str:
     if change.kinds == ("first",):
         return f"- {escape(change.summary[:1].upper() + change.summary[1:])} (see the {link('A–Z index', term_href('index', from_dir))})"
     slug = current.get(change.slug, change.slug)
-    name = link(change.title, term_href(slug, from_dir)) if slug in glossary.by_slug else escape(change.title)
+    name = link(change.title, term_href(slug, from_dir)) if slug in records else escape(change.title)
     return f"- {name} — {escape(change.summary)}"
 
 
@@ -62,8 +61,10 @@ def _fold_label(run: list[Change]) -> str:
     return f"{len(run)} terms changed in one commit: {kinds}"
 
 
-def render_page(history: History, glossary: Glossary) -> str:
-    """whats-new.md: every change of the history, newest first, grouped by day."""
+def render_page(history: History, records: tuple[TermRecord, ...]) -> str:
+    """whats-new.md: every change of the history, newest first, grouped by day (a change links its
+    term's page while the term is in ``records``)."""
+    by_slug = {r.slug: r for r in records}
     out = [front_matter({"title": "What's new",
                          "description": "Terms added or changed, newest first, with the date and what changed.",
                          "search": {"exclude": True}}),
@@ -81,7 +82,7 @@ def render_page(history: History, glossary: Glossary) -> str:
     for day, changes in _day_groups(shown).items():
         out += [f"## {escape(day)}", ""]
         for run in _commit_runs(changes):
-            items = [_item(c, glossary, history.current) for c in run]
+            items = [_item(c, by_slug, history.current) for c in run]
             if len(run) < FOLD_FROM:
                 out += items + [""]
             else:
@@ -121,12 +122,14 @@ def _folded_entry(entry, run: list[Change], host: str, site_name: str, site_url:
         entry.category(term=kind, label=KINDS[kind])
 
 
-def feed(history: History, glossary: Glossary, site_name: str, site_url: str) -> bytes:
+def feed(history: History, records: tuple[TermRecord, ...], site_name: str, site_url: str) -> bytes:
     """feed.xml: the newest changes as Atom entries, each linking to its term's page.
 
     ``updated`` is the newest change's commit date; without history (no
     entries) it is the build time, the only honest date a feed of nothing has.
+    An entry of a term still in ``records`` links its page and carries its summary.
     """
+    by_slug = {r.slug: r for r in records}
     host = urlsplit(site_url).hostname or "localhost"
     fg = FeedGenerator()
     fg.id(public_url(site_url, ""))
@@ -144,7 +147,7 @@ def feed(history: History, glossary: Glossary, site_name: str, site_url: str) ->
             continue
         change = run[0]
         slug = history.current.get(change.slug, change.slug)
-        term = glossary.by_slug.get(slug)
+        term = by_slug.get(slug)
         entry = fg.add_entry(order="append")
         entry.id(_entry_id(host, change))
         if change.kinds == ("first",):
@@ -152,7 +155,7 @@ def feed(history: History, glossary: Glossary, site_name: str, site_url: str) ->
             entry.link(href=public_url(site_url, "terms/"))
         else:
             entry.title(f"{change.title}: {change.summary}")
-            entry.link(href=public_url(site_url, term_url(slug) if term else PAGE_URL))
+            entry.link(href=public_url(site_url, term.url if term else PAGE_URL))
         entry.updated(change.commit.date)
         entry.summary(term.summary if term and change.kinds != ("first",) else change.summary)
         for kind in change.kinds:
