@@ -140,23 +140,21 @@ def check_crosswalk(data: Any, where: str) -> Crosswalk:
         for i, entry in enumerate(entries):
             if (checked := _check_entry(entry, line_of(entries, i) or line, str(slug), fail)) is not None:
                 result.names.setdefault(str(slug), []).append(checked)
-    abbreviations = data.get("abbreviations") or []
-    if not isinstance(abbreviations, list):
-        fail(line_of(data, "abbreviations"), "'abbreviations' must be a list", "write  - {abbreviation: ..., ...}")
-        abbreviations = []
-    for i, entry in enumerate(abbreviations):
-        if (checked := _check_abbreviation(entry, line_of(abbreviations, i) or 0, fail)) is not None:
-            result.abbreviations.append(checked)
-    absent = data.get("absent") or []
-    if not isinstance(absent, list):
-        fail(line_of(data, "absent"), "'absent' must be a list", "write  - {name: confusion matrix, source: ...}")
-        absent = []
-    for i, entry in enumerate(absent):
-        if (found := _check_absent(entry, line_of(absent, i) or 0, fail)) is not None:
-            result.absent.append(found)
+    result.abbreviations = _checked_list(data, "abbreviations", "{abbreviation: ..., ...}", _check_abbreviation, fail)
+    result.absent = _checked_list(data, "absent", "{name: confusion matrix, source: ...}", _check_absent, fail)
     if problems:
         raise CurationError(problems)
     return result
+
+
+def _checked_list(data: Any, key: str, example: str, check, fail) -> list:
+    """The entries of the top-level list ``key`` that pass ``check`` (each fault reported by it)."""
+    entries = data.get(key) or []
+    if not isinstance(entries, list):
+        fail(line_of(data, key), f"'{key}' must be a list", f"write  - {example}")
+        return []
+    checked = (check(entry, line_of(entries, i) or 0, fail) for i, entry in enumerate(entries))
+    return [found for found in checked if found is not None]
 
 
 def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int] | None:
