@@ -78,6 +78,12 @@ function loadNames() {
   return namesLoading;
 }
 
+/* The postings (page * 16 + field) of the names that are exactly these words, spaced or joined. */
+function namedBy(ws) {
+  const spaced = ws.join(" "), joined = ws.join("");
+  return [...(names.byName.get(spaced) || []), ...(joined !== spaced ? names.byName.get(joined) || [] : [])];
+}
+
 /* The text shard of a word: the one for its longest prefix that has a shard (4, 3, then 2 letters). */
 async function textShard(word) {
   const letters = [...word];
@@ -113,7 +119,7 @@ function mark(html, matches) {
 
 /* One query's matches: per page whether a full name matched (exact), which query words its names or
  * text cover, and its scores (names, text, code); per query word the index words it matched. */
-async function match(query, tokens, all, code, check) {
+async function match(query, tokens, all, code, question, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
@@ -124,8 +130,7 @@ async function match(query, tokens, all, code, check) {
    * Optimizer. Counted like a main identifier that names the term in code (crosswalk kind code). */
   if (code) for (const ident of code.main) {
     const hits = new Map();
-    for (const key of [words(ident).join(" "), words(ident).join("")])
-      for (const c of names.byName.get(key) || []) hits.set(c >> 4, Math.max(hits.get(c >> 4) || 0, (c & 15) >= ALIAS - 1 ? 1 : 0.5));
+    for (const c of namedBy(words(ident))) hits.set(c >> 4, Math.max(hits.get(c >> 4) || 0, (c & 15) >= ALIAS - 1 ? 1 : 0.5));
     for (const [page, weight] of hits) entry(page).code += weight * 3 * CURATED * Math.log(1 + N / hits.size);
   }
   if (code) for (const ident of code.idents) {
@@ -176,13 +181,11 @@ async function match(query, tokens, all, code, check) {
    * compare group of theirs still answers first; without one, both terms do). */
   const sides = code ? null : compareSides(query);
   if (sides) sides.forEach((side, n) => {
-    const key = words(side).filter(w => !STOP.has(w));
-    for (const k of [key.join(" "), key.join("")])
-      for (const c of names.byName.get(k) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, SIDE - n / 2);
+    for (const c of namedBy(words(side).filter(w => !STOP.has(w)))) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, SIDE - n / 2);
   });
   if (!code) {
     const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
-    contained([all, all.map(w => fixed.get(w) || w)], entry);
+    contained([all, all.map(w => fixed.get(w) || w)], entry, question);
   }
   return { pages, matched };
 }
@@ -193,21 +196,26 @@ async function match(query, tokens, all, code, check) {
  * it spans at least half the content words before the context ("in a neural network", "with pandas"):
  * a name inside the context is where the question is asked, not what about. `sequences`: the query's
  * words, as typed and corrected. */
-function contained(sequences, entry) {
-  const context = contextStart(sequences[0], STOP);
-  const need = Math.max(1, Math.ceil(sequences[0].slice(0, context).filter(w => !STOP.has(w)).length / 2));
+function contained(sequences, entry, { context, topic }) {
+  const need = Math.max(1, Math.ceil(topic / 2));
   for (const seq of sequences)
     for (let i = 0; i < seq.length; i++)
       for (let j = i + 1; j <= Math.min(seq.length, i + 6); j++) {
         const run = seq.slice(i, j), span = run.filter(w => !STOP.has(w)).length;
         if (!span) continue;
-        for (const key of new Set([run.join(" "), run.join("")]))
-          for (const c of names.byName.get(key) || []) {
-            const e = entry(c >> 4);
-            if ((c & 15) > RELATED) e.mentioned = true;  // the query names this term: never "No term"
-            if (j <= context && span >= need) e.contained = Math.max(e.contained, span * ((c & 15) > RELATED ? 1 : 0.5));
-          }
+        for (const c of namedBy(run)) {
+          const e = entry(c >> 4);
+          if ((c & 15) > RELATED) e.mentioned = true;  // the query names this term: never "No term"
+          if (j <= context && span >= need) e.contained = Math.max(e.contained, span * ((c & 15) > RELATED ? 1 : 0.5));
+        }
       }
+}
+
+/* Where a prose query's context begins ("how to avoid overfitting | in a neural network"), and how
+ * many content words come before it: what the query is about. */
+function questionOf(all) {
+  const context = contextStart(all, STOP);
+  return { context, topic: all.slice(0, context).filter(w => !STOP.has(w)).length };
 }
 
 
@@ -235,7 +243,7 @@ function compareGroup(query) {
   const named = side => {
     const toks = words(side).filter(w => !STOP.has(w));
     /* A side that is a page's whole name means that page ("RDD vs DataFrame" is not MLlib vs Spark ML). */
-    const whole = new Set([toks.join(" "), toks.join("")].flatMap(k => (names.byName.get(k) || []).map(c => c >> 4)));
+    const whole = new Set(namedBy(toks).map(c => c >> 4));
     if (whole.size) return whole;
     const count = new Map();
     for (const [i, t] of toks.entries())
@@ -268,16 +276,15 @@ async function search(query, id = latest) {
   if (!/[\p{L}\p{N}]/u.test(query)) return { items: [] };  // Material sends the empty box on every page
   loadCore();
   const all = words(query);
-  if (!all.length) return { items: [] };  // Material sends the empty box on every page: fetch nothing
   await loadNames();
   check(id)();
   const code = codeQuery(query);
   let tokens = all.filter(w => !STOP.has(w));
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
-  const { pages, matched } = await match(query, tokens, all, code, check(id));
-  const topic = code ? tokens.length : all.slice(0, contextStart(all, STOP)).filter(w => !STOP.has(w)).length;
-  const ranked = rank(pages, tokens, code, Math.max(1, topic));
+  const question = code ? null : questionOf(all);
+  const { pages, matched } = await match(query, tokens, all, code, question, check(id));
+  const ranked = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length);
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
   const prefixes = tokens.filter(t => t.length >= 2);

@@ -84,13 +84,14 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
           code_names: dict[str, list[str]] | None = None, absent: list[list[str]] | None = None) -> None:
     """Replace Material's one-file index with the bootstrap, names, text shards and doc shards.
 
-    ``other_names`` maps a page location to its other names (a term's aliases
-    and the notes' spellings); ``related`` to the words only related to it,
-    which names.json carries as a fifth element that the worker weighs below
-    an alias; ``code`` to the code identifiers its examples use (a sixth);
-    ``compare`` lists the compare groups (page locations, the line that tells them apart);
-    ``code_names`` the identifiers that name a page in code (a seventh element, weighed above ``code``);
-    ``absent`` the names the glossary has no term for, each [name, source] (search says so).
+    ``other_names`` maps each term page's location to its other names (a term's
+    aliases and the notes' spellings; its keys are the term pages); ``related`` to
+    the words only related to it, which names.json carries as an element of their
+    own that the worker weighs below an alias; ``code`` to the code identifiers its
+    examples use; ``code_names`` to the identifiers that name it in code (weighed
+    above ``code``); ``compare`` lists the compare groups (page locations, the line
+    that tells them apart); ``absent`` the names the glossary has no term for, each
+    [name, source] (search says so). The row layout is ``_names``'.
     """
     related = related or {}
     path = site / "search" / "search_index.json"
@@ -153,10 +154,10 @@ def _names(pages: list[list], related: dict[str, list[str]], code: dict[str, lis
            compare: list[tuple[list[str], str]], page_of: dict[str, int], code_names: dict[str, list[str]],
            terms: set[str]) -> dict:
     """names.json: per page [title, other names, boost, related words, code identifiers, identifiers
-    that name it in code] (its location is in search/loc), without the empty lists at its end (most pages have none: a
-    tenth of the file at 20,000 terms); ``other``, the numbers of the pages that are not a term's
-    (``terms``: the terms' locations); and the compare groups as [[page numbers], difference] (the
-    worker answers "X vs Y" with them)."""
+    that name it in code] (its location is in search/loc), without the empty lists at its end (most
+    pages have none: a tenth of the file at 20,000 terms); ``other``, the numbers of the pages that
+    are not a term's (``terms``: the terms' locations); and the compare groups as [[page numbers],
+    difference] (the worker answers "X vs Y" with them)."""
     rows = [_trimmed([title, names, boost, related.get(loc, []), code.get(loc, []), code_names.get(loc, [])])
             for loc, title, names, boost in pages]
     groups = [[[page_of[loc] for loc in locs], difference] for locs, difference in compare
