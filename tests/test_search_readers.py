@@ -54,6 +54,10 @@ def test_a_concept_the_glossary_lacks_says_so_first_and_links_its_page(page, ser
     ("RDD vs DataFrame", "resilient-distributed-dataset"),  # "X vs Y" with no compare group: X first
     ("from sklearn.model_selection import train_test_split", "train-test-split"),  # absent "t-test" is not "test"
     ("import torch", "pytorch"),  # a bare import line is code
+    ("from hyperopt import fmin, tpe", "hyperopt"),  # several names from one module: the module
+    ("when should I use a bagging ensemble", "bagging"),  # of two names held, the more specific one
+    # words that many pages' names hold ("model", "data") don't outrank the page about the rest
+    ("why does my model perform well on training data but poorly on test data", "overfitting"),
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

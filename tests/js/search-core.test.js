@@ -40,6 +40,9 @@ test("codeQuery reads the identifiers of pasted code, the imported or called one
   const call = core.codeQuery("OneHotEncoder(handle_unknown='ignore')");
   assert.ok(call.main.has("onehotencoder") && !call.idents.includes("ignore"), JSON.stringify(call.idents));
   assert.deepEqual([...core.codeQuery("torch.nn.Conv2d").main], ["conv2d"]);
+  /* Several names imported from one module: the module is asked about too; one name: only that name. */
+  assert.deepEqual([...core.codeQuery("from hyperopt import fmin, tpe").main], ["fmin", "tpe", "hyperopt"]);
+  assert.deepEqual([...core.codeQuery("from sklearn.preprocessing import StandardScaler as SS").main], ["standardscaler"]);
 });
 
 test("compareSides reads 'difference between X and Y' and 'X vs Y'", () => {
@@ -89,6 +92,8 @@ test("contextStart finds where a question's context begins", () => {
   assert.deepEqual(q.slice(core.contextStart(q, stop)), ["in", "a", "neural", "network"]);
   const none = core.words("what is overfitting");
   assert.equal(core.contextStart(none, stop), none.length);
+  const into = core.words("how do I split a spark dataframe into train and test");  // "into" names a result
+  assert.equal(core.contextStart(into, stop), into.length);
   const trailing = core.words("what is in");  // nothing after "in": no context
   assert.equal(core.contextStart(trailing, stop), trailing.length);
 });

@@ -144,9 +144,13 @@ function codeQuery(query) {
     parts.forEach(p => all.add(p));
     main.add(parts[parts.length - 1]);
   }
-  if (/^\s*from\s/.test(query)) {  // `from a.b import C`: C is what the reader asks about
-    const imported = query.split(/\bimport\b/)[1];
-    if (imported) { main.clear(); for (const w of imported.split(/[\s,()]+/).map(fold)) if (w.length > 1 && w !== "as") main.add(w); }
+  const from = query.match(/^\s*from\s+([\w.]+)\s+import\b(.*)$/s);
+  if (from) {  // `from a.b import C`: C is what the reader asks about; `from a import B, C`: a, B and C
+    const imported = from[2].split(/\s+as\s+\w+|[\s,()]+/).map(fold).filter(w => w.length > 1);
+    main.clear();
+    imported.forEach(w => main.add(w));
+    const module = fold(from[1]).split(".").pop();
+    if (imported.length > 1 && module.length > 2) main.add(module);
   }
   return all.size ? { idents: [...all], main } : null;
 }
@@ -185,9 +189,10 @@ function absentIn(tokens, absent) {
 }
 
 /* Where a question's context begins ("how to avoid overfitting | in a neural network"): the index of
- * its last "in/into/with/using/on/for/inside" that has a content word (not in `stop`) after it and
- * something before it; the length of `all` when there is none. */
-const CONTEXT = new Set(["in", "into", "with", "using", "on", "for", "inside"]);
+ * its last "in/with/using/on/for/inside" that has a content word (not in `stop`) after it and
+ * something before it; the length of `all` when there is none. Not "into": "split a dataframe into
+ * train and test" names the action's result, part of what is asked. */
+const CONTEXT = new Set(["in", "with", "using", "on", "for", "inside"]);
 function contextStart(all, stop) {
   for (let i = all.length - 2; i > 0; i--) if (CONTEXT.has(all[i]) && all.slice(i + 1).some(w => !stop.has(w))) return i;
   return all.length;

@@ -6,8 +6,8 @@
  * shards of the query's words (search/text/<first two letters>.json), and for the pages shown
  * their locations (search/loc/<n>.json) and result texts (search/docs/<n>.json).
  * Ranking (README "Search"): an exact full name first; then terms before walkthroughs; a page whose
- * names hold every word; a page whose whole name the question holds; pages that match more words;
- * then score (names weigh more than text; exact > stem > prefix > one typo > two typos).
+ * names hold every word; a page whose whole name the question holds (the rarer name first); pages
+ * that match more words (not counting words many pages' names hold); then score (names weigh more than text; exact > stem > prefix > one typo > two typos).
  * Word normalisation must stay identical to search_words.words(): a test checks both. */
 "use strict";
 
@@ -26,6 +26,7 @@ function loadCore() {
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
 const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 const TITLE = 10, ALIAS = 8, INITIALS = 6, RELATED = 4, NAMES = 3, CODE = 6, CURATED = 3;  // field weights; names count NAMES times text
+const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
 class Stale extends Error {}  // a newer keystroke arrived: this query's answer would be thrown away
@@ -123,7 +124,7 @@ async function match(query, tokens, all, code, question, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
-    names: 0, text: 0, code: 0, docs: new Map() }).get(p);
+    names: 0, text: 0, code: 0, specific: 0, docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
   /* Code that names a term: `scaler.fit_transform(X)` is about fit_transform(), `optimizer = ...` about
@@ -139,18 +140,23 @@ async function match(query, tokens, all, code, question, check) {
     for (const hit of hits) entry(hit >> 2).code += weight * (hit & 3);
   }
   const matched = new Map();  // query word -> words it matched (for highlighting and the "h" parameter)
+  const generic = new Set();  // query words that many pages' names hold ("model", "data"): they say little
+  const rarity = new Map();  // query word -> how rare it is in the pages' text (idf): how specific a name is
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i], last = i === tokens.length - 1;
-    const seen = new Map();
+    const seen = new Map(), namedPages = new Set();
     const shard = await textShard(token);
     check();
+    /* A word no page's text holds is as rare as a word can be. */
+    rarity.set(token, Math.log(1 + N * config.mlterms.sectionsPerPage / ((shard && shard.map.get(token) || [0, 0]).length / 2 || 1)));
     const anyMatch = withPrefix(names.words.sorted, token, 1).length > 0 || Boolean(shard && withPrefix(shard.sorted, token, 1).length);
     for (const [w, weight] of expand(token, names.words, last, anyMatch)) {
       seen.set(w, weight);
       const best = new Map();
       for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
-      for (const [page, score] of best) { const e = entry(page); e.names += score; e.covered.add(i); e.named.add(i); }
+      for (const [page, score] of best) { const e = entry(page); e.names += score; e.covered.add(i); e.named.add(i); namedPages.add(page); }
     }
+    if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
     if (shard) {
       for (const [w, weight] of expand(token, shard, last, anyMatch)) {
         seen.set(w, Math.max(seen.get(w) || 0, weight));
@@ -185,18 +191,19 @@ async function match(query, tokens, all, code, question, check) {
   });
   if (!code) {
     const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
-    contained([all, all.map(w => fixed.get(w) || w)], entry, question);
+    contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0);
   }
-  return { pages, matched };
+  return { pages, matched, generic };
 }
 
 /* A question or phrase that holds a whole name of a page ("how to avoid overfitting in a neural network"
  * holds "overfitting"): the name is what the reader asks about, the other words may match any page's
  * text. A page's `contained` is how many content words the name spans (half for a related word), when
  * it spans at least half the content words before the context ("in a neural network", "with pandas"):
- * a name inside the context is where the question is asked, not what about. `sequences`: the query's
- * words, as typed and corrected. */
-function contained(sequences, entry, { context, topic }) {
+ * a name inside the context is where the question is asked, not what about. Its `specific` is how rare
+ * the name's words are (`rarity`, by word as typed): of two names as long, "bagging ensemble" is about
+ * the rarer, Bagging. `sequences`: the query's words, as typed and corrected. */
+function contained(sequences, entry, { context, topic }, rarity) {
   const need = Math.max(1, Math.ceil(topic / 2));
   for (const seq of sequences)
     for (let i = 0; i < seq.length; i++)
@@ -206,7 +213,10 @@ function contained(sequences, entry, { context, topic }) {
         for (const c of namedBy(run)) {
           const e = entry(c >> 4);
           if ((c & 15) > RELATED) e.mentioned = true;  // the query names this term: never "No term"
-          if (j <= context && span >= need) e.contained = Math.max(e.contained, span * ((c & 15) > RELATED ? 1 : 0.5));
+          if (j > context || span < need) continue;
+          const value = span * ((c & 15) > RELATED ? 1 : 0.5);
+          const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
+          if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
         }
       }
 }
@@ -219,19 +229,21 @@ function questionOf(all) {
 }
 
 
-/* Rank the pages: a full name first, then (prose) pages that cover more query words (a word its names
- * hold counts twice), then the score.
+/* Rank the pages: a full name first, then (prose) a page whose name the question holds (the rarer
+ * name first), then pages that cover more query words (a word its names hold counts twice, unless it
+ * is `generic`: in the names of many pages), then the score.
  * A walkthrough comes after the terms unless its own names answer the whole query. */
-function rank(pages, tokens, code, topic = tokens.length) {
+function rank(pages, tokens, code, topic = tokens.length, generic = new Set()) {
   /* A walkthrough whose own names don't answer the whole query comes after every term. */
   const walk = (page, e) => Number(!names.pages[page][2] && e.named.size < tokens.length);
   const score = (page, e) => (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][1] || 1);
   const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
   /* Query words it matches before the question's context ("… in classification"), those in its names twice. */
-  const reach = e => [...e.covered].filter(i => i < topic).length + [...e.named].filter(i => i < topic).length;
+  const reach = e => [...e.covered].filter(i => i < topic).length + [...e.named].filter(i => i < topic && !generic.has(i)).length;
   return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || e.mentioned || (code && e.code))
     .map(([page, e]) => [page, e, score(page, e), walk(page, e)])
     .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || b[1].contained - a[1].contained
+      || b[1].specific - a[1].specific
       || (code ? 0 : reach(b[1]) - reach(a[1])) || b[2] - a[2])
     .slice(0, RESULTS);
 }
@@ -283,8 +295,8 @@ async function search(query, id = latest) {
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
   const question = code ? null : questionOf(all);
-  const { pages, matched } = await match(query, tokens, all, code, question, check(id));
-  const ranked = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length);
+  const { pages, matched, generic } = await match(query, tokens, all, code, question, check(id));
+  const ranked = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic);
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
   const prefixes = tokens.filter(t => t.length >= 2);
