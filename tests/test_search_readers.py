@@ -58,6 +58,7 @@ def test_a_concept_the_glossary_lacks_says_so_first_and_links_its_page(page, ser
     ("when should I use a bagging ensemble", "bagging"),  # of two names held, the more specific one
     # words that many pages' names hold ("model", "data") don't outrank the page about the rest
     ("why does my model perform well on training data but poorly on test data", "overfitting"),
+    ("how to turn categorical features into numbers", "encoding-categorical-variables"),  # not "No term"
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

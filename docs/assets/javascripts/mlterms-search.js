@@ -272,12 +272,15 @@ function compareGroup(query) {
 }
 
 /* Whether the glossary has a term for the query: a full name, a term's name anywhere in it, code it
- * explains, or a page whose names cover a third of the query's words. Concepts known to be missing are
+ * explains, a page whose names cover a third of the query's words, or one whose names hold one of
+ * three or more words and whose names and text hold two thirds ("turn categorical features into numbers"). Concepts known to be missing are
  * said to be so by name (crosswalk absent:), so a near miss here is shown as a near miss. */
 function answered(ranked, tokens, code) {
   if (!ranked.length) return false;
   const need = Math.ceil(tokens.length / 3);
-  return ranked.some(([, e]) => e.exact || e.contained || e.mentioned || (code && e.code) || e.named.size >= need);
+  const most = Math.ceil(tokens.length * 2 / 3);  // "turn categorical features into numbers"
+  return ranked.some(([, e]) => e.exact || e.contained || e.mentioned || (code && e.code) || e.named.size >= need
+    || (e.named.size && tokens.length >= 3 && e.covered.size >= most));
 }
 
 function check(id) {
