@@ -46,6 +46,17 @@ def test_a_concept_the_glossary_lacks_says_so_first_and_links_its_page(page, ser
     assert not page.console_errors
 
 
+def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, served_site):
+    """The module alone (`sklearn`) is in many pages' code; what the line imports is in none."""
+    page.goto(served_site)
+    search(page, "from sklearn.manifold import TSNE")
+    first = page.locator(RESULT_LINKS).first
+    assert first.inner_text().startswith("No term for ‘from sklearn.manifold import TSNE’ in this glossary")
+    assert first.get_attribute("href").startswith("https://scikit-learn.org/stable/search.html")
+    assert page.locator(RESULT_LINKS).count() > 1  # the closest terms follow
+    assert not page.console_errors
+
+
 @pytest.mark.parametrize("query, expect", [
     ("how to avoid overfitting in a neural network", "overfitting"),  # the topic, not the context
     ("how to tune hyperparameters", "hyperparameter-tuning"),  # a verb finds its noun

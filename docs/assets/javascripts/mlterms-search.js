@@ -124,7 +124,7 @@ async function match(query, tokens, all, code, question, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
-    names: 0, text: 0, code: 0, specific: 0, docs: new Map() }).get(p);
+    names: 0, text: 0, code: 0, explains: false, specific: 0, docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
   /* Code that names a term: `scaler.fit_transform(X)` is about fit_transform(), `optimizer = ...` about
@@ -132,12 +132,16 @@ async function match(query, tokens, all, code, question, check) {
   if (code) for (const ident of code.main) {
     const hits = new Map();
     for (const c of namedBy(words(ident))) hits.set(c >> 4, Math.max(hits.get(c >> 4) || 0, (c & 15) >= ALIAS - 1 ? 1 : 0.5));
-    for (const [page, weight] of hits) entry(page).code += weight * 3 * CURATED * Math.log(1 + N / hits.size);
+    for (const [page, weight] of hits) Object.assign(entry(page), { explains: true }).code += weight * 3 * CURATED * Math.log(1 + N / hits.size);
   }
   if (code) for (const ident of code.idents) {
     const hits = names.byCode.get(ident) || [];
     const weight = (code.main.has(ident) ? 3 : 1) * Math.log(1 + N / Math.max(1, hits.length));
-    for (const hit of hits) entry(hit >> 2).code += weight * (hit & 3);
+    for (const hit of hits) {
+      const e = entry(hit >> 2);
+      e.code += weight * (hit & 3);
+      if (code.main.has(ident)) e.explains = true;  // what the code imports or calls, not only its module
+    }
   }
   const matched = new Map();  // query word -> words it matched (for highlighting and the "h" parameter)
   const generic = new Set();  // query words that many pages' names hold ("model", "data"): they say little
@@ -271,16 +275,19 @@ function compareGroup(query) {
   return null;
 }
 
-/* Whether the glossary has a term for the query: a full name, a term's name anywhere in it, code it
- * explains, a page whose names cover a third of the query's words, or one whose names hold one of
- * three or more words and whose names and text hold two thirds ("turn categorical features into numbers"). Concepts known to be missing are
- * said to be so by name (crosswalk absent:), so a near miss here is shown as a near miss. */
+/* Whether the glossary has a term for the query: a full name, a term's name anywhere in it, a page
+ * whose code names what the code imports or calls (not only its module: `from sklearn.manifold import
+ * TSNE` has none), for prose a page whose names cover a third of the query's words, or whose names
+ * hold one of three or more words and whose names and text hold two thirds ("turn categorical
+ * features into numbers"). Concepts known to be missing are said to be so by name (crosswalk
+ * absent:), so a near miss here is shown as a near miss. */
 function answered(ranked, tokens, code) {
   if (!ranked.length) return false;
+  if (ranked.some(([, e]) => e.exact || e.contained || e.mentioned)) return true;
+  if (code) return ranked.some(([, e]) => e.explains);
   const need = Math.ceil(tokens.length / 3);
   const most = Math.ceil(tokens.length * 2 / 3);  // "turn categorical features into numbers"
-  return ranked.some(([, e]) => e.exact || e.contained || e.mentioned || (code && e.code) || e.named.size >= need
-    || (e.named.size && tokens.length >= 3 && e.covered.size >= most));
+  return ranked.some(([, e]) => e.named.size >= need || (e.named.size && tokens.length >= 3 && e.covered.size >= most));
 }
 
 function check(id) {
