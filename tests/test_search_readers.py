@@ -70,6 +70,10 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     # words that many pages' names hold ("model", "data") don't outrank the page about the rest
     ("why does my model perform well on training data but poorly on test data", "overfitting"),
     ("how to turn categorical features into numbers", "encoding-categorical-variables"),  # not "No term"
+    ("why is my model good on training data but bad on test data", "overfitting"),  # "good": "performs well"
+    ("dbutils.fs.ls", "databricks-file-system"),  # a path's leading run meets an indexed path (dbutils.fs)
+    ("beeswarm", "shap"),  # one word only code holds (shap.plots.beeswarm) is read as code
+    ("MLClient", "azure-machine-learning-workspace"),  # a name that starts with an acronym is code
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

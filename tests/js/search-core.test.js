@@ -35,7 +35,12 @@ test("codeQuery reads the identifiers of pasted code, the imported or called one
   assert.equal(core.codeQuery("k-means"), null);
   const imp = core.codeQuery("from sklearn.cluster import KMeans");
   assert.deepEqual([...imp.main], ["kmeans"]);
-  assert.deepEqual(imp.idents, ["sklearn", "cluster", "kmeans"]);
+  assert.deepEqual(imp.idents, ["sklearn.cluster", "sklearn", "cluster", "kmeans"]);
+  /* A dotted path's leading runs meet an indexed path whose short parts are dropped ("fs"). */
+  assert.deepEqual(core.codeQuery("dbutils.fs.ls").idents, ["dbutils.fs.ls", "dbutils.fs", "dbutils"]);
+  /* One name that starts with an acronym is code; a product name written that way is not. */
+  assert.deepEqual([...core.codeQuery("MLClient").main], ["mlclient"]);
+  assert.equal(core.codeQuery("MLflow"), null);
   assert.deepEqual([...core.codeQuery("df.fillna(0)").main], ["fillna"]);
   const call = core.codeQuery("OneHotEncoder(handle_unknown='ignore')");
   assert.ok(call.main.has("onehotencoder") && !call.idents.includes("ignore"), JSON.stringify(call.idents));

@@ -134,12 +134,17 @@ function initials(nameWords) {
  * (what is imported, called or named last), or null for prose. Literals and short variables are dropped. */
 function codeQuery(query) {
   const imports = /^\s*(from|import)\s+[\w.]+/.test(query);
-  const camel = /^\s*[A-Za-z]*[a-z][A-Z]\w*\s*$/.test(query);  // one camelCase name: KernelExplainer
+  /* One camelCase name (KernelExplainer) or one that starts with an acronym (MLClient, not MLflow). */
+  const camel = /^\s*(?:[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}[a-z]*[A-Z][a-z])\w*\s*$/.test(query);
   if (!imports && !camel && (!/[._(=]/.test(query) || /^[\p{L}\s'-]+\.?$/u.test(query))) return null;
   const text = query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
   const main = new Set(), all = new Set();
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
-    const parts = m[0].replace(/\s*\($/, "").split(".").map(fold).filter(p => p.length > 2 && !CODE_KEYWORDS.has(p));
+    const path = m[0].replace(/\s*\($/, "").split(".").map(fold);
+    /* The path and its leading runs too ("dbutils.fs.ls", "dbutils.fs"), to meet an indexed path whose
+     * short parts ("fs") are dropped below. */
+    for (let n = path.length; n >= 2; n--) all.add(path.slice(0, n).join("."));
+    const parts = path.filter(p => p.length > 2 && !CODE_KEYWORDS.has(p));
     if (!parts.length) continue;
     parts.forEach(p => all.add(p));
     main.add(parts[parts.length - 1]);

@@ -26,6 +26,7 @@ function loadCore() {
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
 const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
 const TITLE = 10, ALIAS = 8, INITIALS = 6, RELATED = 4, NAMES = 3, CODE = 6, CURATED = 3;  // field weights; names count NAMES times text
+const ADVERB = new Map([["good", "well"]]);  // "good on training data": the docs say "performs well"
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
@@ -161,10 +162,13 @@ async function match(query, tokens, all, code, question, check) {
       for (const [page, score] of best) { const e = entry(page); e.names += score; e.covered.add(i); e.named.add(i); namedPages.add(page); }
     }
     if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
-    if (shard) {
-      for (const [w, weight] of expand(token, shard, last, anyMatch)) {
+    const also = ADVERB.get(token), alsoShard = also ? await textShard(also) : null;
+    const found = shard ? [...expand(token, shard, last, anyMatch)].map(([w, weight]) => [shard, w, weight]) : [];
+    if (alsoShard && alsoShard.map.has(also)) found.push([alsoShard, also, 0.8]);
+    if (found.length) {
+      for (const [lex, w, weight] of found) {
         seen.set(w, Math.max(seen.get(w) || 0, weight));
-        const postings = shard.map.get(w), df = postings.length / 2, idf = Math.log(1 + N / df);
+        const postings = lex.map.get(w), df = postings.length / 2, idf = Math.log(1 + N / df);
         const best = new Map();
         for (let k = 0; k < postings.length; k += 2) {
           const doc = postings[k], page = Math.floor(doc / config.mlterms.sectionsPerPage);
@@ -300,7 +304,9 @@ async function search(query, id = latest) {
   const all = words(query);
   await loadNames();
   check(id)();
-  const code = codeQuery(query);
+  /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
+  const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(fold(query.trim()));
+  const code = codeQuery(query) || (lone ? { idents: [fold(query.trim())], main: new Set([fold(query.trim())]) } : null);
   let tokens = all.filter(w => !STOP.has(w));
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
