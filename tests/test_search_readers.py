@@ -74,6 +74,8 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("dbutils.fs.ls", "databricks-file-system"),  # a path's leading run meets an indexed path (dbutils.fs)
     ("beeswarm", "shap"),  # one word only code holds (shap.plots.beeswarm) is read as code
     ("MLClient", "azure-machine-learning-workspace"),  # a name that starts with an acronym is code
+    ("az ml job create --file job.yml", "azure-machine-learning-jobs"),  # a command line without its flags
+    ("from sklearn.preprocesing import StandardScalar", "data-scaling"),  # a typo in an identifier
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

@@ -50,6 +50,24 @@ test("codeQuery reads the identifiers of pasted code, the imported or called one
   assert.deepEqual([...core.codeQuery("from sklearn.preprocessing import StandardScaler as SS").main], ["standardscaler"]);
 });
 
+test("indexNames finds a page by its full name, spaced or joined, and its code by each dotted part", () => {
+  const index = core.indexNames({ pages: [["One-hot encoding", ["dummy coding"], 1, ["dummy variables"], ["pandas.get_dummies"], []]],
+    other: [] });
+  assert.deepEqual(index.byName.get("one hot encoding"), [0 * 16 + core.FIELDS.TITLE]);
+  assert.deepEqual(index.byName.get("onehotencoding"), [core.FIELDS.TITLE - 1]);
+  assert.deepEqual(index.byName.get("dummy variable"), [core.FIELDS.RELATED]);
+  assert.deepEqual(index.byCode.get("get_dummies"), [0 * 4 + 1]);
+  assert.ok(index.surface.set.has("dummy") && !index.surface.set.has("variables"));  // related words are no suggestion
+});
+
+test("commandWords reads a command line without its flags and their values", () => {
+  assert.equal(core.commandWords("az ml job create --file job.yml"), "az ml job create");
+  assert.equal(core.commandWords("pip install -U scikit-learn"), "pip install scikit-learn");
+  assert.equal(core.commandWords("az ml compute create"), null);  // no flag: prose as it is
+  assert.equal(core.commandWords("model.fit(X, y)"), null);
+  assert.equal(core.commandWords("from sklearn import svm"), null);
+});
+
 test("compareSides reads 'difference between X and Y' and 'X vs Y'", () => {
   assert.deepEqual(core.compareSides("what is the difference between bagging and boosting?"), ["bagging", "boosting"]);
   assert.deepEqual(core.compareSides("RDD vs DataFrame"), ["rdd", "dataframe"]);

@@ -160,6 +160,15 @@ function codeQuery(query) {
   return all.size ? { idents: [...all], main } : null;
 }
 
+/* A command line ("az ml job create --file job.yml", "pip install -U scikit-learn"): its words without
+ * the flags and the long flags' values (file names and settings, not what is asked), read as prose;
+ * null for anything that is not a command of two or more words with a flag. */
+function commandWords(query) {
+  if (!/^\s*[a-z][\w-]*\s+[a-z][\w-]*/i.test(query) || !/\s--?[a-z]/i.test(query) || /[()]|\bimport\b/.test(query)) return null;
+  return query.replace(/\s--[a-z][\w-]*(?:[ =](?!-)\S+)?/gi, " ").replace(/\s-[a-z]\b/gi, " ")
+    .replace(/\s[^\w\s]+(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
+}
+
 /* "difference between X and Y", "X vs Y", "X versus Y", "compare X and Y": the two sides, or null. */
 function compareSides(query) {
   const q = fold(query).replace(/[?!.]+$/, "").trim();
@@ -203,6 +212,53 @@ function contextStart(all, stop) {
   return all.length;
 }
 
+/* Field weights of the names index: a page's title, its other names, the initials of its names, its
+ * related words; CURATED: how much more a crosswalk code name weighs than an identifier a page uses. */
+const FIELDS = { TITLE: 10, ALIAS: 8, INITIALS: 6, RELATED: 4, CURATED: 3 };
+
+/* The names index from names.json: word -> postings (page * 16 + field weight), full name -> postings,
+ * code identifier -> postings (page * 4 + weight), the real words of the names (completion), the
+ * compare groups and the concepts the glossary lacks.
+ * Flat number arrays, not [page, field] pairs: a fifth of the memory at 20,000 terms. */
+function indexNames(data) {
+  const { TITLE, ALIAS, INITIALS, RELATED, CURATED } = FIELDS;
+  const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
+  const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
+  const other = new Set(data.other || []);  // the pages that are not a term's (walkthroughs, indexes)
+  const pages = data.pages.map(([title, others, boost, related = [], code = [], codeNames = []], page) => {
+    [plain(title), ...others, ...related].forEach((name, n) => {
+      const field = n === 0 ? TITLE : n <= others.length ? ALIAS : RELATED;
+      const base_ = words(name);
+      if (!base_.length) return;
+      if (n <= others.length) for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 2) surface.add(w);
+      add(byName, base_.join(" "), page * 16 + field);
+      add(byName, base_.join(""), page * 16 + field - 1);
+      for (const w of nameKeys(base_)) add(byWord, w, page * 16 + field);
+      /* The word as written too ("regularization", kept whole: a typo of it is far from "regularize"). */
+      for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 4 && !base_.includes(w)) add(byWord, w, page * 16 + field);
+      if (field !== RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);
+    });
+    /* The identifiers that name the term in code (crosswalk kind code) weigh CURATED times those its
+     * api source, examples and links merely use. */
+    const weightOf = new Map();
+    for (const [list, weight] of [[code, 1], [codeNames, CURATED]])
+      for (const ident of list) for (const part of [fold(ident), ...fold(ident).split(".")])
+        weightOf.set(part, Math.max(weightOf.get(part) || 0, weight));
+    for (const [part, weight] of weightOf) add(byCode, part, page * 4 + weight);
+    return [title, boost, other.has(page) ? 0 : 1];
+  });
+  return { pages, byName, byCode, codeWords: null, words: lexicon(byWord, true), compare: data.compare || [],
+    absent: (data.absent || []).map(([name, source]) => [words(name), name, source]),
+    surface: { set: surface, sorted: [...surface].sort() } };
+}
+
+/* Result text with the words that `matches` (a canonical word) wrapped in <mark>, tags left alone. */
+const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
+function mark(html, matches) {
+  return (html || "").split(/(<[^>]+>)/).map(part => part.startsWith("<") ? part : part.replace(WORD, w =>
+    !w.startsWith("&") && matches(canon(fold(w))) ? `<mark>${w}</mark>` : w)).join("");
+}
+
 /* The search page of an official docs site for a query the glossary has no term for. */
 function docsSearch(query) {
   const q = encodeURIComponent(query.trim());
@@ -212,7 +268,7 @@ function docsSearch(query) {
 }
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
-  nameKeys, initials, stem, codeQuery, compareSides, suggestion, docsSearch, absentIn, contextStart };
+  nameKeys, initials, stem, codeQuery, commandWords, compareSides, FIELDS, indexNames, mark, suggestion, docsSearch, absentIn, contextStart };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;
 })();

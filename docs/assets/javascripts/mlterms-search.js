@@ -14,18 +14,18 @@
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
 /* The pure helpers, loaded when the reader first heads for the search box, not on every page. */
-let fold, canon, words, plain, escapeHTML, shardName, lexicon, withPrefix, expand, nameKeys, initials,
-  codeQuery, compareSides, suggestion, docsSearch, absentIn, contextStart;
+let fold, canon, words, escapeHTML, shardName, lexicon, expand, codeQuery, commandWords, compareSides, suggestion,
+  docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, ALIAS, RELATED, CURATED;
 function loadCore() {
   if (fold) return;
   importScripts(new URL("mlterms-search-core.js", self.location.href).href);
-  ({ fold, canon, words, plain, escapeHTML, shardName, lexicon, withPrefix, expand, nameKeys, initials,
-    codeQuery, compareSides, suggestion, docsSearch, absentIn, contextStart } = self.MLTermsCore);
+  ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, codeQuery, commandWords, compareSides, suggestion,
+    docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix } = self.MLTermsCore);
+  ({ ALIAS, RELATED, CURATED } = self.MLTermsCore.FIELDS);
   STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
 }
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
-const WORD = /&[#\w]+;|[\p{L}\p{N}]+/gu;
-const TITLE = 10, ALIAS = 8, INITIALS = 6, RELATED = 4, NAMES = 3, CODE = 6, CURATED = 3;  // field weights; names count NAMES times text
+const NAMES = 3, CODE = 6;  // a page's names count NAMES times its text, its code CODE times
 const ADVERB = new Map([["good", "well"]]);  // "good on training data": the docs say "performs well"
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
@@ -41,43 +41,22 @@ async function fetchJSON(path) {
   return response.json();
 }
 
-/* The names index, built once from names.json: word -> postings (page * 16 + field weight), full name -> postings,
- * code identifier -> postings (page * 4 + weight), the real words of the names (completion), the
- * compare groups and the concepts the glossary lacks.
- * Flat number arrays, not [page, field] pairs: a fifth of the memory at 20,000 terms. */
+/* The names index (core indexNames), built once from names.json on the first real query. */
 function loadNames() {
   loadCore();
-  if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => {
-    const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
-    const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
-    const other = new Set(data.other || []);  // the pages that are not a term's (walkthroughs, indexes)
-    const pages = data.pages.map(([title, others, boost, related = [], code = [], codeNames = []], page) => {
-      [plain(title), ...others, ...related].forEach((name, n) => {
-        const field = n === 0 ? TITLE : n <= others.length ? ALIAS : RELATED;
-        const base_ = words(name);
-        if (!base_.length) return;
-        if (n <= others.length) for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 2) surface.add(w);
-        add(byName, base_.join(" "), page * 16 + field);
-        add(byName, base_.join(""), page * 16 + field - 1);
-        for (const w of nameKeys(base_)) add(byWord, w, page * 16 + field);
-        /* The word as written too ("regularization", kept whole: a typo of it is far from "regularize"). */
-        for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 4 && !base_.includes(w)) add(byWord, w, page * 16 + field);
-        if (field !== RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);
-      });
-      /* The identifiers that name the term in code (crosswalk kind code) weigh CURATED times those its
-       * api source, examples and links merely use. */
-      const weightOf = new Map();
-      for (const [list, weight] of [[code, 1], [codeNames, CURATED]])
-        for (const ident of list) for (const part of [fold(ident), ...fold(ident).split(".")])
-          weightOf.set(part, Math.max(weightOf.get(part) || 0, weight));
-      for (const [part, weight] of weightOf) add(byCode, part, page * 4 + weight);
-      return [title, boost, other.has(page) ? 0 : 1];
-    });
-    names = { pages, byName, byCode, words: lexicon(byWord, true), compare: data.compare || [],
-      absent: (data.absent || []).map(([name, source]) => [words(name), name, source]),
-      surface: { set: surface, sorted: [...surface].sort() } };
-  });
+  if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => { names = indexNames(data); });
   return namesLoading;
+}
+
+/* The postings (page * 4 + weight) of a code identifier, and how near it is: an identifier no page's
+ * code holds stands for the indexed ones it begins or is a typo of ("StandardScalar", "predict_prob"),
+ * at the weight of that match. The vocabulary of identifiers is sorted on the first such query. */
+function codeHits(ident) {
+  const exact = names.byCode.get(ident);
+  if (exact || ident.length < 5 || ident.includes(".")) return [exact || [], 1];
+  if (!names.codeWords) names.codeWords = lexicon(names.byCode);
+  const found = [...expand(ident, names.codeWords, false)], best = Math.max(0, ...found.map(([, w]) => w));
+  return [found.filter(([, w]) => w === best).flatMap(([w]) => names.byCode.get(w)), best];
 }
 
 /* The postings (page * 16 + field) of the names that are exactly these words, spaced or joined. */
@@ -114,9 +93,26 @@ async function docShard(n) {
   return docShards.get(n);
 }
 
-function mark(html, matches) {
-  return (html || "").split(/(<[^>]+>)/).map(part => part.startsWith("<") ? part : part.replace(WORD, w =>
-    !w.startsWith("&") && matches(canon(fold(w))) ? `<mark>${w}</mark>` : w)).join("");
+/* The code scores of pasted code's pages: each identifier's pages (weighed by how rare it is, three
+ * times for what the code imports or calls), and code that names a term: `scaler.fit_transform(X)` is
+ * about fit_transform(), `optimizer = ...` about Optimizer, counted like a crosswalk code name. A page
+ * `explains` the code when what it imports or calls is in its code or names, not only its module. */
+function matchCode(code, entry) {
+  const N = config.mlterms.pages;
+  for (const ident of code.main) {
+    const hits = new Map();
+    for (const c of namedBy(words(ident))) hits.set(c >> 4, Math.max(hits.get(c >> 4) || 0, (c & 15) >= ALIAS - 1 ? 1 : 0.5));
+    for (const [page, weight] of hits) Object.assign(entry(page), { explains: true }).code += weight * 3 * CURATED * Math.log(1 + N / hits.size);
+  }
+  for (const ident of code.idents) {
+    const [hits, near] = codeHits(ident);
+    const weight = near * (code.main.has(ident) ? 3 : 1) * Math.log(1 + N / Math.max(1, hits.length));
+    for (const hit of hits) {
+      const e = entry(hit >> 2);
+      e.code += weight * (hit & 3);
+      if (code.main.has(ident)) e.explains = true;
+    }
+  }
 }
 
 /* One query's matches: per page whether a full name matched (exact), which query words its names or
@@ -128,22 +124,7 @@ async function match(query, tokens, all, code, question, check) {
     names: 0, text: 0, code: 0, explains: false, specific: 0, docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
-  /* Code that names a term: `scaler.fit_transform(X)` is about fit_transform(), `optimizer = ...` about
-   * Optimizer. Counted like a main identifier that names the term in code (crosswalk kind code). */
-  if (code) for (const ident of code.main) {
-    const hits = new Map();
-    for (const c of namedBy(words(ident))) hits.set(c >> 4, Math.max(hits.get(c >> 4) || 0, (c & 15) >= ALIAS - 1 ? 1 : 0.5));
-    for (const [page, weight] of hits) Object.assign(entry(page), { explains: true }).code += weight * 3 * CURATED * Math.log(1 + N / hits.size);
-  }
-  if (code) for (const ident of code.idents) {
-    const hits = names.byCode.get(ident) || [];
-    const weight = (code.main.has(ident) ? 3 : 1) * Math.log(1 + N / Math.max(1, hits.length));
-    for (const hit of hits) {
-      const e = entry(hit >> 2);
-      e.code += weight * (hit & 3);
-      if (code.main.has(ident)) e.explains = true;  // what the code imports or calls, not only its module
-    }
-  }
+  if (code) matchCode(code, entry);
   const matched = new Map();  // query word -> words it matched (for highlighting and the "h" parameter)
   const generic = new Set();  // query words that many pages' names hold ("model", "data"): they say little
   const rarity = new Map();  // query word -> how rare it is in the pages' text (idf): how specific a name is
@@ -298,20 +279,26 @@ function check(id) {
   return () => { if (id !== latest) throw new Stale(); };
 }
 
-async function search(query, id = latest) {
-  if (!/[\p{L}\p{N}]/u.test(query)) return { items: [] };  // Material sends the empty box on every page
-  loadCore();
-  const all = words(query);
-  await loadNames();
-  check(id)();
+/* What a query asks: its words, whether it is code (and its identifiers), the words that rank, and
+ * for prose where its context begins. A command line is read without its flags. */
+function read(query) {
+  const text = commandWords(query) || query, all = words(text);
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
-  const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(fold(query.trim()));
-  const code = codeQuery(query) || (lone ? { idents: [fold(query.trim())], main: new Set([fold(query.trim())]) } : null);
+  const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(fold(text.trim()));
+  const code = codeQuery(text) || (lone ? { idents: [fold(text.trim())], main: new Set([fold(text.trim())]) } : null);
   let tokens = all.filter(w => !STOP.has(w));
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
-  const question = code ? null : questionOf(all);
-  const { pages, matched, generic } = await match(query, tokens, all, code, question, check(id));
+  return { text, all, code, tokens, question: code ? null : questionOf(all) };
+}
+
+async function search(query, id = latest) {
+  if (!/[\p{L}\p{N}]/u.test(query)) return { items: [] };  // Material sends the empty box on every page
+  loadCore();
+  await loadNames();
+  check(id)();
+  const { text, all, code, tokens, question } = read(query);
+  const { pages, matched, generic } = await match(text, tokens, all, code, question, check(id));
   const ranked = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic);
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
@@ -324,7 +311,7 @@ async function search(query, id = latest) {
   }
   const perShard = config.mlterms.pagesPerShard, sectionsPer = config.mlterms.sectionsPerPage;
   const shards = [...new Set(ranked.slice(0, WITH_TEXT).map(([page]) => Math.floor(page / perShard)))];
-  const group = ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(query);  // "one vs rest" is a name
+  const group = ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(text);  // "one vs rest" is a name
   const [loaded, locationOf] = await Promise.all([
     Promise.all(shards.map(async n => [n, await docShard(n)])).then(rows => new Map(rows)),
     locationsOf([...ranked.map(([page]) => page), ...(group ? [group[1]] : [])])]);
