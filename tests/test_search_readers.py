@@ -76,6 +76,7 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("MLClient", "azure-machine-learning-workspace"),  # a name that starts with an acronym is code
     ("az ml job create --file job.yml", "azure-machine-learning-jobs"),  # a command line without its flags
     ("from sklearn.preprocesing import StandardScalar", "data-scaling"),  # a typo in an identifier
+    ("service princple", "service-principal"),  # a typo late in a word that no typo rule reaches
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

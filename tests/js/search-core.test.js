@@ -60,6 +60,13 @@ test("indexNames finds a page by its full name, spaced or joined, and its code b
   assert.ok(index.surface.set.has("dummy") && !index.surface.set.has("variables"));  // related words are no suggestion
 });
 
+test("latePrefix: a word with a typo late in it finds the words its beginning begins", () => {
+  const lex = core.lexicon(new Map([["principal", []], ["principle", []], ["private", []]]));
+  assert.deepEqual([...core.latePrefix("princple", lex).keys()], ["principal", "principle"]);
+  assert.equal(core.latePrefix("prxvate", lex).size, 0);  // "prxva": too early a typo
+  assert.equal(core.latePrefix("princ", lex).size, 0);  // short words: expand's prefixes already
+});
+
 test("commandWords reads a command line without its flags and their values", () => {
   assert.equal(core.commandWords("az ml job create --file job.yml"), "az ml job create");
   assert.equal(core.commandWords("pip install -U scikit-learn"), "pip install scikit-learn");

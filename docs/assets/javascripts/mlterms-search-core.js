@@ -111,6 +111,16 @@ function expand(token, lex, last, anyMatch = false) {
   return found;
 }
 
+/* For a word nothing matched, not even with a typo: a typo late in a long word ("princple"). The words
+ * that its longest beginning of five letters or more (and three fifths of it) begins, at a low weight. */
+function latePrefix(token, lex) {
+  const found = new Map();
+  if (token.length >= 6)
+    for (let n = token.length - 1; n >= Math.max(5, Math.ceil(token.length * 0.6)) && !found.size; n--)
+      for (const w of withPrefix(lex.sorted, token.slice(0, n), 61)) found.set(w, 0.3);
+  return found;
+}
+
 /* The words a name is found by: its words, each pair joined ("one-hot" -> "onehot"), and the initials
  * of each run of two to four words ("Azure Machine Learning workspace" -> "ml", "aml"), which readers type. */
 function nameKeys(nameWords) {
@@ -268,7 +278,7 @@ function docsSearch(query) {
 }
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
-  nameKeys, initials, stem, codeQuery, commandWords, compareSides, FIELDS, indexNames, mark, suggestion, docsSearch, absentIn, contextStart };
+  nameKeys, initials, stem, latePrefix, codeQuery, commandWords, compareSides, FIELDS, indexNames, mark, suggestion, docsSearch, absentIn, contextStart };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;
 })();

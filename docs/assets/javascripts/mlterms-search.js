@@ -14,12 +14,12 @@
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
 /* The pure helpers, loaded when the reader first heads for the search box, not on every page. */
-let fold, canon, words, escapeHTML, shardName, lexicon, expand, codeQuery, commandWords, compareSides, suggestion,
+let fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides, suggestion,
   docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, ALIAS, RELATED, CURATED;
 function loadCore() {
   if (fold) return;
   importScripts(new URL("mlterms-search-core.js", self.location.href).href);
-  ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, codeQuery, commandWords, compareSides, suggestion,
+  ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides, suggestion,
     docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix } = self.MLTermsCore);
   ({ ALIAS, RELATED, CURATED } = self.MLTermsCore.FIELDS);
   STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
@@ -136,30 +136,33 @@ async function match(query, tokens, all, code, question, check) {
     /* A word no page's text holds is as rare as a word can be. */
     rarity.set(token, Math.log(1 + N * config.mlterms.sectionsPerPage / ((shard && shard.map.get(token) || [0, 0]).length / 2 || 1)));
     const anyMatch = withPrefix(names.words.sorted, token, 1).length > 0 || Boolean(shard && withPrefix(shard.sorted, token, 1).length);
-    for (const [w, weight] of expand(token, names.words, last, anyMatch)) {
+    let inNames = expand(token, names.words, last, anyMatch);
+    const also = ADVERB.get(token), alsoShard = also ? await textShard(also) : null;
+    let inText = shard ? [...expand(token, shard, last, anyMatch)].map(([w, weight]) => [shard, w, weight]) : [];
+    if (alsoShard && alsoShard.map.has(also)) inText.push([alsoShard, also, 0.8]);
+    if (!inNames.size && !inText.length) {  // not even a typo matched: a typo late in the word?
+      inNames = latePrefix(token, names.words);
+      inText = shard ? [...latePrefix(token, shard)].map(([w, weight]) => [shard, w, weight]) : [];
+    }
+    for (const [w, weight] of inNames) {
       seen.set(w, weight);
       const best = new Map();
       for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
       for (const [page, score] of best) { const e = entry(page); e.names += score; e.covered.add(i); e.named.add(i); namedPages.add(page); }
     }
     if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
-    const also = ADVERB.get(token), alsoShard = also ? await textShard(also) : null;
-    const found = shard ? [...expand(token, shard, last, anyMatch)].map(([w, weight]) => [shard, w, weight]) : [];
-    if (alsoShard && alsoShard.map.has(also)) found.push([alsoShard, also, 0.8]);
-    if (found.length) {
-      for (const [lex, w, weight] of found) {
-        seen.set(w, Math.max(seen.get(w) || 0, weight));
-        const postings = lex.map.get(w), df = postings.length / 2, idf = Math.log(1 + N / df);
-        const best = new Map();
-        for (let k = 0; k < postings.length; k += 2) {
-          const doc = postings[k], page = Math.floor(doc / config.mlterms.sectionsPerPage);
-          const score = weight * (1 + Math.log(postings[k + 1])) * idf;
-          const e = entry(page);
-          e.docs.set(doc, (e.docs.get(doc) || 0) + score);
-          best.set(page, Math.max(best.get(page) || 0, score));
-        }
-        for (const [page, score] of best) { const e = entry(page); e.text += score; e.covered.add(i); }
+    for (const [lex, w, weight] of inText) {
+      seen.set(w, Math.max(seen.get(w) || 0, weight));
+      const postings = lex.map.get(w), df = postings.length / 2, idf = Math.log(1 + N / df);
+      const best = new Map();
+      for (let k = 0; k < postings.length; k += 2) {
+        const doc = postings[k], page = Math.floor(doc / config.mlterms.sectionsPerPage);
+        const score = weight * (1 + Math.log(postings[k + 1])) * idf;
+        const e = entry(page);
+        e.docs.set(doc, (e.docs.get(doc) || 0) + score);
+        best.set(page, Math.max(best.get(page) || 0, score));
       }
+      for (const [page, score] of best) { const e = entry(page); e.text += score; e.covered.add(i); }
     }
     matched.set(token, seen);
   }
@@ -262,14 +265,14 @@ function compareGroup(query) {
 
 /* Whether the glossary has a term for the query: a full name, a term's name anywhere in it, a page
  * whose code names what the code imports or calls (not only its module: `from sklearn.manifold import
- * TSNE` has none), for prose a page whose names cover a third of the query's words, or whose names
+ * TSNE` has none) or whose names and text hold all its words (a setting the notes quote), for prose a page whose names cover a third of the query's words, or whose names
  * hold one of three or more words and whose names and text hold two thirds ("turn categorical
  * features into numbers"). Concepts known to be missing are said to be so by name (crosswalk
  * absent:), so a near miss here is shown as a near miss. */
 function answered(ranked, tokens, code) {
   if (!ranked.length) return false;
   if (ranked.some(([, e]) => e.exact || e.contained || e.mentioned)) return true;
-  if (code) return ranked.some(([, e]) => e.explains);
+  if (code) return ranked.some(([, e]) => e.explains || e.covered.size === tokens.length);
   const need = Math.ceil(tokens.length / 3);
   const most = Math.ceil(tokens.length * 2 / 3);  // "turn categorical features into numbers"
   return ranked.some(([, e]) => e.named.size >= need || (e.named.size && tokens.length >= 3 && e.covered.size >= most));
