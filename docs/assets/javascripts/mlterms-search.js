@@ -289,7 +289,7 @@ function read(query) {
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(fold(text.trim()));
   const code = codeQuery(text) || (lone ? { idents: [fold(text.trim())], main: new Set([fold(text.trim())]) } : null);
-  let tokens = all.filter(w => !STOP.has(w));
+  let tokens = all.filter(w => !STOP.has(w) && !/^\d+$/.test(w));  // "95% accuracy": the number is no topic
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
   return { text, all, code, tokens, question: code ? null : questionOf(all) };

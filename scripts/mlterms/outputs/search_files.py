@@ -59,7 +59,7 @@ STOP_WORDS = sorted(set("""a an and are as at be between can compare comparison 
 differences do does for from how i in into is it me mean meaning means my of on or should tell than the this to
 use used versus vs what whats when where which who why with would you your
 s t d m ll re ve don doesn isn aren understand exactly example examples please purpose stand tutorial
-but if so that we they was were has have""".split()))
+but if so that we they was were has have by always""".split()))
 _TAGS = re.compile(r"<[^>]+>")
 _PILCROW = re.compile(r"\s*¶$")  # the permalink sign Material leaves at the end of a section's title
 _CELL = re.compile(r"In \[\d*\]:")  # a notebook code cell's prompt, as mkdocs-jupyter renders it
