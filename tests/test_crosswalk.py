@@ -68,6 +68,7 @@ def entry(name="Karhunen-Loeve transform", kind="synonym", community="Wikipedia"
     (f'abbreviations:\n  - {{abbreviation: kNN, means: k-nearest neighbors, term: knn, source: "{WIKI}"}}\n', 2,
      "the abbreviation 'kNN' names no term 'knn'"),
     (entry(name="KMeans(n_clusters=3)", kind="code"), 3, "is kind code, but not a Python name or dotted path"),
+    (entry(name="eigenvalues of the covariance", kind="question"), 3, "is kind question, but not a question"),
     (f'absent:\n  - {{name: PCA, source: "{WIKI}"}}\n', 2,
      "'PCA' is listed as absent, but search finds 'Principal Component Analysis (PCA)' by it"),
     (entry(name="eigen decomposition", kind="related") + f'absent:\n  - {{name: Eigen-decomposition, source: "{WIKI}"}}\n',
@@ -178,3 +179,13 @@ def test_code_names_absent_concepts_and_abbreviations_reach_names_json(tmp_path)
     assert row[5] == ["sklearn.decomposition.PCA"]
     assert all(r[5:6] in ([], [[]]) for r in data["pages"] if r is not row)
     assert data["absent"] == [["confusion matrix", WIKI], ["kNN", WIKI], ["k-nearest neighbors", WIKI]]
+
+
+def test_a_reader_question_is_searched_like_a_related_word_and_never_shown(tmp_path):
+    """kind question joins the term's related words (search only); the page shows no question."""
+    question = "How do I reduce the number of features while keeping most of the variance?"
+    glossary = glossary_with(tmp_path, entry(name=question, kind="question"))
+    pca = glossary.by_slug["principal-component-analysis"]
+    assert question in pca.related
+    assert all(o.name != question for o in pca.other_names)
+

@@ -14,6 +14,11 @@ name, each with the community that uses it and the official page that says so:
   (``sklearn.model_selection.KFold`` for k-fold cross-validation). It goes to
   ``Term.code_names``: search weighs these identifiers above the ones the
   term's ``api:`` source, examples and links merely use.
+- ``kind: question``: a question a reader asks, in a reader's words, that the
+  term answers although it may not say the term's name ("Why does my model's
+  accuracy drop after deployment?" for data drift); the source is the official
+  page that ties that symptom or goal to the concept. Searched only, like a
+  related word.
 
 ``abbreviations:`` lists the common abbreviations of the field with the page
 each comes from, mapped to our slug (search finds the term by it, as a related
@@ -45,7 +50,7 @@ from mlterms.glossary.definitions import url_problem
 from mlterms.glossary.search_words import words
 from mlterms.notes.markup import escape, external_link
 
-KINDS = ("synonym", "related", "code")
+KINDS = ("synonym", "related", "code", "question")
 NO_TERM = "none"  # an abbreviation whose concept this glossary does not cover
 TOP_LEVEL = {"terms", "abbreviations", "absent"}
 ENTRY_KEYS = {"name", "kind", "community", "source"}
@@ -170,11 +175,16 @@ def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int
     kind = _text(entry, "kind", line, fail, what)
     if kind and kind not in KINDS:
         fail(line_of(entry, "kind") or line, f"the kind of {what} is {kind!r}",
-             "use synonym (another name, shown on the page), related (searched only) or code (an API identifier)")
+             "use synonym (another name, shown on the page), related (searched only), code (an API identifier) "
+             "or question (a reader's question the term answers)")
         kind = ""
     if kind == "code" and name and not _IDENTIFIER.fullmatch(name):
         fail(line_of(entry, "name") or line, f"{what} is kind code, but not a Python name or dotted path",
              "write the identifier alone, e.g. sklearn.model_selection.KFold (no call, no spaces)")
+        name = ""
+    if kind == "question" and name and not (name.endswith("?") and len(name.split()) >= 3):
+        fail(line_of(entry, "name") or line, f"{what} is kind question, but not a question of three words or more",
+             "write it as a reader asks it, ending with '?', e.g. Why does my model's accuracy drop after deployment?")
         name = ""
     community = _text(entry, "community", line, fail, what)
     source = _source(entry, line, fail, what)
