@@ -174,7 +174,8 @@ function codeQuery(query) {
  * the flags and the long flags' values (file names and settings, not what is asked), read as prose;
  * null for anything that is not a command of two or more words with a flag. */
 function commandWords(query) {
-  if (!/^\s*[a-z][\w-]*\s+[a-z][\w-]*/i.test(query) || !/\s--?[a-z]/i.test(query) || /[()]|\bimport\b/.test(query)) return null;
+  const command = /^\s*[a-z][\w-]*\s+[a-z][\w-]*/i.test(query) && /\s--?[a-z]/i.test(query);
+  if (!command || /[()]|\bimport\b/.test(query)) return null;
   return query.replace(/\s--[a-z][\w-]*(?:[ =](?!-)\S+)?/gi, " ").replace(/\s-[a-z]\b/gi, " ")
     .replace(/\s[^\w\s]+(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
 }
@@ -278,7 +279,8 @@ function docsSearch(query) {
 }
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
-  nameKeys, initials, stem, latePrefix, codeQuery, commandWords, compareSides, FIELDS, indexNames, mark, suggestion, docsSearch, absentIn, contextStart };
+  nameKeys, initials, stem, latePrefix, codeQuery, commandWords, compareSides, FIELDS, indexNames, mark, suggestion,
+  docsSearch, absentIn, contextStart };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;
 })();

@@ -7,20 +7,21 @@
  * their locations (search/loc/<n>.json) and result texts (search/docs/<n>.json).
  * Ranking (README "Search"): an exact full name first; then terms before walkthroughs; a page whose
  * names hold every word; a page whose whole name the question holds (the rarer name first); pages
- * that match more words (not counting words many pages' names hold); then score (names weigh more than text; exact > stem > prefix > one typo > two typos).
+ * that match more words (not counting words many pages' names hold); then score (names weigh more
+ * than text; exact > stem > prefix > one typo > two typos).
  * Word normalisation must stay identical to search_words.words(): a test checks both. */
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
 /* The pure helpers, loaded when the reader first heads for the search box, not on every page. */
-let fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides, suggestion,
-  docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, ALIAS, RELATED, CURATED;
+let fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides,
+  suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, ALIAS, RELATED, CURATED;
 function loadCore() {
   if (fold) return;
   importScripts(new URL("mlterms-search-core.js", self.location.href).href);
-  ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides, suggestion,
-    docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix } = self.MLTermsCore);
+  ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides,
+    suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix } = self.MLTermsCore);
   ({ ALIAS, RELATED, CURATED } = self.MLTermsCore.FIELDS);
   STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
 }
@@ -263,12 +264,13 @@ function compareGroup(query) {
   return null;
 }
 
-/* Whether the glossary has a term for the query: a full name, a term's name anywhere in it, a page
- * whose code names what the code imports or calls (not only its module: `from sklearn.manifold import
- * TSNE` has none) or whose names and text hold all its words (a setting the notes quote), for prose a page whose names cover a third of the query's words, or whose names
- * hold one of three or more words and whose names and text hold two thirds ("turn categorical
- * features into numbers"). Concepts known to be missing are said to be so by name (crosswalk
- * absent:), so a near miss here is shown as a near miss. */
+/* Whether the glossary has a term for the query: a full name, a term's name anywhere in it; for code
+ * a page whose code names what the code imports or calls (not only its module: `from sklearn.manifold
+ * import TSNE` has none) or whose names and text hold all its words (a setting the notes quote); for
+ * prose a page whose names cover a third of the query's words, or whose names hold one of three or
+ * more words and whose names and text hold two thirds ("turn categorical features into numbers").
+ * Concepts known to be missing are said to be so by name (crosswalk absent:), so a near miss here is
+ * shown as a near miss. */
 function answered(ranked, tokens, code) {
   if (!ranked.length) return false;
   if (ranked.some(([, e]) => e.exact || e.contained || e.mentioned)) return true;
