@@ -69,6 +69,7 @@ def entry(name="Karhunen-Loeve transform", kind="synonym", community="Wikipedia"
      "the abbreviation 'kNN' names no term 'knn'"),
     (entry(name="KMeans(n_clusters=3)", kind="code"), 3, "is kind code, but not a Python name or dotted path"),
     (entry(name="eigenvalues of the covariance", kind="question"), 3, "is kind question, but not a question"),
+    (entry(name="what is PCA?", kind="related"), 3, "ends with '?' but is kind related"),
     (f'absent:\n  - {{name: PCA, source: "{WIKI}"}}\n', 2,
      "'PCA' is listed as absent, but search finds 'Principal Component Analysis (PCA)' by it"),
     (entry(name="eigen decomposition", kind="related") + f'absent:\n  - {{name: Eigen-decomposition, source: "{WIKI}"}}\n',

@@ -77,6 +77,8 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("az ml job create --file job.yml", "azure-machine-learning-jobs"),  # a command line without its flags
     ("from sklearn.preprocesing import StandardScalar", "data-scaling"),  # a typo in an identifier
     ("service princple", "service-principal"),  # a typo late in a word that no typo rule reaches
+    # a reader's question the crosswalk gives the term (kind question), asked in other words
+    ("how do I run a databricks notebook automatically every night", "databricks-job"),
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

@@ -224,21 +224,23 @@ function contextStart(all, stop) {
 }
 
 /* Field weights of the names index: a page's title, its other names, the initials of its names, its
- * related words; CURATED: how much more a crosswalk code name weighs than an identifier a page uses. */
-const FIELDS = { TITLE: 10, ALIAS: 8, INITIALS: 6, RELATED: 4, CURATED: 3 };
+ * related words, the readers' questions it answers (crosswalk kind question: related words that end
+ * with "?", which no name or other related word does); CURATED: how much more a crosswalk code name
+ * weighs than an identifier a page uses. */
+const FIELDS = { TITLE: 10, ALIAS: 8, INITIALS: 6, RELATED: 4, QUESTION: 2, CURATED: 3 };
 
 /* The names index from names.json: word -> postings (page * 16 + field weight), full name -> postings,
  * code identifier -> postings (page * 4 + weight), the real words of the names (completion), the
  * compare groups and the concepts the glossary lacks.
  * Flat number arrays, not [page, field] pairs: a fifth of the memory at 20,000 terms. */
 function indexNames(data) {
-  const { TITLE, ALIAS, INITIALS, RELATED, CURATED } = FIELDS;
+  const { TITLE, ALIAS, INITIALS, RELATED, QUESTION, CURATED } = FIELDS;
   const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
   const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
   const other = new Set(data.other || []);  // the pages that are not a term's (walkthroughs, indexes)
   const pages = data.pages.map(([title, others, boost, related = [], code = [], codeNames = []], page) => {
     [plain(title), ...others, ...related].forEach((name, n) => {
-      const field = n === 0 ? TITLE : n <= others.length ? ALIAS : RELATED;
+      const field = n === 0 ? TITLE : n <= others.length ? ALIAS : name.trim().endsWith("?") ? QUESTION : RELATED;
       const base_ = words(name);
       if (!base_.length) return;
       if (n <= others.length) for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 2) surface.add(w);
@@ -247,7 +249,7 @@ function indexNames(data) {
       for (const w of nameKeys(base_)) add(byWord, w, page * 16 + field);
       /* The word as written too ("regularization", kept whole: a typo of it is far from "regularize"). */
       for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 4 && !base_.includes(w)) add(byWord, w, page * 16 + field);
-      if (field !== RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);
+      if (field > RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);
     });
     /* The identifiers that name the term in code (crosswalk kind code) weigh CURATED times those its
      * api source, examples and links merely use. */

@@ -16,13 +16,14 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
 /* The pure helpers, loaded when the reader first heads for the search box, not on every page. */
 let fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides,
-  suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, ALIAS, RELATED, CURATED;
+  suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, ALIAS, RELATED, QUESTION,
+  CURATED;
 function loadCore() {
   if (fold) return;
   importScripts(new URL("mlterms-search-core.js", self.location.href).href);
   ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides,
     suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix } = self.MLTermsCore);
-  ({ ALIAS, RELATED, CURATED } = self.MLTermsCore.FIELDS);
+  ({ ALIAS, RELATED, QUESTION, CURATED } = self.MLTermsCore.FIELDS);
   STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
 }
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
@@ -149,7 +150,12 @@ async function match(query, tokens, all, code, question, check) {
       seen.set(w, weight);
       const best = new Map();
       for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
-      for (const [page, score] of best) { const e = entry(page); e.names += score; e.covered.add(i); e.named.add(i); namedPages.add(page); }
+      for (const [page, score] of best) {
+        const e = entry(page);
+        e.names += score;
+        e.covered.add(i);
+        if (score > weight * QUESTION) { e.named.add(i); namedPages.add(page); }  // a question's words are no name
+      }
     }
     if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
     for (const [lex, w, weight] of inText) {

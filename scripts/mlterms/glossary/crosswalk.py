@@ -17,8 +17,9 @@ name, each with the community that uses it and the official page that says so:
 - ``kind: question``: a question a reader asks, in a reader's words, that the
   term answers although it may not say the term's name ("Why does my model's
   accuracy drop after deployment?" for data drift); the source is the official
-  page that ties that symptom or goal to the concept. Searched only, like a
-  related word.
+  page that ties that symptom or goal to the concept. Searched only: it travels
+  with the related words, and the search worker tells it by its final "?" (no
+  other kind may end with one): its words count for a page, but not as a name.
 
 ``abbreviations:`` lists the common abbreviations of the field with the page
 each comes from, mapped to our slug (search finds the term by it, as a related
@@ -181,6 +182,10 @@ def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int
     if kind == "code" and name and not _IDENTIFIER.fullmatch(name):
         fail(line_of(entry, "name") or line, f"{what} is kind code, but not a Python name or dotted path",
              "write the identifier alone, e.g. sklearn.model_selection.KFold (no call, no spaces)")
+        name = ""
+    if kind != "question" and name.endswith("?"):  # search tells a question by its final "?"
+        fail(line_of(entry, "name") or line, f"{what} ends with '?' but is kind {kind}",
+             "make it kind question, or drop the '?'")
         name = ""
     if kind == "question" and name and not (name.endswith("?") and len(name.split()) >= 3):
         fail(line_of(entry, "name") or line, f"{what} is kind question, but not a question of three words or more",
