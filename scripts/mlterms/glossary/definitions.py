@@ -31,7 +31,7 @@ OFFICIAL_SITES = {
     "docs.databricks.com": "Databricks", "fairlearn.org": "Fairlearn", "shap.readthedocs.io": "SHAP",
     "hyperopt.github.io": "Hyperopt", "imbalanced-learn.org": "imbalanced-learn", "docs.python.org": "Python",
     "jupyter.org": "Jupyter", "docs.jupyter.org": "Jupyter", "developers.google.com": "Google for Developers",
-    "en.wikipedia.org": "Wikipedia",
+    "en.wikipedia.org": "Wikipedia", "docs.opendp.org": "OpenDP",
 }
 
 # API reference pages, by top-level package: the dotted path of the object is the page name
