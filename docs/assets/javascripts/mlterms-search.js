@@ -293,10 +293,10 @@ function check(id) {
 /* What a query asks: its words, whether it is code (and its identifiers), the words that rank, and
  * for prose where its context begins. A command line is read without its flags. */
 function read(query) {
-  const text = commandWords(query) || query, all = words(text);
+  const text = commandWords(query) || query, all = words(text), whole = fold(text.trim());
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
-  const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(fold(text.trim()));
-  const code = codeQuery(text) || (lone ? { idents: [fold(text.trim())], main: new Set([fold(text.trim())]) } : null);
+  const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
+  const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
   let tokens = all.filter(w => !STOP.has(w) && !/^\d+$/.test(w));  // "95% accuracy": the number is no topic
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;

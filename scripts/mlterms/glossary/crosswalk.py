@@ -163,13 +163,21 @@ def _checked_list(data: Any, key: str, example: str, check, fail) -> list:
     return [found for found in checked if found is not None]
 
 
-def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int] | None:
+def _is_mapping(entry: Any, line: int, what: str, keys: set[str], example: str, fail) -> bool:
+    """Whether ``entry`` is a mapping (else one fault); each key it has outside ``keys`` is a fault too."""
     if not isinstance(entry, dict):
-        fail(line, f"a name of {slug!r} must be a mapping", "write  {name: ..., kind: ..., community: ..., source: ...}")
-        return None
+        fail(line, f"{what} must be a mapping", f"write  {example}")
+        return False
     for key in entry:
-        if key not in ENTRY_KEYS:
-            fail(line_of(entry, key) or line, f"unknown key {key!r} in a name of {slug!r}", f"use {sorted(ENTRY_KEYS)}")
+        if key not in keys:
+            fail(line_of(entry, key) or line, f"unknown key {key!r} in {what}", f"use {sorted(keys)}")
+    return True
+
+
+def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int] | None:
+    if not _is_mapping(entry, line, f"a name of {slug!r}", ENTRY_KEYS,
+                       "{name: ..., kind: ..., community: ..., source: ...}", fail):
+        return None
     what = f"a name of {slug!r}"
     name = _text(entry, "name", line, fail, what)
     what = f"{name!r} ({slug})" if name else what
@@ -199,13 +207,9 @@ def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int
 
 
 def _check_abbreviation(entry: Any, line: int, fail) -> tuple[Abbreviation, int] | None:
-    if not isinstance(entry, dict):
-        fail(line, "an abbreviation must be a mapping", "write  {abbreviation: kNN, means: ..., term: none, source: ...}")
+    if not _is_mapping(entry, line, "an abbreviation", ABBREVIATION_KEYS,
+                       "{abbreviation: kNN, means: ..., term: none, source: ...}", fail):
         return None
-    for key in entry:
-        if key not in ABBREVIATION_KEYS:
-            fail(line_of(entry, key) or line, f"unknown key {key!r} in an abbreviation",
-                 f"use {sorted(ABBREVIATION_KEYS)}")
     abbreviation = _text(entry, "abbreviation", line, fail, "an abbreviation")
     what = repr(abbreviation) if abbreviation else "an abbreviation"
     means = _text(entry, "means", line, fail, what)
@@ -217,12 +221,8 @@ def _check_abbreviation(entry: Any, line: int, fail) -> tuple[Abbreviation, int]
 
 
 def _check_absent(entry: Any, line: int, fail) -> tuple[Absent, int] | None:
-    if not isinstance(entry, dict):
-        fail(line, "an absent concept must be a mapping", "write  {name: confusion matrix, source: ...}")
+    if not _is_mapping(entry, line, "an absent concept", ABSENT_KEYS, "{name: confusion matrix, source: ...}", fail):
         return None
-    for key in entry:
-        if key not in ABSENT_KEYS:
-            fail(line_of(entry, key) or line, f"unknown key {key!r} in an absent concept", f"use {sorted(ABSENT_KEYS)}")
     name = _text(entry, "name", line, fail, "an absent concept")
     source = _source(entry, line, fail, repr(name) if name else "an absent concept")
     return (Absent(name, source), line) if name and source else None
