@@ -130,21 +130,27 @@ def test_the_crosswalk_is_found_like_the_definitions_file(tmp_path, monkeypatch)
     assert Inputs.locate(str(notes)).environment()["MLTERMS_CROSSWALK"] == str(tmp_path / "crosswalk.yml")
 
 
-def test_related_words_reach_the_search_names_file_apart_from_the_names(tmp_path):
-    """names.json carries a term's related words as their own (fifth) element, which the worker weighs below
-    an alias: a related word is never one of the names."""
+def names_json(tmp_path, glossary, **fields) -> dict:
+    """The names.json search_files.write makes for this glossary, with the per-location ``fields`` named
+    (each a search_entries function of the records: names, related, code_names, questions...)."""
     import json
 
-    from mlterms.outputs import search_files as search_engine
+    from mlterms.outputs import search_files
     from mlterms.record import records_of
-    from mlterms.outputs.search_entries import names_by_location, related_by_location
-    glossary = glossary_with(tmp_path, GOOD)
     records = records_of(glossary, links={})
     docs = [{"location": f"terms/{t.slug}/", "title": t.title, "text": t.summary} for t in glossary.terms]
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
-    search_engine.write(tmp_path, names_by_location(records), related_by_location(records))
-    rows = json.loads((tmp_path / "search" / "names.json").read_text(encoding="utf-8"))["pages"]
+    search_files.write(tmp_path, **{"other_names": {}, **{key: make(records) for key, make in fields.items()}})
+    return json.loads((tmp_path / "search" / "names.json").read_text(encoding="utf-8"))
+
+
+def test_related_words_reach_the_search_names_file_apart_from_the_names(tmp_path):
+    """names.json carries a term's related words as their own (fifth) element, which the worker weighs below
+    an alias: a related word is never one of the names."""
+    from mlterms.outputs.search_entries import names_by_location, related_by_location
+    glossary = glossary_with(tmp_path, GOOD)
+    rows = names_json(tmp_path, glossary, other_names=names_by_location, related=related_by_location)["pages"]
     pca = next(row for row in rows if row[0].startswith("Principal"))
     assert "Karhunen-Loeve transform" in pca[1] and "eigen decomposition" not in pca[1]
     assert pca[3] == ["eigen decomposition"]
@@ -155,11 +161,7 @@ def test_code_names_absent_concepts_and_abbreviations_reach_names_json(tmp_path)
     """kind: code goes to its own (seventh) element, apart from the identifiers the examples use; an
     abbreviation of a term is a related word of it (search finds the term, no page shows it as a name);
     absent concepts and abbreviations marked none are listed with their source, for "No term for …"."""
-    import json
-
-    from mlterms.outputs import search_files as search_engine
     from mlterms.outputs.search_entries import absent_names, code_names_by_location
-    from mlterms.record import records_of
     text = (f'terms:\n  principal-component-analysis:\n'
             f'    - {{name: sklearn.decomposition.PCA, kind: code, community: scikit-learn, source: "{WIKI}"}}\n'
             f'abbreviations:\n  - {{abbreviation: EVD, means: eigenvalue decomposition, '
@@ -170,23 +172,22 @@ def test_code_names_absent_concepts_and_abbreviations_reach_names_json(tmp_path)
     pca = glossary.by_slug["principal-component-analysis"]
     assert pca.code_names == ["sklearn.decomposition.PCA"] and "sklearn.decomposition.PCA" not in pca.code
     assert "EVD" in pca.related and "EVD" not in pca.names
-    records = records_of(glossary, links={})
-    docs = [{"location": f"terms/{t.slug}/", "title": t.title, "text": t.summary} for t in glossary.terms]
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
-    search_engine.write(tmp_path, {}, code_names=code_names_by_location(records), absent=absent_names(glossary))
-    data = json.loads((tmp_path / "search" / "names.json").read_text(encoding="utf-8"))
+    data = names_json(tmp_path, glossary, code_names=code_names_by_location, absent=lambda _: absent_names(glossary))
     row = next(r for r in data["pages"] if r[0].startswith("Principal"))
     assert row[5] == ["sklearn.decomposition.PCA"]
     assert all(r[5:6] in ([], [[]]) for r in data["pages"] if r is not row)
     assert data["absent"] == [["confusion matrix", WIKI], ["kNN", WIKI], ["k-nearest neighbors", WIKI]]
 
 
-def test_a_reader_question_is_searched_like_a_related_word_and_never_shown(tmp_path):
-    """kind question joins the term's related words (search only); the page shows no question."""
+def test_a_reader_question_is_searched_in_a_field_of_its_own_and_never_shown(tmp_path):
+    """kind question goes to the term's questions (search only), not its related words; no page shows it."""
     question = "How do I reduce the number of features while keeping most of the variance?"
     glossary = glossary_with(tmp_path, entry(name=question, kind="question"))
     pca = glossary.by_slug["principal-component-analysis"]
-    assert question in pca.related
+    assert pca.questions == [question] and question not in pca.related
+    from mlterms.outputs.search_entries import questions_by_location, related_by_location
+    rows = names_json(tmp_path, glossary, related=related_by_location, questions=questions_by_location)["pages"]
+    row = next(r for r in rows if r[0].startswith("Principal"))
+    assert row[6] == [question] and question not in row[3]  # names.json's own field for questions
     assert all(o.name != question for o in pca.other_names)
 

@@ -58,9 +58,11 @@ test("indexNames finds a page by its full name, spaced or joined, and its code b
   assert.deepEqual(index.byName.get("dummy variable"), [core.FIELDS.RELATED]);
   assert.deepEqual(index.byCode.get("get_dummies"), [0 * 4 + 1]);
   assert.ok(index.surface.set.has("dummy") && !index.surface.set.has("variables"));  // related words are no suggestion
-  /* A reader's question (a related word ending with "?") weighs below every name. */
-  const asked = core.indexNames({ pages: [["Data drift", [], 1, ["Why does my model's accuracy drop after deployment?"]]] });
+  /* A reader's question (names.json's seventh field) weighs below every name and related word. */
+  const asked = core.indexNames({ pages: [["Data drift", [], 1, ["model decay"], [], [],
+    ["Why does my model's accuracy drop after deployment?"]]] });
   assert.deepEqual(asked.words.map.get("accuracy"), [core.FIELDS.QUESTION]);
+  assert.deepEqual(asked.words.map.get("decay"), [core.FIELDS.RELATED]);
   assert.ok(core.FIELDS.QUESTION < core.FIELDS.RELATED);
 });
 

@@ -224,8 +224,8 @@ function contextStart(all, stop) {
 }
 
 /* Field weights of the names index: a page's title, its other names, the initials of its names, its
- * related words, the readers' questions it answers (crosswalk kind question: related words that end
- * with "?", which no name or other related word does); CURATED: how much more a crosswalk code name
+ * related words, the readers' questions it answers (crosswalk kind question, a field of its own);
+ * CURATED: how much more a crosswalk code name
  * weighs than an identifier a page uses. */
 const FIELDS = { TITLE: 10, ALIAS: 8, INITIALS: 6, RELATED: 4, QUESTION: 2, CURATED: 3 };
 
@@ -238,9 +238,9 @@ function indexNames(data) {
   const byWord = new Map(), byName = new Map(), byCode = new Map(), surface = new Set();
   const add = (map, key, value) => { const list = map.get(key); list ? list.push(value) : map.set(key, [value]); };
   const other = new Set(data.other || []);  // the pages that are not a term's (walkthroughs, indexes)
-  const pages = data.pages.map(([title, others, boost, related = [], code = [], codeNames = []], page) => {
-    [plain(title), ...others, ...related].forEach((name, n) => {
-      const field = n === 0 ? TITLE : n <= others.length ? ALIAS : name.trim().endsWith("?") ? QUESTION : RELATED;
+  const pages = data.pages.map(([title, others, boost, related = [], code = [], codeNames = [], asked = []], page) => {
+    [plain(title), ...others, ...related, ...asked].forEach((name, n) => {
+      const field = n === 0 ? TITLE : n <= others.length ? ALIAS : n <= others.length + related.length ? RELATED : QUESTION;
       const base_ = words(name);
       if (!base_.length) return;
       if (n <= others.length) for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 2) surface.add(w);

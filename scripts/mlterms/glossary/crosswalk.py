@@ -17,9 +17,10 @@ name, each with the community that uses it and the official page that says so:
 - ``kind: question``: a question a reader asks, in a reader's words, that the
   term answers although it may not say the term's name ("Why does my model's
   accuracy drop after deployment?" for data drift); the source is the official
-  page that ties that symptom or goal to the concept. Searched only: it travels
-  with the related words, and the search worker tells it by its final "?" (no
-  other kind may end with one): its words count for a page, but not as a name.
+  page that ties that symptom or goal to the concept. Searched only (it goes to
+  ``Term.questions``, a names.json field of its own): its words count for a
+  page, below every name and related word, but never as a name. A name of
+  another kind may not end with "?": that is a question filed under the wrong kind.
 
 ``abbreviations:`` lists the common abbreviations of the field with the page
 each comes from, mapped to our slug (search finds the term by it, as a related
@@ -191,7 +192,7 @@ def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int
         fail(line_of(entry, "name") or line, f"{what} is kind code, but not a Python name or dotted path",
              "write the identifier alone, e.g. sklearn.model_selection.KFold (no call, no spaces)")
         name = ""
-    if kind != "question" and name.endswith("?"):  # search tells a question by its final "?"
+    if kind != "question" and name.endswith("?"):  # a question filed under the wrong kind
         fail(line_of(entry, "name") or line, f"{what} ends with '?' but is kind {kind}",
              "make it kind question, or drop the '?'")
         name = ""
@@ -263,6 +264,8 @@ def apply_crosswalk(glossary: Glossary, crosswalk: Crosswalk) -> None:
                 term.other_names.append(other)
             elif other.kind == "code":
                 term.code_names.append(other.name)
+            elif other.kind == "question":
+                term.questions.append(other.name)
             elif other.name not in term.related:
                 term.related.append(other.name)
     # What search finds a term by (its names, other names and related words, folded as search folds

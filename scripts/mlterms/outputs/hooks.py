@@ -243,7 +243,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         search_files.write(site, search_entries.names_by_location(build.records),
                            search_entries.related_by_location(build.records),
                            search_entries.code_by_location(build.records), search_entries.compare_groups(build.records),
-                           search_entries.code_names_by_location(build.records), search_entries.absent_names(glossary))
+                           search_entries.code_names_by_location(build.records), search_entries.absent_names(glossary),
+                           search_entries.questions_by_location(build.records))
     rows = terms_json(build.records)  # terms.json, and the same rows as CSV and llms.txt
     (site / "terms.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     exports.write_csv(site / "terms.csv", rows)

@@ -36,6 +36,15 @@ def related_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]
     return {r.url: list(r.related_words) for r in records if r.related_words}
 
 
+def questions_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
+    """Each term page's location -> the readers' questions it answers (crosswalk kind question).
+
+    names.json carries them in a field of their own: the worker weighs their words below a related
+    word and never counts them as a name (a question's "number of" is not the page's subject).
+    """
+    return {r.url: list(r.questions) for r in records if r.questions}
+
+
 def code_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
     """Each term page's location -> the code identifiers its api path, examples and notes use."""
     return {r.url: list(r.code) for r in records if r.code}

@@ -82,7 +82,8 @@ def plain(markup: str) -> str:
 
 def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list[str]] | None = None,
           code: dict[str, list[str]] | None = None, compare: list[tuple[list[str], str]] | None = None,
-          code_names: dict[str, list[str]] | None = None, absent: list[list[str]] | None = None) -> None:
+          code_names: dict[str, list[str]] | None = None, absent: list[list[str]] | None = None,
+          questions: dict[str, list[str]] | None = None) -> None:
     """Replace Material's one-file index with the bootstrap, names, text shards and doc shards.
 
     ``other_names`` maps each term page's location to its other names (a term's
@@ -92,7 +93,8 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
     examples use; ``code_names`` to the identifiers that name it in code (weighed
     above ``code``); ``compare`` lists the compare groups (page locations, the line
     that tells them apart); ``absent`` the names the glossary has no term for, each
-    [name, source] (search says so). The row layout is ``_names``'.
+    [name, source] (search says so); ``questions`` the readers' questions each term
+    answers (weighed below a related word). The row layout is ``_names``'.
     """
     related = related or {}
     path = site / "search" / "search_index.json"
@@ -141,7 +143,7 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
     for start in range(0, len(pages), LOCATION_BLOCK):
         _dump(out / LOC_DIR / f"{start // LOCATION_BLOCK}.json", [p[0] for p in pages[start:start + LOCATION_BLOCK]])
     _dump(out / NAMES_FILE, {**_names(pages, related or {}, code or {}, compare or [], page_of, code_names or {},
-                                      set(other_names)),
+                                      set(other_names), questions or {}),
                               "absent": absent or []})
     # The bootstrap: Material's main script fetches it on every page and hands the config to the worker.
     config = {**index["config"], "mlterms": {"pages": len(pages), "pagesPerShard": PAGES_PER_SHARD,
@@ -153,13 +155,14 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
 
 def _names(pages: list[list], related: dict[str, list[str]], code: dict[str, list[str]],
            compare: list[tuple[list[str], str]], page_of: dict[str, int], code_names: dict[str, list[str]],
-           terms: set[str]) -> dict:
+           terms: set[str], questions: dict[str, list[str]]) -> dict:
     """names.json: per page [title, other names, boost, related words, code identifiers, identifiers
-    that name it in code] (its location is in search/loc), without the empty lists at its end (most
+    that name it in code, readers' questions] (its location is in search/loc), without the empty lists at its end (most
     pages have none: a tenth of the file at 20,000 terms); ``other``, the numbers of the pages that
     are not a term's (``terms``: the terms' locations); and the compare groups as [[page numbers],
     difference] (the worker answers "X vs Y" with them)."""
-    rows = [_trimmed([title, names, boost, related.get(loc, []), code.get(loc, []), code_names.get(loc, [])])
+    rows = [_trimmed([title, names, boost, related.get(loc, []), code.get(loc, []), code_names.get(loc, []),
+                      questions.get(loc, [])])
             for loc, title, names, boost in pages]
     groups = [[[page_of[loc] for loc in locs], difference] for locs, difference in compare
               if all(loc in page_of for loc in locs)]
