@@ -77,6 +77,9 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("az ml job create --file job.yml", "azure-machine-learning-jobs"),  # a command line without its flags
     ("from sklearn.preprocesing import StandardScalar", "data-scaling"),  # a typo in an identifier
     ("service princple", "service-principal"),  # a typo late in a word that no typo rule reaches
+    ("WhiteNoise differential privacy", "smartnoise"),  # the name whose page also holds the other words
+    ("Managed Service Identity (MSI)", "managed-identities"),  # a name followed by its own abbreviation
+    ("from petastorm.spark import SparkDatasetConverter, make_spark_converter", "petastorm"),  # the module's root
     # a reader's question the crosswalk gives the term (kind question), asked in other words
     ("how do I run a databricks notebook automatically every night", "databricks-job"),
 ])

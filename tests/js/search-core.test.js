@@ -47,6 +47,9 @@ test("codeQuery reads the identifiers of pasted code, the imported or called one
   assert.deepEqual([...core.codeQuery("torch.nn.Conv2d").main], ["conv2d"]);
   /* Several names imported from one module: the module is asked about too; one name: only that name. */
   assert.deepEqual([...core.codeQuery("from hyperopt import fmin, tpe").main], ["fmin", "tpe", "hyperopt"]);
+  /* ... each part of a dotted module: "petastorm" is what `from petastorm.spark import A, B` is about. */
+  assert.deepEqual([...core.codeQuery("from petastorm.spark import Converter, make_converter").main],
+    ["converter", "make_converter", "petastorm", "spark"]);
   assert.deepEqual([...core.codeQuery("from sklearn.preprocessing import StandardScaler as SS").main], ["standardscaler"]);
 });
 
@@ -71,6 +74,13 @@ test("latePrefix: a word with a typo late in it finds the words its beginning be
   assert.deepEqual([...core.latePrefix("princple", lex).keys()], ["principal", "principle"]);
   assert.equal(core.latePrefix("prxvate", lex).size, 0);  // "prxva": too early a typo
   assert.equal(core.latePrefix("princ", lex).size, 0);  // short words: expand's prefixes already
+});
+
+test("spelledOut drops a name's own abbreviation after it, and nothing else", () => {
+  assert.equal(core.spelledOut("Managed Service Identity (MSI)"), "Managed Service Identity");
+  assert.equal(core.spelledOut("principal component analysis (PCA)"), "principal component analysis");
+  assert.equal(core.spelledOut("k-means (clustering)"), "k-means (clustering)");  // not its initials
+  assert.equal(core.spelledOut("fit(X)"), "fit(X)");
 });
 
 test("commandWords reads a command line without its flags and their values", () => {

@@ -164,10 +164,19 @@ function codeQuery(query) {
     const imported = from[2].split(/\s+as\s+\w+|[\s,()]+/).map(fold).filter(w => w.length > 1);
     main.clear();
     imported.forEach(w => main.add(w));
-    const module = fold(from[1]).split(".").pop();
-    if (imported.length > 1 && module.length > 2) main.add(module);
+    /* Several names from one module ask about the module: each of its parts (petastorm and spark). */
+    if (imported.length > 1) fold(from[1]).split(".").filter(p => p.length > 2).forEach(p => main.add(p));
   }
   return all.size ? { idents: [...all], main } : null;
+}
+
+/* A name followed by its own abbreviation, "Managed Service Identity (MSI)": the name alone (the
+ * abbreviation's letters are its words' initials, and would only match other pages' words). */
+function spelledOut(query) {
+  const m = query.match(/^(.*\S)\s*\(\s*([\p{L}\p{N}]{2,6})\s*\)\s*$/u);
+  if (!m) return query;
+  const before = fold(m[1]).split(/[^\p{L}\p{N}]+/u).filter(Boolean), letters = fold(m[2]);
+  return before.length >= letters.length && before.slice(-letters.length).map(w => w[0]).join("") === letters ? m[1] : query;
 }
 
 /* A command line ("az ml job create --file job.yml", "pip install -U scikit-learn"): its words without
@@ -281,7 +290,7 @@ function docsSearch(query) {
 }
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
-  nameKeys, initials, stem, latePrefix, codeQuery, commandWords, compareSides, FIELDS, indexNames, mark, suggestion,
+  nameKeys, initials, stem, latePrefix, codeQuery, commandWords, spelledOut, compareSides, FIELDS, indexNames, mark, suggestion,
   docsSearch, absentIn, contextStart };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;

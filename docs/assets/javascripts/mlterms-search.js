@@ -16,13 +16,13 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
 /* The pure helpers, loaded when the reader first heads for the search box, not on every page. */
 let fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides,
-  suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, ALIAS, RELATED, QUESTION,
+  suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, spelledOut, ALIAS, RELATED, QUESTION,
   CURATED;
 function loadCore() {
   if (fold) return;
   importScripts(new URL("mlterms-search-core.js", self.location.href).href);
   ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides,
-    suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix } = self.MLTermsCore);
+    suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, spelledOut } = self.MLTermsCore);
   ({ ALIAS, RELATED, QUESTION, CURATED } = self.MLTermsCore.FIELDS);
   STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
 }
@@ -123,7 +123,7 @@ async function match(query, tokens, all, code, question, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
-    names: 0, text: 0, code: 0, explains: false, specific: 0, docs: new Map() }).get(p);
+    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
   if (code) matchCode(code, entry);
@@ -212,7 +212,8 @@ function contained(sequences, entry, { context, topic }, rarity) {
         for (const c of namedBy(run)) {
           const e = entry(c >> 4);
           if ((c & 15) > RELATED) e.mentioned = true;  // the query names this term: never "No term"
-          if (j > context || span < need) continue;
+          if (j > context) continue;
+          if (span < need) { if ((c & 15) > RELATED) e.short = 1; continue; }
           const value = span * ((c & 15) > RELATED ? 1 : 0.5);
           const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
           if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
@@ -239,9 +240,12 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set()) {
   const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
   /* Query words it matches before the question's context ("… in classification"), those in its names twice. */
   const reach = e => [...e.covered].filter(i => i < topic).length + [...e.named].filter(i => i < topic && !generic.has(i)).length;
+  /* Its names hold a name the query holds, and its names and text every word of the topic. */
+  const holds = e => Number((e.contained > 0 || e.short > 0) && [...e.covered].filter(i => i < topic).length >= Math.min(topic, tokens.length));
   return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || e.mentioned || (code && e.code))
     .map(([page, e]) => [page, e, score(page, e), walk(page, e)])
-    .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || b[1].contained - a[1].contained
+    .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || holds(b[1]) - holds(a[1])
+      || b[1].contained - a[1].contained
       || b[1].specific - a[1].specific
       || (code ? 0 : reach(b[1]) - reach(a[1])) || b[2] - a[2])
     .slice(0, RESULTS);
@@ -293,7 +297,7 @@ function check(id) {
 /* What a query asks: its words, whether it is code (and its identifiers), the words that rank, and
  * for prose where its context begins. A command line is read without its flags. */
 function read(query) {
-  const text = commandWords(query) || query, all = words(text), whole = fold(text.trim());
+  const text = spelledOut(commandWords(query) || query), all = words(text), whole = fold(text.trim());
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
   const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);

@@ -32,6 +32,7 @@ OFFICIAL_SITES = {
     "hyperopt.github.io": "Hyperopt", "imbalanced-learn.org": "imbalanced-learn", "docs.python.org": "Python",
     "jupyter.org": "Jupyter", "docs.jupyter.org": "Jupyter", "developers.google.com": "Google for Developers",
     "en.wikipedia.org": "Wikipedia", "docs.opendp.org": "OpenDP",
+    "docs.microsoft.com": "Microsoft Docs", "search.r-project.org": "R documentation",  # Microsoft Learn's address until 2022: cited for what it said then
 }
 
 # API reference pages, by top-level package: the dotted path of the object is the page name
