@@ -47,6 +47,13 @@ test("codeQuery reads the identifiers of pasted code, the imported or called one
   assert.deepEqual([...core.codeQuery("torch.nn.Conv2d").main], ["conv2d"]);
   /* Several names imported from one module: the module is asked about too; one name: only that name. */
   assert.deepEqual([...core.codeQuery("from hyperopt import fmin, tpe").main], ["fmin", "tpe", "hyperopt"]);
+  /* A line that calls something asks about the call (and a class method's class), not its keywords. */
+  assert.deepEqual([...core.codeQuery("lr = Uniform(min_value=0.01, max_value=0.1)").main], ["uniform"]);
+  assert.deepEqual([...core.codeQuery("Environment.from_conda_specification(name='env')").main],
+    ["from_conda_specification", "environment"]);
+  /* A question that quotes code in a sentence is prose; one that only names code is code. */
+  assert.equal(core.codeQuery("why do we need to zero the gradients before loss.backward"), null);
+  assert.ok(core.codeQuery("should I use pyspark.ml or pyspark.mllib"));
   /* ... each part of a dotted module: "petastorm" is what `from petastorm.spark import A, B` is about. */
   assert.deepEqual([...core.codeQuery("from petastorm.spark import Converter, make_converter").main],
     ["converter", "make_converter", "petastorm", "spark"]);

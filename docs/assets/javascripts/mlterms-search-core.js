@@ -142,13 +142,19 @@ function initials(nameWords) {
  * camelCase name.
  * Returns the identifiers it names (folded, each dotted path also split), the main ones first
  * (what is imported, called or named last), or null for prose. Literals and short variables are dropped. */
+const QUESTION_START = /^\s*(?:how|why|what|when|which|where|should|can|does|do|is|are)\s+(?:\S+\s+){2}/i;
 function codeQuery(query) {
   const imports = /^\s*(from|import)\s+[\w.]+/.test(query);
   /* One camelCase name (KernelExplainer) or one that starts with an acronym (MLClient, not MLflow). */
   const camel = /^\s*(?:[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}[a-z]*[A-Z][a-z])\w*\s*$/.test(query);
   if (!imports && !camel && (!/[._(=]/.test(query) || /^[\p{L}\s'-]+\.?$/u.test(query))) return null;
+  /* A question that quotes code in a sentence ("why zero the gradients before loss.backward": three
+   * or more plain words of four letters or more) is prose: its words say what it asks, and the code's
+   * parts are words of it. "should I use pyspark.ml or pyspark.mllib" asks about the code. */
+  const plainWords = query.split(/\s+/).filter(w => /^[A-Za-z]{4,}[?,.]?$/.test(w) && !QUESTION_START.test(w + " a b "));
+  if (QUESTION_START.test(query) && plainWords.length >= 3) return null;
   const text = query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
-  const main = new Set(), all = new Set();
+  const main = new Set(), all = new Set(), called = new Set();
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
     const path = m[0].replace(/\s*\($/, "").split(".").map(fold);
     /* The path and its leading runs too ("dbutils.fs.ls", "dbutils.fs"), to meet an indexed path whose
@@ -158,7 +164,15 @@ function codeQuery(query) {
     if (!parts.length) continue;
     parts.forEach(p => all.add(p));
     main.add(parts[parts.length - 1]);
+    if (m[1]) {  // a call: the function, and the class of a class method (Environment.from_conda_specification)
+      called.add(parts[parts.length - 1]);
+      const owner = m[0].replace(/\s*\($/, "").split(".").slice(-2, -1)[0];
+      if (owner && /^[A-Z]/.test(owner) && owner.length > 2) called.add(fold(owner));
+    }
   }
+  /* A line that calls something asks about what it calls, not the names it assigns or the keywords it
+   * passes (`lr = Uniform(min_value=0.01)`: Uniform). */
+  if (called.size) { main.clear(); called.forEach(p => main.add(p)); }
   const from = query.match(/^\s*from\s+([\w.]+)\s+import\b(.*)$/s);
   if (from) {  // `from a.b import C`: C is what the reader asks about; `from a import B, C`: a, B and C
     const imported = from[2].split(/\s+as\s+\w+|[\s,()]+/).map(fold).filter(w => w.length > 1);

@@ -28,7 +28,10 @@ function loadCore() {
 }
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
 const NAMES = 3, CODE = 6;  // a page's names count NAMES times its text, its code CODE times
-const ADVERB = new Map([["good", "well"]]);  // "good on training data": the docs say "performs well"
+/* A reader's everyday word -> the word the docs use for it, which the text is searched for too: "good
+ * on training data" (docs: "performs well"), "badly on new data" ("poorly"), "this particular
+ * prediction" ("an individual prediction"). */
+const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"], ["particular", "individual"]]);
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
@@ -123,7 +126,7 @@ async function match(query, tokens, all, code, question, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
-    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, docs: new Map() }).get(p);
+    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
   if (code) matchCode(code, entry);
@@ -139,7 +142,7 @@ async function match(query, tokens, all, code, question, check) {
     rarity.set(token, Math.log(1 + N * config.mlterms.sectionsPerPage / ((shard && shard.map.get(token) || [0, 0]).length / 2 || 1)));
     const anyMatch = withPrefix(names.words.sorted, token, 1).length > 0 || Boolean(shard && withPrefix(shard.sorted, token, 1).length);
     let inNames = expand(token, names.words, last, anyMatch);
-    const also = ADVERB.get(token), alsoShard = also ? await textShard(also) : null;
+    const also = EVERYDAY.get(token), alsoShard = also ? await textShard(also) : null;
     let inText = shard ? [...expand(token, shard, last, anyMatch)].map(([w, weight]) => [shard, w, weight]) : [];
     if (alsoShard && alsoShard.map.has(also)) inText.push([alsoShard, also, 0.8]);
     if (!inNames.size && !inText.length) {  // not even a typo matched: a typo late in the word?
@@ -155,6 +158,7 @@ async function match(query, tokens, all, code, question, check) {
         e.names += score;
         e.covered.add(i);
         if (score > weight * QUESTION) { e.named.add(i); namedPages.add(page); }  // a question's words are no name
+        else e.asked.add(i);  // but they are a reader's question the page answers
       }
     }
     if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
@@ -240,6 +244,8 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set()) {
   const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
   /* Query words it matches before the question's context ("… in classification"), those in its names twice. */
   const reach = e => [...e.covered].filter(i => i < topic).length + [...e.named].filter(i => i < topic && !generic.has(i)).length;
+  /* Then the words of the context it matches ("well on training data but poorly | on new data"). */
+  const setting = e => [...e.covered].filter(i => i >= topic).length;
   /* Its names hold a name the query holds, and its names and text every word of the topic. */
   const holds = e => Number((e.contained > 0 || e.short > 0) && [...e.covered].filter(i => i < topic).length >= Math.min(topic, tokens.length));
   return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || e.mentioned || (code && e.code))
@@ -247,7 +253,7 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set()) {
     .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || holds(b[1]) - holds(a[1])
       || b[1].contained - a[1].contained
       || b[1].specific - a[1].specific
-      || (code ? 0 : reach(b[1]) - reach(a[1])) || b[2] - a[2])
+      || (code ? 0 : reach(b[1]) - reach(a[1]) || setting(b[1]) - setting(a[1])) || b[2] - a[2])
     .slice(0, RESULTS);
 }
 
@@ -277,8 +283,9 @@ function compareGroup(query) {
 /* Whether the glossary has a term for the query: a full name, a term's name anywhere in it; for code
  * a page whose code names what the code imports or calls (not only its module: `from sklearn.manifold
  * import TSNE` has none) or whose names and text hold all its words (a setting the notes quote); for
- * prose a page whose names cover a third of the query's words, or whose names hold one of three or
- * more words and whose names and text hold two thirds ("turn categorical features into numbers").
+ * prose a page whose names cover a third of the query's words, or whose names (or readers' questions
+ * it answers, half the words) hold one of three or more words and whose names and text hold two thirds
+ * ("turn categorical features into numbers").
  * Concepts known to be missing are said to be so by name (crosswalk absent:), so a near miss here is
  * shown as a near miss. */
 function answered(ranked, tokens, code) {
@@ -287,7 +294,8 @@ function answered(ranked, tokens, code) {
   if (code) return ranked.some(([, e]) => e.explains || e.covered.size === tokens.length);
   const need = Math.ceil(tokens.length / 3);
   const most = Math.ceil(tokens.length * 2 / 3);  // "turn categorical features into numbers"
-  return ranked.some(([, e]) => e.named.size >= need || (e.named.size && tokens.length >= 3 && e.covered.size >= most));
+  return ranked.some(([, e]) => e.named.size >= need
+    || ((e.named.size || e.asked.size >= need) && tokens.length >= 3 && e.covered.size >= most));
 }
 
 function check(id) {
