@@ -145,6 +145,8 @@ test("contextStart finds where a question's context begins", () => {
   assert.deepEqual(q.slice(core.contextStart(q, stop)), ["in", "a", "neural", "network"]);
   const none = core.words("what is overfitting");
   assert.equal(core.contextStart(none, stop), none.length);
+  const text = "connect on-premises networks to azure", hyphen = core.words(text);
+  assert.equal(core.contextStart(hyphen, stop, text), hyphen.length);  // "on-" begins a word, not a context
   const into = core.words("how do I split a spark dataframe into train and test");  // "into" names a result
   assert.equal(core.contextStart(into, stop), into.length);
   const trailing = core.words("what is in");  // nothing after "in": no context

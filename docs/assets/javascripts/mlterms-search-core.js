@@ -239,11 +239,26 @@ function absentIn(tokens, absent) {
 /* Where a question's context begins ("how to avoid overfitting | in a neural network"): the index of
  * its last "in/with/using/on/for/inside" that has a content word (not in `stop`) after it and
  * something before it; the length of `all` when there is none. Not "into": "split a dataframe into
- * train and test" names the action's result, part of what is asked. */
+ * train and test" names the action's result, part of what is asked. Not a part of a hyphenated word
+ * (`text`, the query as typed: "connect on-premises networks"). */
 const CONTEXT = new Set(["in", "with", "using", "on", "for", "inside"]);
-function contextStart(all, stop) {
-  for (let i = all.length - 2; i > 0; i--) if (CONTEXT.has(all[i]) && all.slice(i + 1).some(w => !stop.has(w))) return i;
+function contextStart(all, stop, text = "") {
+  const inside = compounded(text, all.length);
+  for (let i = all.length - 2; i > 0; i--)
+    if (CONTEXT.has(all[i]) && !inside.has(i) && all.slice(i + 1).some(w => !stop.has(w))) return i;
   return all.length;
+}
+
+/* The indexes (among the `count` words of `text`) of the words that are parts of a hyphenated word. */
+function compounded(text, count) {
+  const inside = new Set();
+  let n = 0;
+  for (const chunk of text.split(/\s+/)) {
+    const parts = words(chunk).length;
+    if (/[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(chunk)) for (let k = 0; k < parts; k++) inside.add(n + k);
+    n += parts;
+  }
+  return n === count ? inside : new Set();
 }
 
 /* Field weights of the names index: a page's title, its other names, the initials of its names, its

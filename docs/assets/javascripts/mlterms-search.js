@@ -227,8 +227,8 @@ function contained(sequences, entry, { context, topic }, rarity) {
 
 /* Where a prose query's context begins ("how to avoid overfitting | in a neural network"), and how
  * many content words come before it: what the query is about. */
-function questionOf(all) {
-  const context = contextStart(all, STOP);
+function questionOf(all, text) {
+  const context = contextStart(all, STOP, text);
   return { context, topic: all.slice(0, context).filter(w => !STOP.has(w)).length };
 }
 
@@ -312,7 +312,7 @@ function read(query) {
   let tokens = all.filter(w => !STOP.has(w) && !/^\d+$/.test(w));  // "95% accuracy": the number is no topic
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
-  return { text, all, code, tokens, question: code ? null : questionOf(all) };
+  return { text, all, code, tokens, question: code ? null : questionOf(all, text) };
 }
 
 async function search(query, id = latest) {

@@ -32,7 +32,8 @@ OFFICIAL_SITES = {
     "hyperopt.github.io": "Hyperopt", "imbalanced-learn.org": "imbalanced-learn", "docs.python.org": "Python",
     "jupyter.org": "Jupyter", "docs.jupyter.org": "Jupyter", "developers.google.com": "Google for Developers",
     "en.wikipedia.org": "Wikipedia", "docs.opendp.org": "OpenDP",
-    "docs.microsoft.com": "Microsoft Docs", "search.r-project.org": "R documentation",  # Microsoft Learn's address until 2022: cited for what it said then
+    "docs.microsoft.com": "Microsoft Docs", "search.r-project.org": "R documentation",
+    "pypi.org": "PyPI (a project's own package page)", "quantum.cloud.ibm.com": "IBM Quantum (Qiskit)",  # Microsoft Learn's address until 2022: cited for what it said then
 }
 
 # API reference pages, by top-level package: the dotted path of the object is the page name
