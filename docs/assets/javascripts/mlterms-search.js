@@ -29,9 +29,10 @@ function loadCore() {
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
 const NAMES = 3, CODE = 6;  // a page's names count NAMES times its text, its code CODE times
 /* A reader's everyday word -> the word the docs use for it, which the text is searched for too: "good
- * on training data" (docs: "performs well"), "badly on new data" ("poorly"), "this particular
+ * on training data" (docs: "performs well"), "badly on new data" ("poorly"), "this particular (single)
  * prediction" ("an individual prediction"). */
-const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"], ["particular", "individual"]]);
+const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"], ["particular", "individual"],
+  ["single", "individual"]]);
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
@@ -298,6 +299,13 @@ function answered(ranked, tokens, code) {
     || ((e.named.size || e.asked.size >= need) && tokens.length >= 3 && e.covered.size >= most));
 }
 
+/* The words of a query a missing concept must be named in to say "No term" first: all of them, but
+ * only those before the context when a term's name is held there ("find outliers | with the IQR rule"
+ * asks about Outlier, where the IQR is only the means). */
+function asked(all, question, ranked) {
+  return question && ranked.some(([, e]) => e.contained) ? all.slice(0, question.context) : all;
+}
+
 function check(id) {
   return () => { if (id !== latest) throw new Stale(); };
 }
@@ -350,7 +358,7 @@ async function search(query, id = latest) {
       text: "", terms }]);
   } else if (!ranked.some(([, e]) => e.exact)
       && (absent = (code && absentIn([...code.main].flatMap(words), names.absent))  // f1_score: "F1 score"
-        || absentIn(all, names.absent))) {  // with its stop words: "area under the curve", "t-test"
+        || absentIn(asked(all, question, ranked), names.absent))) {  // with its stop words: "area under the curve"
     /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
     const [, name, source] = absent;
     extra.push([{ location: source, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
