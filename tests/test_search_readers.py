@@ -19,7 +19,7 @@ import search_quality as sq  # noqa: E402
 ALL = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 # The floors each kind of the reader set must keep (hit@1, hit@3), a little under what it scores now:
 # a change to ranking or to the crosswalk that loses queries of one kind fails here, naming them.
-FLOORS = {"other-name": (0.98, 0.99), "learner-question": (0.95, 0.98), "mistake": (0.98, 0.99),
+FLOORS = {"other-name": (0.98, 0.99), "learner-question": (0.95, 0.99), "mistake": (0.98, 0.99),
           "pasted-code": (0.96, 0.99)}
 
 
@@ -77,6 +77,9 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("az ml job create --file job.yml", "azure-machine-learning-jobs"),  # a command line without its flags
     ("from sklearn.preprocesing import StandardScalar", "data-scaling"),  # a typo in an identifier
     ("service princple", "service-principal"),  # a typo late in a word that no typo rule reaches
+    ("how to use a cutoff other than 0.5 when predicting classes in sklearn", "classification-threshold"),  # rare words weigh more
+    ("how to find outliers with the 1.5 IQR rule", "outlier"),  # a missing concept only in the context: no "No term" first
+    ("why do we need to zero the gradients before loss.backward", "optimizer-zero-grad"),  # code quoted in a question
     ("WhiteNoise differential privacy", "smartnoise"),  # the name whose page also holds the other words
     ("Managed Service Identity (MSI)", "managed-identities"),  # a name followed by its own abbreviation
     ("from petastorm.spark import SparkDatasetConverter, make_spark_converter", "petastorm"),  # the module's root

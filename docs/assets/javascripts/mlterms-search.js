@@ -197,7 +197,7 @@ async function match(query, tokens, all, code, question, check) {
     const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
     contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0);
   }
-  return { pages, matched, generic };
+  return { pages, matched, generic, weight: tokens.map(t => rarity.get(t) || 0) };
 }
 
 /* A question or phrase that holds a whole name of a page ("how to avoid overfitting in a neural network"
@@ -236,15 +236,19 @@ function questionOf(all, text) {
 
 /* Rank the pages: a full name first, then (prose) a page whose name the question holds (the rarer
  * name first), then pages that cover more query words (a word its names hold counts twice, unless it
- * is `generic`: in the names of many pages), then the score.
- * A walkthrough comes after the terms unless its own names answer the whole query. */
-function rank(pages, tokens, code, topic = tokens.length, generic = new Set()) {
+ * is `generic`: in the names of many pages; each word weighs by how rare it is in the text, `weight`,
+ * from a quarter for the commonest: "a cutoff other than 0.5 when predicting classes" is about the
+ * cutoff), then the score. A walkthrough comes after the terms unless its own names answer the whole query. */
+function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), weight = []) {
   /* A walkthrough whose own names don't answer the whole query comes after every term. */
   const walk = (page, e) => Number(!names.pages[page][2] && e.named.size < tokens.length);
   const score = (page, e) => (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][1] || 1);
   const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
-  /* Query words it matches before the question's context ("… in classification"), those in its names twice. */
-  const reach = e => [...e.covered].filter(i => i < topic).length + [...e.named].filter(i => i < topic && !generic.has(i)).length;
+  /* Query words it matches before the question's context ("… in classification"), those in its names
+   * twice, each by its weight (rounded to quarters: near-equal pages fall to the next key). */
+  const top = Math.max(1, ...weight), w = i => 0.25 + 0.75 * (weight[i] || 0) / top;
+  const sum = list => list.filter(i => i < topic).reduce((total, i) => total + w(i), 0);
+  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))))) / 4;
   /* Then the words of the context it matches ("well on training data but poorly | on new data"). */
   const setting = e => [...e.covered].filter(i => i >= topic).length;
   /* Its names hold a name the query holds, and its names and text every word of the topic. */
@@ -329,8 +333,8 @@ async function search(query, id = latest) {
   await loadNames();
   check(id)();
   const { text, all, code, tokens, question } = read(query);
-  const { pages, matched, generic } = await match(text, tokens, all, code, question, check(id));
-  const ranked = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic);
+  const { pages, matched, generic, weight } = await match(text, tokens, all, code, question, check(id));
+  const ranked = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
   const prefixes = tokens.filter(t => t.length >= 2);
