@@ -73,6 +73,12 @@ test("indexNames finds a page by its full name, spaced or joined, and its code b
     ["Why does my model's accuracy drop after deployment?"]]] });
   assert.deepEqual(asked.words.map.get("accuracy"), [core.FIELDS.QUESTION]);
   assert.deepEqual(asked.words.map.get("decay"), [core.FIELDS.RELATED]);
+  /* Two content words in a row, over stop words, find the page ("training data", "new data"). */
+  const pairs = core.indexNames({ pages: [["Overfitting", [], 1, [], [], [], ["Why is it good on the training data but poor on new data?"]]] },
+    new Set(["on", "the", "but", "is", "it", "why"]));
+  assert.deepEqual(pairs.byPair.get("training data"), [0]);
+  assert.deepEqual(pairs.byPair.get("new data"), [0]);
+  assert.equal(pairs.byPair.get("the training"), undefined);
   assert.ok(core.FIELDS.QUESTION < core.FIELDS.RELATED);
 });
 

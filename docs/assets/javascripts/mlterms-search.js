@@ -31,6 +31,10 @@ const NAMES = 3, CODE = 6;  // a page's names count NAMES times its text, its co
 /* A reader's everyday word -> the word the docs use for it, which the text is searched for too: "good
  * on training data" (docs: "performs well"), "badly on new data" ("poorly"), "this particular (single)
  * prediction" ("an individual prediction"). */
+/* Two query words in a row that a page's names, related words or readers' questions hold in a row
+ * ("training data", "new data", "majority class") add PAIR to its coverage, when no more than RARE_PAIR
+ * of the pages hold that pair ("azure ml" says little). */
+const PAIR = 1, RARE_PAIR = 0.02;
 const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"], ["particular", "individual"],
   ["single", "individual"]]);
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
@@ -50,7 +54,7 @@ async function fetchJSON(path) {
 /* The names index (core indexNames), built once from names.json on the first real query. */
 function loadNames() {
   loadCore();
-  if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => { names = indexNames(data); });
+  if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => { names = indexNames(data, STOP); });
   return namesLoading;
 }
 
@@ -127,7 +131,7 @@ async function match(query, tokens, all, code, question, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
-    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), docs: new Map() }).get(p);
+    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: 0, docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
   if (code) matchCode(code, entry);
@@ -185,6 +189,13 @@ async function match(query, tokens, all, code, question, check) {
       .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
     return best ? best[0] : t;
   });
+  /* Two query words in a row that a page's names or questions hold in a row (PAIR). */
+  for (const seq of new Set([tokens.join(" "), corrected.join(" ")]))
+    for (const [a, b] of seq.split(" ").map((w, i, all) => [all[i - 1], w]).slice(1))
+    {
+      const held = new Set(names.byPair.get(a + " " + b) || []);  // not a pair many pages hold ("azure ml")
+      if (held.size <= RARE_PAIR * names.pages.length) for (const page of held) entry(page).pairs++;
+    }
   if (corrected.join(" ") !== tokens.join(" "))
     for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
   /* "X vs Y": the pages named X and Y come first, in that order (just below any full-name match, so a
@@ -248,7 +259,7 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), w
    * twice, each by its weight (rounded to quarters: near-equal pages fall to the next key). */
   const top = Math.max(1, ...weight), w = i => 0.25 + 0.75 * (weight[i] || 0) / top;
   const sum = list => list.filter(i => i < topic).reduce((total, i) => total + w(i), 0);
-  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))))) / 4;
+  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))) + PAIR * e.pairs)) / 4;
   /* Then the words of the context it matches ("well on training data but poorly | on new data"). */
   const setting = e => [...e.covered].filter(i => i >= topic).length;
   /* Its names hold a name the query holds, and its names and text every word of the topic. */
