@@ -131,7 +131,7 @@ async function match(query, tokens, all, code, question, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
-    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: 0, docs: new Map() }).get(p);
+    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: new Set(), docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
   if (code) matchCode(code, entry);
@@ -189,12 +189,11 @@ async function match(query, tokens, all, code, question, check) {
       .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
     return best ? best[0] : t;
   });
-  /* Two query words in a row that a page's names or questions hold in a row (PAIR). */
-  for (const seq of new Set([tokens.join(" "), corrected.join(" ")]))
-    for (const [a, b] of seq.split(" ").map((w, i, all) => [all[i - 1], w]).slice(1))
-    {
-      const held = new Set(names.byPair.get(a + " " + b) || []);  // not a pair many pages hold ("azure ml")
-      if (held.size <= RARE_PAIR * names.pages.length) for (const page of held) entry(page).pairs++;
+  /* Two query words in a row that a page's names or questions hold in a row (PAIR), by the second's index. */
+  for (const seq of [tokens, corrected])
+    for (let i = 1; i < seq.length; i++) {
+      const held = new Set(names.byPair.get(seq[i - 1] + " " + seq[i]) || []);  // not a pair many pages hold ("azure ml")
+      if (held.size <= RARE_PAIR * names.pages.length) for (const page of held) entry(page).pairs.add(i);
     }
   if (corrected.join(" ") !== tokens.join(" "))
     for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
@@ -241,7 +240,7 @@ function contained(sequences, entry, { context, topic }, rarity) {
  * many content words come before it: what the query is about. */
 function questionOf(all, text) {
   const context = contextStart(all, STOP, text);
-  return { context, topic: all.slice(0, context).filter(w => !STOP.has(w)).length };
+  return { context, topic: all.slice(0, context).filter(w => !STOP.has(w) && !/^\d+$/.test(w)).length };  // as tokens count
 }
 
 
@@ -259,7 +258,7 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), w
    * twice, each by its weight (rounded to quarters: near-equal pages fall to the next key). */
   const top = Math.max(1, ...weight), w = i => 0.25 + 0.75 * (weight[i] || 0) / top;
   const sum = list => list.filter(i => i < topic).reduce((total, i) => total + w(i), 0);
-  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))) + PAIR * e.pairs)) / 4;
+  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))) + PAIR * [...e.pairs].filter(i => i < topic).length)) / 4;
   /* Then the words of the context it matches ("well on training data but poorly | on new data"). */
   const setting = e => [...e.covered].filter(i => i >= topic).length;
   /* Its names hold a name the query holds, and its names and text every word of the topic. */
