@@ -153,6 +153,10 @@ test("contextStart finds where a question's context begins", () => {
   assert.equal(core.contextStart(none, stop), none.length);
   const text = "connect on-premises networks to azure", hyphen = core.words(text);
   assert.equal(core.contextStart(hyphen, stop, text), hyphen.length);  // "on-" begins a word, not a context
+  /* A context names a place or a means: "on new data" is part of what is asked when no name follows. */
+  const onData = ["poor", "on", "new", "data"];
+  assert.equal(core.contextStart(onData, stop, "", after => after.includes("databricks")), onData.length);
+  assert.equal(core.contextStart(["poor", "on", "databricks"], stop, "", after => after.includes("databricks")), 1);
   const into = core.words("how do I split a spark dataframe into train and test");  // "into" names a result
   assert.equal(core.contextStart(into, stop), into.length);
   const trailing = core.words("what is in");  // nothing after "in": no context

@@ -242,10 +242,10 @@ function absentIn(tokens, absent) {
  * train and test" names the action's result, part of what is asked. Not a part of a hyphenated word
  * (`text`, the query as typed: "connect on-premises networks"). */
 const CONTEXT = new Set(["in", "with", "using", "on", "for", "inside"]);
-function contextStart(all, stop, text = "") {
+function contextStart(all, stop, text = "", place = () => true) {
   const inside = compounded(text, all.length);
   for (let i = all.length - 2; i > 0; i--)
-    if (CONTEXT.has(all[i]) && !inside.has(i) && all.slice(i + 1).some(w => !stop.has(w))) return i;
+    if (CONTEXT.has(all[i]) && !inside.has(i) && all.slice(i + 1).some(w => !stop.has(w)) && place(all.slice(i + 1))) return i;
   return all.length;
 }
 

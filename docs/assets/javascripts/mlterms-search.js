@@ -238,8 +238,17 @@ function contained(sequences, entry, { context, topic }, rarity) {
 
 /* Where a prose query's context begins ("how to avoid overfitting | in a neural network"), and how
  * many content words come before it: what the query is about. */
+/* Whether some run of these words is a page's whole name ("in a neural network", "on databricks") or
+ * a concept the glossary lacks ("with the IQR rule"): a context names where or with what; "on new
+ * data" names neither, and is part of what is asked. */
+function holdsName(ws) {
+  for (let i = 0; i < ws.length; i++)
+    for (let j = i + 1; j <= Math.min(ws.length, i + 6); j++) if (!STOP.has(ws[i]) && namedBy(ws.slice(i, j)).length) return true;
+  return Boolean(absentIn(ws, names.absent));
+}
+
 function questionOf(all, text) {
-  const context = contextStart(all, STOP, text);
+  const context = contextStart(all, STOP, text, after => holdsName(after));
   return { context, topic: all.slice(0, context).filter(w => !STOP.has(w) && !/^\d+$/.test(w)).length };  // as tokens count
 }
 
