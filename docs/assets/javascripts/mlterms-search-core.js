@@ -268,7 +268,7 @@ function compounded(text, count) {
 const FIELDS = { TITLE: 10, ALIAS: 8, INITIALS: 6, RELATED: 4, QUESTION: 2, CURATED: 3 };
 
 /* The names index from names.json: word -> postings (page * 16 + field weight), full name -> postings,
- * two content words in a row (not in `stop`) -> pages,
+ * two content words in a row (not in `stop`) -> postings,
  * code identifier -> postings (page * 4 + weight), the real words of the names (completion), the
  * compare groups and the concepts the glossary lacks.
  * Flat number arrays, not [page, field] pairs: a fifth of the memory at 20,000 terms. */
@@ -287,7 +287,7 @@ function indexNames(data, stop = new Set()) {
       add(byName, base_.join(""), page * 16 + field - 1);
       for (const w of nameKeys(base_)) add(byWord, w, page * 16 + field);
       const content = base_.filter(w => !stop.has(w));
-      for (let k = 1; k < content.length; k++) add(byPair, content[k - 1] + " " + content[k], page);
+      for (let k = 1; k < content.length; k++) add(byPair, content[k - 1] + " " + content[k], page * 16 + field);
       /* The word as written too ("regularization", kept whole: a typo of it is far from "regularize"). */
       for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 4 && !base_.includes(w)) add(byWord, w, page * 16 + field);
       if (field > RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);

@@ -32,9 +32,10 @@ const NAMES = 3, CODE = 6;  // a page's names count NAMES times its text, its co
  * on training data" (docs: "performs well"), "badly on new data" ("poorly"), "this particular (single)
  * prediction" ("an individual prediction"). */
 /* Two query words in a row that a page's names, related words or readers' questions hold in a row
- * ("training data", "new data", "majority class") add PAIR to its coverage, when no more than RARE_PAIR
- * of the pages hold that pair ("azure ml" says little). */
-const PAIR = 1, RARE_PAIR = 0.02;
+ * ("training data", "new data", "majority class") add PAIR to its coverage (ASKED_PAIR for a reader's
+ * question, the weakest evidence, as its field weighs least), when no more than RARE_PAIR of the pages
+ * hold that pair ("azure ml" says little). */
+const PAIR = 1, RARE_PAIR = 0.02, ASKED_PAIR = 0.25;
 const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"], ["particular", "individual"],
   ["single", "individual"]]);
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
@@ -131,7 +132,7 @@ async function match(query, tokens, all, code, question, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
-    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: new Set(), docs: new Map() }).get(p);
+    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: new Map(), docs: new Map() }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
   if (code) matchCode(code, entry);
@@ -192,8 +193,12 @@ async function match(query, tokens, all, code, question, check) {
   /* Two query words in a row that a page's names or questions hold in a row (PAIR), by the second's index. */
   for (const seq of [tokens, corrected])
     for (let i = 1; i < seq.length; i++) {
-      const held = new Set(names.byPair.get(seq[i - 1] + " " + seq[i]) || []);  // not a pair many pages hold ("azure ml")
-      if (held.size <= RARE_PAIR * names.pages.length) for (const page of held) entry(page).pairs.add(i);
+      const postings = names.byPair.get(seq[i - 1] + " " + seq[i]) || [];
+      if (new Set(postings.map(c => c >> 4)).size > RARE_PAIR * names.pages.length) continue;  // "azure ml" says little
+      for (const c of postings) {
+        const pairs = entry(c >> 4).pairs, weight = (c & 15) === QUESTION ? ASKED_PAIR : 1;
+        pairs.set(i, Math.max(pairs.get(i) || 0, weight));
+      }
     }
   if (corrected.join(" ") !== tokens.join(" "))
     for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
@@ -267,7 +272,7 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), w
    * twice, each by its weight (rounded to quarters: near-equal pages fall to the next key). */
   const top = Math.max(1, ...weight), w = i => 0.25 + 0.75 * (weight[i] || 0) / top;
   const sum = list => list.filter(i => i < topic).reduce((total, i) => total + w(i), 0);
-  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))) + PAIR * [...e.pairs].filter(i => i < topic).length)) / 4;
+  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))) + PAIR * [...e.pairs].reduce((total, [i, weight]) => total + (i < topic ? weight : 0), 0))) / 4;
   /* Then the words of the context it matches ("well on training data but poorly | on new data"). */
   const setting = e => [...e.covered].filter(i => i >= topic).length;
   /* Its names hold a name the query holds, and its names and text every word of the topic. */
