@@ -194,12 +194,13 @@ function spelledOut(query) {
 }
 
 /* A command line ("az ml job create --file job.yml", "pip install -U scikit-learn"): its words without
- * the flags and the long flags' values (file names and settings, not what is asked), read as prose;
+ * the flags, the long flags' values and key=value settings (file names and settings, not what is asked), read as prose;
  * null for anything that is not a command of two or more words with a flag. */
 function commandWords(query) {
   const command = /^\s*[a-z][\w-]*\s+[a-z][\w-]*/i.test(query) && /\s--?[a-z]/i.test(query);
   if (!command || /[()]|\bimport\b/.test(query)) return null;
   return query.replace(/\s--[a-z][\w-]*(?:[ =](?!-)\S+)?/gi, " ").replace(/\s-[a-z]\b/gi, " ")
+    .replace(/\s[\w.-]+=\S*/g, " ")  // a setting a flag passes: "-P alpha=0.5"
     .replace(/\s[^\w\s]+(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
 }
 
