@@ -99,6 +99,7 @@ test("spelledOut drops a name's own abbreviation after it, and nothing else", ()
 test("commandWords reads a command line without its flags and their values", () => {
   assert.equal(core.commandWords("az ml job create --file job.yml"), "az ml job create");
   assert.equal(core.commandWords("mlflow run . -P alpha=0.5"), "mlflow run");  // a key=value setting too
+  assert.equal(core.commandWords("mlflow run https://github.com/mlflow/mlflow-example.git -P alpha=0.5"), "mlflow run");  // and a URL
   assert.equal(core.commandWords("pip install -U scikit-learn"), "pip install scikit-learn");
   assert.equal(core.commandWords("az ml compute create"), null);  // no flag: prose as it is
   assert.equal(core.commandWords("model.fit(X, y)"), null);

@@ -201,6 +201,7 @@ function commandWords(query) {
   if (!command || /[()]|\bimport\b/.test(query)) return null;
   return query.replace(/\s--[a-z][\w-]*(?:[ =](?!-)\S+)?/gi, " ").replace(/\s-[a-z]\b/gi, " ")
     .replace(/\s[\w.-]+=\S*/g, " ")  // a setting a flag passes: "-P alpha=0.5"
+    .replace(/\s\S*\/\S*/g, " ")  // a URL or a path: what the command runs on, not what it is
     .replace(/\s[^\w\s]+(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
 }
 

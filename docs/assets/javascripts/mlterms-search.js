@@ -155,15 +155,19 @@ async function match(query, tokens, all, code, question, check) {
       inNames = latePrefix(token, names.words);
       inText = shard ? [...latePrefix(token, shard)].map(([w, weight]) => [shard, w, weight]) : [];
     }
+    /* A whole word of the text that begins a much longer word of a name ("different", four fifths of
+     * "differential" or less) does not name it; "convolution" still names "convolutional". */
+    const word = !last && Boolean(shard && shard.map.has(token));
     for (const [w, weight] of inNames) {
       seen.set(w, weight);
       const best = new Map();
       for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
+      const names_ = !(word && w.startsWith(token) && token.length < 0.8 * w.length && weight < 0.6);
       for (const [page, score] of best) {
         const e = entry(page);
         e.names += score;
         e.covered.add(i);
-        if (score > weight * QUESTION) { e.named.add(i); namedPages.add(page); }  // a question's words are no name
+        if (score > weight * QUESTION && names_) { e.named.add(i); namedPages.add(page); }  // a question's words are no name
         else e.asked.add(i);  // but they are a reader's question the page answers
       }
     }
