@@ -31,13 +31,13 @@ const NAMES = 3, CODE = 6;  // a page's names count NAMES times its text, its co
 /* A reader's everyday word -> the word the docs use for it, which the text is searched for too: "good
  * on training data" (docs: "performs well"), "badly on new data" ("poorly"), "this particular (single)
  * prediction" ("an individual prediction"). */
+const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"], ["particular", "individual"],
+  ["single", "individual"]]);
 /* Two query words in a row that a page's names, related words or readers' questions hold in a row
  * ("training data", "new data", "majority class") add PAIR to its coverage (ASKED_PAIR for a reader's
  * question, the weakest evidence, as its field weighs least), when no more than RARE_PAIR of the pages
  * hold that pair ("azure ml" says little). */
 const PAIR = 1, RARE_PAIR = 0.02, ASKED_PAIR = 0.25;
-const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"], ["particular", "individual"],
-  ["single", "individual"]]);
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
@@ -162,13 +162,13 @@ async function match(query, tokens, all, code, question, check) {
       seen.set(w, weight);
       const best = new Map();
       for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
-      const names_ = !(word && w.startsWith(token) && token.length < 0.8 * w.length && weight < 0.6);
+      const naming = !(word && w.startsWith(token) && token.length < 0.8 * w.length && weight < 0.6);
       for (const [page, score] of best) {
         const e = entry(page);
         e.names += score;
         e.covered.add(i);
-        if (score > weight * QUESTION && names_) { e.named.add(i); namedPages.add(page); }  // a question's words are no name
-        else e.asked.add(i);  // but they are a reader's question the page answers
+        if (score <= weight * QUESTION) e.asked.add(i);  // a question's words are no name, but a question the page answers
+        else if (naming) { e.named.add(i); namedPages.add(page); }
       }
     }
     if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
@@ -245,8 +245,6 @@ function contained(sequences, entry, { context, topic }, rarity) {
       }
 }
 
-/* Where a prose query's context begins ("how to avoid overfitting | in a neural network"), and how
- * many content words come before it: what the query is about. */
 /* Whether some run of these words is a page's whole name ("in a neural network", "on databricks") or
  * a concept the glossary lacks ("with the IQR rule"): a context names where or with what; "on new
  * data" names neither, and is part of what is asked. */
@@ -256,9 +254,12 @@ function holdsName(ws) {
   return Boolean(absentIn(ws, names.absent));
 }
 
+/* Where a prose query's context begins ("how to avoid overfitting | in a neural network"), and how
+ * many content words come before it (counted as the ranking tokens are: no bare numbers): what the
+ * query is about. */
 function questionOf(all, text) {
   const context = contextStart(all, STOP, text, after => holdsName(after));
-  return { context, topic: all.slice(0, context).filter(w => !STOP.has(w) && !/^\d+$/.test(w)).length };  // as tokens count
+  return { context, topic: all.slice(0, context).filter(w => !STOP.has(w) && !/^\d+$/.test(w)).length };
 }
 
 
