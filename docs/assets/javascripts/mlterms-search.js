@@ -126,6 +126,20 @@ function matchCode(code, entry) {
   }
 }
 
+/* Two query words in a row (as typed, and as corrected) that a page's names or questions hold in a row
+ * (PAIR): each page's pairs, by the index of the second word, with their weight. */
+function matchPairs(sequences, entry) {
+  for (const seq of sequences)
+    for (let i = 1; i < seq.length; i++) {
+      const postings = names.byPair.get(seq[i - 1] + " " + seq[i]) || [];
+      if (new Set(postings.map(c => c >> 4)).size > RARE_PAIR * names.pages.length) continue;  // "azure ml" says little
+      for (const c of postings) {
+        const pairs = entry(c >> 4).pairs, weight = (c & 15) === QUESTION ? ASKED_PAIR : 1;
+        pairs.set(i, Math.max(pairs.get(i) || 0, weight));
+      }
+    }
+}
+
 /* One query's matches: per page whether a full name matched (exact), which query words its names or
  * text cover, and its scores (names, text, code); per query word the index words it matched. */
 async function match(query, tokens, all, code, question, check) {
@@ -194,16 +208,7 @@ async function match(query, tokens, all, code, question, check) {
       .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
     return best ? best[0] : t;
   });
-  /* Two query words in a row that a page's names or questions hold in a row (PAIR), by the second's index. */
-  for (const seq of [tokens, corrected])
-    for (let i = 1; i < seq.length; i++) {
-      const postings = names.byPair.get(seq[i - 1] + " " + seq[i]) || [];
-      if (new Set(postings.map(c => c >> 4)).size > RARE_PAIR * names.pages.length) continue;  // "azure ml" says little
-      for (const c of postings) {
-        const pairs = entry(c >> 4).pairs, weight = (c & 15) === QUESTION ? ASKED_PAIR : 1;
-        pairs.set(i, Math.max(pairs.get(i) || 0, weight));
-      }
-    }
+  matchPairs([tokens, corrected], entry);
   if (corrected.join(" ") !== tokens.join(" "))
     for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
   /* "X vs Y": the pages named X and Y come first, in that order (just below any full-name match, so a
