@@ -164,6 +164,8 @@ function codeQuery(query) {
     if (!parts.length) continue;
     parts.forEach(p => all.add(p));
     main.add(parts[parts.length - 1]);
+    /* An attribute set (`param.requires_grad = False`) is asked about as a call is. */
+    if (!m[1] && path.length > 1 && /^\s*=(?!=)/.test(text.slice(m.index + m[0].length))) called.add(parts[parts.length - 1]);
     if (m[1]) {  // a call: the function, and the class of a class method (Environment.from_conda_specification)
       called.add(parts[parts.length - 1]);
       const owner = m[0].replace(/\s*\($/, "").split(".").slice(-2, -1)[0];
@@ -202,6 +204,7 @@ function commandWords(query) {
   return query.replace(/\s--[a-z][\w-]*(?:[ =](?!-)\S+)?/gi, " ").replace(/\s-[a-z]\b/gi, " ")
     .replace(/\s[\w.-]+=\S*/g, " ")  // a setting a flag passes: "-P alpha=0.5"
     .replace(/\s\S*\/\S*/g, " ")  // a URL or a path: what the command runs on, not what it is
+    .replace(/\s[\w.-]+\.(?:ya?ml|json|py|ipynb|csv|txt|sh|cfg|toml|parquet|zip)(?=\s|$)/gi, " ")  // a file name
     .replace(/\s[^\w\s]+(?=\s|$)/g, " ").replace(/\s+/g, " ").trim();
 }
 
