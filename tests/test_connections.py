@@ -187,8 +187,10 @@ def test_the_graph_reads_in_both_schemes_and_on_a_phone(page, served_site, schem
         assert _contrast(text, background) >= 4.5, (scheme, text, background)
     assert found["right"] <= found["width"]  # no sideways scrolling on a phone
     assert 13 * found["scale"] >= 11  # the labels' font size in CSS pixels
+    # Material's instant navigation fetches and swaps the page: on a loaded machine (two workers, a browser
+    # each) that once took over the default 30 s, so the wait allows 60 s.
     page.locator("a.tg-node").first.click()
-    page.wait_for_url(re.compile(r"/terms/(?!overfitting/)[a-z0-9-]+/$"))
+    page.wait_for_url(re.compile(r"/terms/(?!overfitting/)[a-z0-9-]+/$"), timeout=60_000)
     assert not page.console_errors
 
 
