@@ -80,6 +80,7 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("how to use a cutoff other than 0.5 when predicting classes in sklearn", "classification-threshold"),  # rare words weigh more
     ("how to find outliers with the 1.5 IQR rule", "outlier"),  # a missing concept only in the context: no "No term" first
     ("why do we need to zero the gradients before loss.backward", "optimizer-zero-grad"),  # code quoted in a question
+    ("loss keeps oscillating and diverging, is the step size too big", "learning-rate"),  # a related name held whole
     ("WhiteNoise differential privacy", "smartnoise"),  # the name whose page also holds the other words
     ("Managed Service Identity (MSI)", "managed-identities"),  # a name followed by its own abbreviation
     ("from petastorm.spark import SparkDatasetConverter, make_spark_converter", "petastorm"),  # the module's root

@@ -38,6 +38,7 @@ const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"]
  * question, the weakest evidence, as its field weighs least), when no more than RARE_PAIR of the pages
  * hold that pair ("azure ml" says little). */
 const PAIR = 1, RARE_PAIR = 0.02, ASKED_PAIR = 0.25;
+const ENDINGS = new Set(["s", "es", "er", "ers", "or", "ors", "ing", "ed", "ion", "ions"]);  // "explain" + "ers"
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
@@ -170,13 +171,15 @@ async function match(query, tokens, all, code, question, check) {
       inText = shard ? [...latePrefix(token, shard)].map(([w, weight]) => [shard, w, weight]) : [];
     }
     /* A whole word of the text that begins a much longer word of a name ("different", four fifths of
-     * "differential" or less) does not name it; "convolution" still names "convolutional". */
+     * "differential" or less) does not name it, unless the rest is an ending ("explain", "explainers");
+     * "convolution" still names "convolutional". */
     const word = !last && Boolean(shard && shard.map.has(token));
     for (const [w, weight] of inNames) {
       seen.set(w, weight);
       const best = new Map();
       for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
-      const naming = !(word && w.startsWith(token) && token.length < 0.8 * w.length && weight < 0.6);
+      const naming = !(word && w.startsWith(token) && token.length < 0.8 * w.length && weight < 0.6
+        && !ENDINGS.has(w.slice(token.length)));
       for (const [page, score] of best) {
         const e = entry(page);
         e.names += score;
@@ -240,7 +243,9 @@ function contained(sequences, entry, { context, topic }, rarity) {
         if (!span) continue;
         for (const c of namedBy(run)) {
           const e = entry(c >> 4);
-          if ((c & 15) > RELATED) e.mentioned = true;  // the query names this term: never "No term"
+          /* The query names this term, or one of its related names of two words or more ("step size"):
+           * never "No term". */
+          if ((c & 15) > RELATED || ((c & 15) === RELATED && span >= 2)) e.mentioned = true;
           if (j > context) continue;
           if (span < need) { if ((c & 15) > RELATED) e.short = 1; continue; }
           const value = span * ((c & 15) > RELATED ? 1 : 0.5);
