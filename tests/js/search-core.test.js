@@ -111,6 +111,9 @@ test("compareSides reads 'difference between X and Y' and 'X vs Y'", () => {
   assert.deepEqual(core.compareSides("RDD vs DataFrame"), ["rdd", "dataframe"]);
   assert.deepEqual(core.compareSides("service principal versus managed identity"), ["service principal", "managed identity"]);
   assert.equal(core.compareSides("how to split data"), null);
+  /* A choice is a comparison too; the second side loses the context after it. */
+  assert.deepEqual(core.compareSides("should I use transform or fit_transform on the test set"), ["transform", "fit_transform"]);
+  assert.equal(core.compareSides("is it fraud or not"), null);
 });
 
 test("a suggestion completes the typed word to one real word, never two glued", () => {

@@ -213,6 +213,8 @@ function compareSides(query) {
   const q = fold(query).replace(/[?!.]+$/, "").trim();
   let m = q.match(/differences? between (.+?) and (.+)$/) || q.match(/^compare (.+?) (?:and|with|to) (.+)$/);
   if (!m) m = q.match(/^(?:.*?\bis\s+)?(.+?)\s+(?:vs\.?|versus)\s+(.+)$/);
+  /* "should I use X or Y (on the test set)": a choice between two things is a comparison too. */
+  if (!m) m = q.match(/^(?:should|do|can|which)\b.*?\b(?:use|call|choose|pick)\s+(.+?)\s+or\s+(?:just\s+)?(.+?)(?:\s+(?:on|in|for|with|when)\s+.*)?$/);
   return m ? [m[1].replace(/^(?:what(?:'s| is)|the)\s+/g, ""), m[2]] : null;
 }
 
