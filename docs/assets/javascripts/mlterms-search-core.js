@@ -142,7 +142,7 @@ function initials(nameWords) {
  * camelCase name.
  * Returns the identifiers it names (folded, each dotted path also split), the main ones first
  * (what is imported, called or named last), or null for prose. Literals and short variables are dropped. */
-const QUESTION_START = /^\s*(?:how|why|what|when|which|where|should|can|does|do|is|are)\s+(?:\S+\s+){2}/i;
+const QUESTION_WORDS = new Set(["how", "why", "what", "when", "which", "where", "should", "can", "does", "do", "is", "are"]);
 function codeQuery(query) {
   const imports = /^\s*(from|import)\s+[\w.]+/.test(query);
   /* One camelCase name (KernelExplainer) or one that starts with an acronym (MLClient, not MLflow). */
@@ -151,12 +151,13 @@ function codeQuery(query) {
   /* A question that quotes code in a sentence ("why zero the gradients before loss.backward": three
    * or more plain words of four letters or more) is prose: its words say what it asks, and the code's
    * parts are words of it. "should I use pyspark.ml or pyspark.mllib" asks about the code. */
-  const plainWords = query.split(/\s+/).filter(w => /^[A-Za-z]{4,}[?,.]?$/.test(w) && !QUESTION_START.test(w + " a b "));
-  if (QUESTION_START.test(query) && plainWords.length >= 3) return null;
+  const spaced = query.trim().split(/\s+/);
+  const plainWords = spaced.filter(w => /^[A-Za-z]{4,}[?,.]?$/.test(w) && !QUESTION_WORDS.has(w.toLowerCase()));
+  if (QUESTION_WORDS.has(spaced[0].toLowerCase()) && spaced.length >= 4 && plainWords.length >= 3) return null;
   const text = query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
   const main = new Set(), all = new Set(), called = new Set();
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
-    const path = m[0].replace(/\s*\($/, "").split(".").map(fold);
+    const written = m[0].replace(/\s*\($/, "").split("."), path = written.map(fold);
     /* The path and its leading runs too ("dbutils.fs.ls", "dbutils.fs"), to meet an indexed path whose
      * short parts ("fs") are dropped below. */
     for (let n = path.length; n >= 2; n--) all.add(path.slice(0, n).join("."));
@@ -168,7 +169,7 @@ function codeQuery(query) {
     if (!m[1] && path.length > 1 && /^\s*=(?!=)/.test(text.slice(m.index + m[0].length))) called.add(parts[parts.length - 1]);
     if (m[1]) {  // a call: the function, and the class of a class method (Environment.from_conda_specification)
       called.add(parts[parts.length - 1]);
-      const owner = m[0].replace(/\s*\($/, "").split(".").slice(-2, -1)[0];
+      const owner = written[written.length - 2];
       if (owner && /^[A-Z]/.test(owner) && owner.length > 2) called.add(fold(owner));
     }
   }

@@ -130,9 +130,13 @@ function matchCode(code, entry) {
 /* Two query words in a row (as typed, and as corrected) that a page's names or questions hold in a row
  * (PAIR): each page's pairs, by the index of the second word, with their weight. */
 function matchPairs(sequences, entry) {
+  const done = new Set();  // a pair as typed and as corrected is often the same: look it up once
   for (const seq of sequences)
     for (let i = 1; i < seq.length; i++) {
-      const postings = names.byPair.get(seq[i - 1] + " " + seq[i]) || [];
+      const key = seq[i - 1] + " " + seq[i];
+      if (done.has(i + ":" + key)) continue;
+      done.add(i + ":" + key);
+      const postings = names.byPair.get(key) || [];
       if (new Set(postings.map(c => c >> 4)).size > RARE_PAIR * names.pages.length) continue;  // "azure ml" says little
       for (const c of postings) {
         const pairs = entry(c >> 4).pairs, weight = (c & 15) === QUESTION ? ASKED_PAIR : 1;
@@ -237,30 +241,34 @@ async function match(query, tokens, all, code, question, check) {
 function contained(sequences, entry, { context, topic }, rarity) {
   const need = Math.max(1, Math.ceil(topic / 2));
   for (const seq of sequences)
-    for (let i = 0; i < seq.length; i++)
-      for (let j = i + 1; j <= Math.min(seq.length, i + 6); j++) {
-        const run = seq.slice(i, j), span = run.filter(w => !STOP.has(w)).length;
-        if (!span) continue;
-        for (const c of namedBy(run)) {
-          const e = entry(c >> 4);
-          /* The query names this term, or one of its related names of two words or more ("step size"):
-           * never "No term". */
-          if ((c & 15) > RELATED || ((c & 15) === RELATED && span >= 2)) e.mentioned = true;
-          if (j > context) continue;
-          if (span < need) { if ((c & 15) > RELATED) e.short = 1; continue; }
-          const value = span * ((c & 15) > RELATED ? 1 : 0.5);
-          const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
-          if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
-        }
-      }
+    for (const [i, j, span, c] of nameRuns(seq)) {
+      const e = entry(c >> 4);
+      /* The query names this term, or one of its related names of two words or more ("step size"):
+       * never "No term". */
+      if ((c & 15) > RELATED || ((c & 15) === RELATED && span >= 2)) e.mentioned = true;
+      if (j > context) continue;
+      if (span < need) { if ((c & 15) > RELATED) e.short = 1; continue; }
+      const value = span * ((c & 15) > RELATED ? 1 : 0.5);
+      const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
+      if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
+    }
+}
+
+/* Each run of up to six words of `seq` with a content word in it that is a page's whole name:
+ * [start, end, content words, posting of the name]. */
+function* nameRuns(seq) {
+  for (let i = 0; i < seq.length; i++)
+    for (let j = i + 1; j <= Math.min(seq.length, i + 6); j++) {
+      const run = seq.slice(i, j), span = run.filter(w => !STOP.has(w)).length;
+      if (span) for (const c of namedBy(run)) yield [i, j, span, c];
+    }
 }
 
 /* Whether some run of these words is a page's whole name ("in a neural network", "on databricks") or
  * a concept the glossary lacks ("with the IQR rule"): a context names where or with what; "on new
  * data" names neither, and is part of what is asked. */
 function holdsName(ws) {
-  for (let i = 0; i < ws.length; i++)
-    for (let j = i + 1; j <= Math.min(ws.length, i + 6); j++) if (!STOP.has(ws[i]) && namedBy(ws.slice(i, j)).length) return true;
+  for (const [i] of nameRuns(ws)) if (!STOP.has(ws[i])) return true;
   return Boolean(absentIn(ws, names.absent));
 }
 
@@ -345,7 +353,7 @@ function answered(ranked, tokens, code) {
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but
  * only those before the context when a term's name is held there ("find outliers | with the IQR rule"
  * asks about Outlier, where the IQR is only the means). */
-function asked(all, question, ranked) {
+function absentScope(all, question, ranked) {
   return question && ranked.some(([, e]) => e.contained) ? all.slice(0, question.context) : all;
 }
 
@@ -401,7 +409,7 @@ async function search(query, id = latest) {
       text: "", terms }]);
   } else if (!ranked.some(([, e]) => e.exact)
       && (absent = (code && absentIn([...code.main].flatMap(words), names.absent))  // f1_score: "F1 score"
-        || absentIn(asked(all, question, ranked), names.absent))) {  // with its stop words: "area under the curve"
+        || absentIn(absentScope(all, question, ranked), names.absent))) {  // with its stop words: "area under the curve"
     /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
     const [, name, source] = absent;
     extra.push([{ location: source, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
