@@ -86,6 +86,9 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("from petastorm.spark import SparkDatasetConverter, make_spark_converter", "petastorm"),  # the module's root
     # a reader's question the crosswalk gives the term (kind question), asked in other words
     ("how do I run a databricks notebook automatically every night", "databricks-job"),
+    # a name held inside three words in a row of a longer name asks about the longer one's page
+    ("Machine Learning Studio (classic)", "azure-machine-learning-studio"),
+    ("how does fmin pick the next trial", "hyperopt"),  # a one-word related name that is its code: no "No term"
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

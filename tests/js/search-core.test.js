@@ -175,4 +175,6 @@ test("codeQuery reads a bare import line and one camelCase name as code, prose a
   assert.equal(core.codeQuery("important features"), null);  // "import" must be a word of its own
   assert.equal(core.codeQuery("PyTorch tutorial"), null);  // a camelCase word inside prose stays prose
   assert.equal(core.codeQuery("Kernel explainer"), null);
+  assert.equal(core.codeQuery("Machine Learning Studio (classic)"), null);  // a spaced aside of words calls nothing
+  assert.deepEqual([...core.codeQuery("Workspace(name)").main], ["workspace"]);
 });

@@ -147,7 +147,9 @@ function codeQuery(query) {
   const imports = /^\s*(from|import)\s+[\w.]+/.test(query);
   /* One camelCase name (KernelExplainer) or one that starts with an acronym (MLClient, not MLflow). */
   const camel = /^\s*(?:[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}[a-z]*[A-Z][a-z])\w*\s*$/.test(query);
-  if (!imports && !camel && (!/[._(=]/.test(query) || /^[\p{L}\s'-]+\.?$/u.test(query))) return null;
+  /* Words with a spaced aside are prose: "Machine Learning Studio (classic)" calls nothing. */
+  const prose = query.replace(/\s\([\p{L}\s'-]+\)/gu, "");
+  if (!imports && !camel && (!/[._(=]/.test(prose) || /^[\p{L}\s'-]+\.?$/u.test(prose))) return null;
   /* A question that quotes code in a sentence ("why zero the gradients before loss.backward": three
    * or more plain words of four letters or more) is prose: its words say what it asks, and the code's
    * parts are words of it. "should I use pyspark.ml or pyspark.mllib" asks about the code. */

@@ -245,13 +245,39 @@ function contained(sequences, entry, { context, topic }, rarity) {
       const e = entry(c >> 4);
       /* The query names this term, or one of its related names of two words or more ("step size"):
        * never "No term". */
-      if ((c & 15) > RELATED || ((c & 15) === RELATED && span >= 2)) e.mentioned = true;
-      if (j > context) continue;
+      if ((c & 15) > RELATED || ((c & 15) === RELATED && (span >= 2 || curatedCode(seq.slice(i, j), c >> 4)))) e.mentioned = true;
+      if (j > context || inLonger(seq, i, j, c >> 4)) continue;
       if (span < need) { if ((c & 15) > RELATED) e.short = 1; continue; }
       const value = span * ((c & 15) > RELATED ? 1 : 0.5);
       const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
       if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
     }
+}
+
+/* Whether a one-word related name is also a crosswalk code name of its page ("the function passed to
+ * fmin": hyperopt.fmin), so it names an API, not an English word such as "loss". */
+function curatedCode(run, page) {
+  const w = run.filter(x => !STOP.has(x));
+  return w.length === 1 && (names.byCode.get(w[0]) || []).includes(page * 4 + CURATED);
+}
+
+/* Whether another page's names hold the run seq[i..j) one word longer, in a row, three words or more
+ * and not a whole name (that would be contained itself): "machine learning | studio (classic)" asks
+ * about Azure Machine Learning studio, not Machine learning; "pandas dataframe" still asks about DataFrame. */
+function inLonger(seq, i, j, page) {
+  const content = seq.slice(i, j).filter(w => !STOP.has(w));
+  const holders = key => new Set((names.byPair.get(key) || []).filter(c => (c & 15) > RELATED).map(c => c >> 4));
+  for (const longer of [[seq[i - 1], ...content], [...content, seq[j]]]) {
+    if (longer.length < 3 || longer.some(w => w === undefined || STOP.has(w)) || namedBy(longer).length) continue;
+    let pages = holders(longer[0] + " " + longer[1]);
+    for (let k = 2; k < longer.length && pages.size; k++) {
+      const next = holders(longer[k - 1] + " " + longer[k]);
+      pages = new Set([...pages].filter(p => next.has(p)));
+    }
+    pages.delete(page);
+    if (pages.size) return true;
+  }
+  return false;
 }
 
 /* Each run of up to six words of `seq` with a content word in it that is a page's whole name:
@@ -347,7 +373,8 @@ function answered(ranked, tokens, code) {
   const need = Math.ceil(tokens.length / 3);
   const most = Math.ceil(tokens.length * 2 / 3);  // "turn categorical features into numbers"
   return ranked.some(([, e]) => e.named.size >= need
-    || ((e.named.size || e.asked.size >= need) && tokens.length >= 3 && e.covered.size >= most));
+    || ((e.named.size || e.asked.size >= need) && tokens.length >= 3 && e.covered.size >= most)
+    || (tokens.length >= 4 && e.covered.size >= Math.ceil(tokens.length / 2)));
 }
 
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but
