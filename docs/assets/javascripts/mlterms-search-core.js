@@ -186,7 +186,7 @@ function codeQuery(query) {
     /* Several names from one module ask about the module: each of its parts (petastorm and spark). */
     if (imported.length > 1) fold(from[1]).split(".").filter(p => p.length > 2).forEach(p => main.add(p));
   }
-  return all.size ? { idents: [...all], main } : null;
+  return all.size ? { idents: [...all], main, imports } : null;
 }
 
 /* A name followed by its own abbreviation, "Managed Service Identity (MSI)": the name alone (the

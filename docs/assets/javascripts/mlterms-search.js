@@ -128,19 +128,20 @@ function matchCode(code, entry) {
 }
 
 /* Two query words in a row (as typed, and as corrected) that a page's names or questions hold in a row
- * (PAIR): each page's pairs, by the index of the second word, with their weight. */
+ * (PAIR): each page's pairs, by place in the query: the query word index of the second word and the weight. A sequence
+ * is [word, index] in the order typed, a repeated word each time ("training data … new data"). */
 function matchPairs(sequences, entry) {
   const done = new Set();  // a pair as typed and as corrected is often the same: look it up once
   for (const seq of sequences)
-    for (let i = 1; i < seq.length; i++) {
-      const key = seq[i - 1] + " " + seq[i];
-      if (done.has(i + ":" + key)) continue;
-      done.add(i + ":" + key);
+    for (let k = 1; k < seq.length; k++) {
+      const key = seq[k - 1][0] + " " + seq[k][0], i = seq[k][1];
+      if (done.has(k + ":" + key)) continue;
+      done.add(k + ":" + key);
       const postings = names.byPair.get(key) || [];
       if (new Set(postings.map(c => c >> 4)).size > RARE_PAIR * names.pages.length) continue;  // "azure ml" says little
       for (const c of postings) {
         const pairs = entry(c >> 4).pairs, weight = (c & 15) === QUESTION ? ASKED_PAIR : 1;
-        pairs.set(i, Math.max(pairs.get(i) || 0, weight));
+        pairs.set(k, [i, Math.max((pairs.get(k) || [0, 0])[1], weight)]);
       }
     }
 }
@@ -215,7 +216,8 @@ async function match(query, tokens, all, code, question, check) {
       .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
     return best ? best[0] : t;
   });
-  matchPairs([tokens, corrected], entry);
+  const order = code ? tokens.map((t, i) => i) : all.filter(w => !STOP.has(w) && !/^\d+$/.test(w)).map(w => tokens.indexOf(w));
+  matchPairs([tokens, corrected].map(seq => order.map(i => [seq[i], i])), entry);
   if (corrected.join(" ") !== tokens.join(" "))
     for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
   /* "X vs Y": the pages named X and Y come first, in that order (just below any full-name match, so a
@@ -240,18 +242,38 @@ async function match(query, tokens, all, code, question, check) {
  * the rarer, Bagging. `sequences`: the query's words, as typed and corrected. */
 function contained(sequences, entry, { context, topic }, rarity) {
   const need = Math.max(1, Math.ceil(topic / 2));
-  for (const seq of sequences)
+  for (const seq of sequences) {
+    const runs = new Map();  // page -> [start, end, weight] of the names it holds before the context
     for (const [i, j, span, c] of nameRuns(seq)) {
       const e = entry(c >> 4);
       /* The query names this term, or one of its related names of two words or more ("step size"):
        * never "No term". */
       if ((c & 15) > RELATED || ((c & 15) === RELATED && (span >= 2 || curatedCode(seq.slice(i, j), c >> 4)))) e.mentioned = true;
       if (j > context || inLonger(seq, i, j, c >> 4)) continue;
-      if (span < need) { if ((c & 15) > RELATED) e.short = 1; continue; }
-      const value = span * ((c & 15) > RELATED ? 1 : 0.5);
-      const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
-      if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
+      (runs.get(c >> 4) || runs.set(c >> 4, []).get(c >> 4)).push([i, j, (c & 15) > RELATED ? 1 : 0.5]);
     }
+    for (const [page, held] of runs)
+      for (const [i, j, weight] of overlapping(held)) {
+        const e = entry(page), span = seq.slice(i, j).filter(w => !STOP.has(w)).length;
+        if (span < need) { if (weight === 1) e.short = 1; continue; }
+        const value = span * weight;
+        const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
+        if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
+      }
+  }
+}
+
+/* A page's names held in the query, with those that overlap joined into one run at the lower weight:
+ * "global surrogate" and "surrogate model" hold "global surrogate model". */
+function* overlapping(held) {
+  yield* held;
+  const sorted = [...held].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let [i, j, weight] = sorted[0], joined = false;
+  for (const [a, b, w] of sorted.slice(1)) {
+    if (a < j && b > j) { j = b; weight = Math.min(weight, w); joined = true; continue; }
+    if (a >= j) { if (joined) yield [i, j, weight]; [i, j, weight, joined] = [a, b, w, false]; }
+  }
+  if (joined) yield [i, j, weight];
 }
 
 /* Whether a one-word related name is also a crosswalk code name of its page ("the function passed to
@@ -303,7 +325,7 @@ function holdsName(ws) {
  * query is about. */
 function questionOf(all, text) {
   const context = contextStart(all, STOP, text, after => holdsName(after));
-  return { context, topic: all.slice(0, context).filter(w => !STOP.has(w) && !/^\d+$/.test(w)).length };
+  return { context, topic: new Set(all.slice(0, context).filter(w => !STOP.has(w) && !/^\d+$/.test(w))).size };
 }
 
 
@@ -321,7 +343,7 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), w
    * twice, each by its weight (rounded to quarters: near-equal pages fall to the next key). */
   const top = Math.max(1, ...weight), w = i => 0.25 + 0.75 * (weight[i] || 0) / top;
   const sum = list => list.filter(i => i < topic).reduce((total, i) => total + w(i), 0);
-  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))) + PAIR * [...e.pairs].reduce((total, [i, weight]) => total + (i < topic ? weight : 0), 0))) / 4;
+  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))) + PAIR * [...e.pairs.values()].reduce((total, [i, weight]) => total + (i < topic ? weight : 0), 0))) / 4;
   /* Then the words of the context it matches ("well on training data but poorly | on new data"). */
   const setting = e => [...e.covered].filter(i => i >= topic).length;
   /* Its names hold a name the query holds, and its names and text every word of the topic. */
@@ -369,12 +391,14 @@ function compareGroup(query) {
 function answered(ranked, tokens, code) {
   if (!ranked.length) return false;
   if (ranked.some(([, e]) => e.exact || e.contained || e.mentioned)) return true;
-  if (code) return ranked.some(([, e]) => e.explains || e.covered.size === tokens.length);
+  const half = Math.ceil(tokens.length / 2);
+  if (code) return ranked.some(([, e]) => e.explains || e.covered.size === tokens.length
+    || (!code.imports && tokens.length >= 3 && e.covered.size >= half));
   const need = Math.ceil(tokens.length / 3);
   const most = Math.ceil(tokens.length * 2 / 3);  // "turn categorical features into numbers"
   return ranked.some(([, e]) => e.named.size >= need
     || ((e.named.size || e.asked.size >= need) && tokens.length >= 3 && e.covered.size >= most)
-    || (tokens.length >= 4 && e.covered.size >= Math.ceil(tokens.length / 2)));
+    || (tokens.length >= 3 && e.covered.size >= half));
 }
 
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but
@@ -395,7 +419,8 @@ function read(query) {
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
   const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
-  let tokens = all.filter(w => !STOP.has(w) && !/^\d+$/.test(w));  // "95% accuracy": the number is no topic
+  /* Each content word once ("groups … each group": one word asked about); "95% accuracy": the number is no topic. */
+  let tokens = [...new Set(all.filter(w => !STOP.has(w) && !/^\d+$/.test(w)))];
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
   return { text, all, code, tokens, question: code ? null : questionOf(all, text) };
@@ -427,7 +452,7 @@ async function search(query, id = latest) {
   check(id)();
 
   const extra = [];  // before the ranked pages: a compare line, or "no term"
-  let absent = null;
+  let absent = null, minor = false;
   if (group) {
     const [[, difference], x, y] = group;
     extra.push([{ location: `${locationOf(x)}#compare-with`,
@@ -437,8 +462,12 @@ async function search(query, id = latest) {
   } else if (!ranked.some(([, e]) => e.exact)
       && (absent = (code && absentIn([...code.main].flatMap(words), names.absent))  // f1_score: "F1 score"
         || absentIn(absentScope(all, question, ranked), names.absent))) {  // with its stop words: "area under the curve"
-    /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
-    const [, name, source] = absent;
+    /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none).
+     * Named in passing (under a third of a long query's words) in a query a term answers, it comes second:
+     * "which metric decides the best model in automated ML, AUC?" */
+    const [key, name, source] = absent;
+    minor = key.filter(w => !STOP.has(w)).length * 3 < tokens.length && answered(ranked, tokens, code)
+      && !(code && absentIn([...code.main].flatMap(words), names.absent));
     extra.push([{ location: source, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
       text: escapeHTML(`‘${name}’ is not covered here. Open this for ${new URL(source).hostname}'s page on it`
         + (ranked.length ? "; the closest terms follow." : ".")), terms }]);
@@ -448,27 +477,27 @@ async function search(query, id = latest) {
       text: escapeHTML(ranked.length ? `The closest terms follow. Open this to search ${docs.name} instead.`
         : `Open this to search ${docs.name} instead.`), terms }]);
   }
-  /* Material's Enter opens the result with the highest data-md-score, not the first one shown: the
-   * scores count down in the order shown. A page's sections tie with it (shown under it, no toggle). */
-  const total = extra.length + ranked.length;
-  const items = [...extra.map((g, n) => [{ ...g[0], score: (total - n) * 10 }]), ...ranked.map(([page, e], r) => {
+  const found = ranked.map(([page, e], r) => {
     const [title, , term] = names.pages[page];
     const location = locationOf(page);
     const docs = loaded.get(Math.floor(page / perShard));
     const article = docs && r < WITH_TEXT ? docs.get(page * sectionsPer) : null;
-    const score = (ranked.length - r) * 10;
     const group_ = [{ location, title: mark(title, isHit), text: article ? mark(article.text, isHit) : "",
-      tags: article ? article.tags : undefined, score, terms }];
+      tags: article ? article.tags : undefined, terms }];
     if (docs && r < WITH_TEXT && !term) {
       for (const [doc] of [...e.docs.entries()].sort((a, b) => b[1] - a[1])) {
         const section = docs.get(doc);
         if (doc % sectionsPer === 0 || !section || plain(section.title) === plain(title)) continue;
-        group_.push({ location: section.location, title: mark(section.title, isHit), text: "", score, terms });
+        group_.push({ location: section.location, title: mark(section.title, isHit), text: "", terms });
         if (group_.length > SECTIONS) break;
       }
     }
     return group_;
-  })];
+  });
+  const shown = minor ? [...found.slice(0, 1), ...extra, ...found.slice(1)] : [...extra, ...found];
+  /* Material's Enter opens the result with the highest data-md-score, not the first one shown: the
+   * scores count down in the order shown. A page's sections tie with it (shown under it, no toggle). */
+  const items = shown.map((group_, n) => group_.map(item => ({ ...item, score: (shown.length - n) * 10 })));
   const completion = suggestion(query, names.surface);
   return { items, suggest: completion ? [completion] : [] };
 }
