@@ -177,4 +177,8 @@ test("codeQuery reads a bare import line and one camelCase name as code, prose a
   assert.equal(core.codeQuery("Kernel explainer"), null);
   assert.equal(core.codeQuery("Machine Learning Studio (classic)"), null);  // a spaced aside of words calls nothing
   assert.deepEqual([...core.codeQuery("Workspace(name)").main], ["workspace"]);
+  assert.equal(core.codeQuery("only when the probability is above 0.65, not 0.5"), null);  // numbers are no code
+  assert.equal(core.codeQuery("lowering the step size from .001 to .0001 fixed it"), null);
+  assert.equal(core.codeQuery("one classifier per pair: n*(n-1)/2 models?"), null);
+  assert.deepEqual([...core.codeQuery("pandas .std() gives 13.3").main], ["std"]);
 });

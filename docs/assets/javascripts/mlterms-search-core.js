@@ -147,9 +147,10 @@ function codeQuery(query) {
   const imports = /^\s*(from|import)\s+[\w.]+/.test(query);
   /* One camelCase name (KernelExplainer) or one that starts with an acronym (MLClient, not MLflow). */
   const camel = /^\s*(?:[A-Za-z]*[a-z][A-Z]|[A-Z]{2,}[a-z]*[A-Z][a-z])\w*\s*$/.test(query);
-  /* Words with a spaced aside are prose: "Machine Learning Studio (classic)" calls nothing. */
-  const prose = query.replace(/\s\([\p{L}\s'-]+\)/gu, "");
-  if (!imports && !camel && (!/[._(=]/.test(prose) || /^[\p{L}\s'-]+\.?$/u.test(prose))) return null;
+  /* Code has a dotted name, an underscore in a name, a call, an assignment or an index; numbers are
+   * no sign of it ("above 0.65", "from .001 to .0001"), nor a spaced aside ("Studio (classic)"). */
+  const signs = query.replace(/(?<![\w.])\.?\d[\w.\/%-]*/g, " ");
+  if (!imports && !camel && !/[A-Za-z_]\w*\.[A-Za-z_]|[A-Za-z0-9]_|_[A-Za-z0-9]|[A-Za-z_]\w*\(|=|\[/.test(signs)) return null;
   /* A question that quotes code in a sentence ("why zero the gradients before loss.backward": three
    * or more plain words of four letters or more) is prose: its words say what it asks, and the code's
    * parts are words of it. "should I use pyspark.ml or pyspark.mllib" asks about the code. */
