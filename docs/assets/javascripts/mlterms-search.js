@@ -398,7 +398,7 @@ function answered(ranked, tokens, code) {
   const most = Math.ceil(tokens.length * 2 / 3);  // "turn categorical features into numbers"
   return ranked.some(([, e]) => e.named.size >= need
     || ((e.named.size || e.asked.size >= need) && tokens.length >= 3 && e.covered.size >= most)
-    || (tokens.length >= 3 && e.covered.size >= half));
+    || (tokens.length >= 3 && (e.covered.size >= half || (e.named.size && e.covered.size >= need))));
 }
 
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but
