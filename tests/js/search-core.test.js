@@ -165,6 +165,8 @@ test("contextStart finds where a question's context begins", () => {
   assert.equal(core.contextStart(["poor", "on", "databricks"], stop, "", after => after.includes("databricks")), 1);
   const into = core.words("how do I split a spark dataframe into train and test");  // "into" names a result
   assert.equal(core.contextStart(into, stop), into.length);
+  const during = core.words("values tried during hyperparameter tuning");  // "during" names when
+  assert.deepEqual(during.slice(core.contextStart(during, stop)), ["during", "hyperparameter", "tuning"]);
   const trailing = core.words("what is in");  // nothing after "in": no context
   assert.equal(core.contextStart(trailing, stop), trailing.length);
 });

@@ -248,11 +248,11 @@ function absentIn(tokens, absent) {
 }
 
 /* Where a question's context begins ("how to avoid overfitting | in a neural network"): the index of
- * its last "in/with/using/on/for/inside" that has a content word (not in `stop`) after it and
+ * its last "in/with/using/on/for/inside/during" that has a content word (not in `stop`) after it and
  * something before it; the length of `all` when there is none. Not "into": "split a dataframe into
  * train and test" names the action's result, part of what is asked. Not a part of a hyphenated word
  * (`text`, the query as typed: "connect on-premises networks"). */
-const CONTEXT = new Set(["in", "with", "using", "on", "for", "inside"]);
+const CONTEXT = new Set(["in", "with", "using", "on", "for", "inside", "during"]);
 function contextStart(all, stop, text = "", place = () => true) {
   const inside = compounded(text, all.length);
   for (let i = all.length - 2; i > 0; i--)
