@@ -184,4 +184,6 @@ test("codeQuery reads a bare import line and one camelCase name as code, prose a
   assert.equal(core.codeQuery("lowering the step size from .001 to .0001 fixed it"), null);
   assert.equal(core.codeQuery("one classifier per pair: n*(n-1)/2 models?"), null);
   assert.deepEqual([...core.codeQuery("pandas .std() gives 13.3").main], ["std"]);
+  /* An error message asks about the names it quotes, not its own words. */
+  assert.deepEqual([...core.codeQuery("AttributeError: 'Run' object has no attribute 'log_metric'").main], ["run", "log_metric"]);
 });

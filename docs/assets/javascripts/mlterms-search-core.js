@@ -150,14 +150,17 @@ function codeQuery(query) {
   /* Code has a dotted name, an underscore in a name, a call, an assignment or an index; numbers are
    * no sign of it ("above 0.65", "from .001 to .0001"), nor a spaced aside ("Studio (classic)"). */
   const signs = query.replace(/(?<![\w.])\.?\d[\w.\/%-]*/g, " ");
-  if (!imports && !camel && !/[A-Za-z_]\w*\.[A-Za-z_]|[A-Za-z0-9]_|_[A-Za-z0-9]|[A-Za-z_]\w*\(|=|\[/.test(signs)) return null;
+  /* An error message asks about the names it quotes: "AttributeError: 'Run' object has no attribute 'log_metric'". */
+  const quoted = /^\s*[A-Z]\w*(?:Error|Exception|Warning)\b/.test(query)
+    ? [...query.matchAll(/(["'])([A-Za-z_][\w.]*)\1/g)].map(m => m[2]) : [];
+  if (!imports && !camel && !quoted.length && !/[A-Za-z_]\w*\.[A-Za-z_]|[A-Za-z0-9]_|_[A-Za-z0-9]|[A-Za-z_]\w*\(|=|\[/.test(signs)) return null;
   /* A question that quotes code in a sentence ("why zero the gradients before loss.backward": three
    * or more plain words of four letters or more) is prose: its words say what it asks, and the code's
    * parts are words of it. "should I use pyspark.ml or pyspark.mllib" asks about the code. */
   const spaced = query.trim().split(/\s+/);
   const plainWords = spaced.filter(w => /^[A-Za-z]{4,}[?,.]?$/.test(w) && !QUESTION_WORDS.has(w.toLowerCase()));
   if (QUESTION_WORDS.has(spaced[0].toLowerCase()) && spaced.length >= 4 && plainWords.length >= 3) return null;
-  const text = query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
+  const text = quoted.length ? quoted.join(" ") : query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
   const main = new Set(), all = new Set(), called = new Set();
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
     const written = m[0].replace(/\s*\($/, "").split("."), path = written.map(fold);
