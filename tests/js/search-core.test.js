@@ -135,6 +135,7 @@ test("stem joins a verb to its nouns, and nothing else", () => {
   assert.equal(core.stem("deploy"), core.stem("deployment"));
   assert.equal(core.stem("cluster"), core.stem("clustering"));
   assert.equal(core.stem("explain"), core.stem("explanation"));
+  assert.equal(core.stem("try"), core.stem("tried"));
   assert.notEqual(core.stem("model"), core.stem("mode"));
   assert.equal(core.stem("pca"), "pca");  // too short to have a suffix
   const lex = core.lexicon(new Map([["tuning", [1]], ["tune", [2]], ["tree", [3]]]), true);

@@ -68,7 +68,8 @@ function distance(a, b, max) {
  * "imbalanced"/"imbalance". Only for matching a query word to a name's word of the same stem. */
 function stem(word) {
   if (word.length < 4 || !/^\p{L}+$/u.test(word)) return word;
-  const base = word.replace(/anation$/, "ain").replace(/(?:ing|ed|ment|ation|e)$/, "");  // "explanation" is "explain"
+  /* "explanation" is "explain", "tried" is "try". */
+  const base = word.replace(/anation$/, "ain").replace(/(?<=..)ied$/, "y").replace(/(?:ing|ed|ment|ation|e)$/, "");
   if (base.length < 3) return word;
   return /([^aeiouls])\1$/.test(base) ? base.slice(0, -1) : base;
 }
