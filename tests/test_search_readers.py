@@ -88,7 +88,10 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("how do I run a databricks notebook automatically every night", "databricks-job"),
     # a name held inside three words in a row of a longer name asks about the longer one's page
     ("Machine Learning Studio (classic)", "azure-machine-learning-studio"),
-    ("how does fmin pick the next trial", "hyperopt"),  # a one-word related name that is its code: no "No term"
+    ("how does fmin pick the next trial", "hyperopt"),
+    # calls no page knows: the crosswalk code name in the line says what it is about
+    ("print(pca.explained_variance_ratio_.cumsum())", "principal-component-analysis"),
+    ("AttributeError: 'Run' object has no attribute 'log_metric'", "azure-ml-run"),  # the names an error quotes  # a one-word related name that is its code: no "No term"
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

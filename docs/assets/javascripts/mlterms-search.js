@@ -419,6 +419,14 @@ function read(query) {
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
   const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
+  /* A line whose calls no page knows (`my_model.explained_variance_ratio_.cumsum()`) asks about the
+   * names in it that the crosswalk gives a term in code; an import line only about what it imports. */
+  const known = ident => names.byCode.has(ident) || namedBy(words(ident)).length > 0;
+  const curated = ident => (names.byCode.get(ident) || []).some(hit => (hit & 3) === CURATED);
+  if (code && !code.imports && ![...code.main].some(known)) {
+    const other = code.idents.filter(i => !i.includes(".") && curated(i));
+    if (other.length) code.main = new Set(other);
+  }
   /* Each content word once ("groups … each group": one word asked about); "95% accuracy": the number is no topic. */
   let tokens = [...new Set(all.filter(w => !STOP.has(w) && !/^\d+$/.test(w)))];
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
