@@ -161,6 +161,10 @@ function codeQuery(query) {
   const spaced = query.trim().split(/\s+/);
   const plainWords = spaced.filter(w => /^[A-Za-z]{4,}[?,.]?$/.test(w) && !QUESTION_WORDS.has(w.toLowerCase()));
   if (QUESTION_WORDS.has(spaced[0].toLowerCase()) && spaced.length >= 4 && plainWords.length >= 3) return null;
+  /* So is a phrase of plain words with one or two code words in it: "principle component analysis
+   * n_components explained variance". */
+  const codeWords = spaced.filter(w => /[._(=\[]/.test(w.replace(/[.,;:?!]+$/, ""))).length;
+  if (!imports && plainWords.length >= 3 && plainWords.length >= 2 * codeWords && codeWords <= 2) return null;
   const text = quoted.length ? quoted.join(" ") : query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
   const main = new Set(), all = new Set(), called = new Set();
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
