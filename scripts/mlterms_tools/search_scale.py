@@ -58,7 +58,8 @@ def write_site(folder: Path, n: int, seed: int = 0) -> list[dict]:
                                                          encoding="utf-8")
     search_files.write(folder, names_by_location(records_of(glossary, links={})))
     (folder / "assets" / "javascripts").mkdir(parents=True, exist_ok=True)
-    for script in (WORKER, WORKER.with_name("mlterms-search-core.js")):  # the worker imports its helpers
+    for script in (WORKER, WORKER.with_name("mlterms-search-core.js"), WORKER.with_name("mlterms-search-rank.js")):
+        # the worker imports its helpers and its ranking
         shutil.copy(script, folder / "assets" / "javascripts" / script.name)
     (folder / "index.html").write_text(PAGE, encoding="utf-8")
     return [{"slug": t.slug, "title": t.title, "aliases": t.aliases} for t in glossary.terms]

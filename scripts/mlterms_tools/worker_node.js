@@ -21,7 +21,7 @@ let listener = null, resolveResult = null;
 const self = globalThis;
 self.self = self;
 Object.defineProperty(self, "location", { value: { href: pathToFileURL(workerPath).href } });
-self.importScripts = url => vm.runInThisContext(fs.readFileSync(fileURLToPath(url), "utf8"), { filename: url });
+self.importScripts = (...urls) => urls.forEach(url => vm.runInThisContext(fs.readFileSync(fileURLToPath(url), "utf8"), { filename: url }));
 self.fetch = async url => {
   const file = fileURLToPath(url instanceof URL ? url.href : url);
   const ok = fs.existsSync(file);

@@ -187,4 +187,7 @@ test("codeQuery reads a bare import line and one camelCase name as code, prose a
   assert.deepEqual([...core.codeQuery("pandas .std() gives 13.3").main], ["std"]);
   /* An error message asks about the names it quotes, not its own words. */
   assert.deepEqual([...core.codeQuery("AttributeError: 'Run' object has no attribute 'log_metric'").main], ["run", "log_metric"]);
+  assert.deepEqual([...core.codeQuery("ImportError: cannot import name 'SparkTrials' from 'hyperopt'").main], ["sparktrials", "hyperopt"]);
+  /* A phrase of plain words with one code word in it is prose. */
+  assert.equal(core.codeQuery("principle component analysis n_components explained variance"), null);
 });

@@ -164,7 +164,7 @@ function codeQuery(query) {
   /* So is a phrase of plain words with one or two code words in it: "principle component analysis
    * n_components explained variance". */
   const codeWords = spaced.filter(w => /[._(=\[]/.test(w.replace(/[.,;:?!]+$/, ""))).length;
-  if (!imports && plainWords.length >= 3 && plainWords.length >= 2 * codeWords && codeWords <= 2) return null;
+  if (!imports && !quoted.length && plainWords.length >= 3 && plainWords.length >= 2 * codeWords && codeWords <= 2) return null;
   const text = quoted.length ? quoted.join(" ") : query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
   const main = new Set(), all = new Set(), called = new Set();
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {

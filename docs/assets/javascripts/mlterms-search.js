@@ -5,43 +5,29 @@
  * Then: names.json (every page's names: exact, prefix and typo-tolerant matching), the full-text
  * shards of the query's words (search/text/<first two letters>.json), and for the pages shown
  * their locations (search/loc/<n>.json) and result texts (search/docs/<n>.json).
- * Ranking (README "Search"): an exact full name first; then terms before walkthroughs; a page whose
- * names hold every word; a page whose whole name the question holds (the rarer name first); pages
- * that match more words (not counting words many pages' names hold); then score (names weigh more
- * than text; exact > stem > prefix > one typo > two typos).
+ * This file loads and answers; reading, matching and ranking a query (README "Search") are in
+ * mlterms-search-rank.js, loaded with the core helpers on the way to the first query.
  * Word normalisation must stay identical to search_words.words(): a test checks both. */
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
-/* The pure helpers, loaded when the reader first heads for the search box, not on every page. */
+/* The pure helpers (mlterms-search-core.js) and the matching and ranking (mlterms-search-rank.js),
+ * loaded when the reader first heads for the search box, not on every page. */
 let fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides,
   suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, spelledOut, ALIAS, RELATED, QUESTION,
   CURATED;
 function loadCore() {
   if (fold) return;
-  importScripts(new URL("mlterms-search-core.js", self.location.href).href);
+  importScripts(new URL("mlterms-search-core.js", self.location.href).href,
+    new URL("mlterms-search-rank.js", self.location.href).href);
   ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, commandWords, compareSides,
     suggestion, docsSearch, absentIn, contextStart, indexNames, mark, plain, withPrefix, spelledOut } = self.MLTermsCore);
   ({ ALIAS, RELATED, QUESTION, CURATED } = self.MLTermsCore.FIELDS);
   STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
 }
 let STOP = new Set();  // search_engine.STOP_WORDS, from the bootstrap
-const NAMES = 3, CODE = 6;  // a page's names count NAMES times its text, its code CODE times
-/* A reader's everyday word -> the word the docs use for it, which the text is searched for too: "good
- * on training data" (docs: "performs well"), "badly on new data" ("poorly"), "this particular (single)
- * prediction" ("an individual prediction"). */
-const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"], ["particular", "individual"],
-  ["single", "individual"]]);
-/* Two query words in a row that a page's names, related words or readers' questions hold in a row
- * ("training data", "new data", "majority class") add PAIR to its coverage (ASKED_PAIR for a reader's
- * question, the weakest evidence, as its field weighs least), when no more than RARE_PAIR of the pages
- * hold that pair ("azure ml" says little). */
-const PAIR = 1, RARE_PAIR = 0.02, ASKED_PAIR = 0.25;
-const ENDINGS = new Set(["s", "es", "er", "ers", "or", "ors", "ing", "ed", "ion", "ions"]);  // "explain" + "ers"
-const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
-const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
-const RESULTS = 60, WITH_TEXT = 12, SECTIONS = 2;
+const WITH_TEXT = 12, SECTIONS = 2;  // result texts and sections shown (the ranking keeps RESULTS)
 class Stale extends Error {}  // a newer keystroke arrived: this query's answer would be thrown away
 
 let config = null, base = null, names = null, namesLoading = null, shardSet = new Set();
@@ -58,23 +44,6 @@ function loadNames() {
   loadCore();
   if (!namesLoading) namesLoading = fetchJSON("names.json").then(data => { names = indexNames(data, STOP); });
   return namesLoading;
-}
-
-/* The postings (page * 4 + weight) of a code identifier, and how near it is: an identifier no page's
- * code holds stands for the indexed ones it begins or is a typo of ("StandardScalar", "predict_prob"),
- * at the weight of that match. The vocabulary of identifiers is sorted on the first such query. */
-function codeHits(ident) {
-  const exact = names.byCode.get(ident);
-  if (exact || ident.length < 5 || ident.includes(".")) return [exact || [], 1];
-  if (!names.codeWords) names.codeWords = lexicon(names.byCode);
-  const found = [...expand(ident, names.codeWords, false)], best = Math.max(0, ...found.map(([, w]) => w));
-  return [found.filter(([, w]) => w === best).flatMap(([w]) => names.byCode.get(w)), best];
-}
-
-/* The postings (page * 16 + field) of the names that are exactly these words, spaced or joined. */
-function namedBy(ws) {
-  const spaced = ws.join(" "), joined = ws.join("");
-  return [...(names.byName.get(spaced) || []), ...(joined !== spaced ? names.byName.get(joined) || [] : [])];
 }
 
 /* The text shard of a word: the one for its longest prefix that has a shard (4, 3, then 2 letters). */
@@ -105,333 +74,9 @@ async function docShard(n) {
   return docShards.get(n);
 }
 
-/* The code scores of pasted code's pages: each identifier's pages (weighed by how rare it is, three
- * times for what the code imports or calls), and code that names a term: `scaler.fit_transform(X)` is
- * about fit_transform(), `optimizer = ...` about Optimizer, counted like a crosswalk code name. A page
- * `explains` the code when what it imports or calls is in its code or names, not only its module. */
-function matchCode(code, entry) {
-  const N = config.mlterms.pages;
-  for (const ident of code.main) {
-    const hits = new Map();
-    for (const c of namedBy(words(ident))) hits.set(c >> 4, Math.max(hits.get(c >> 4) || 0, (c & 15) >= ALIAS - 1 ? 1 : 0.5));
-    for (const [page, weight] of hits) Object.assign(entry(page), { explains: true }).code += weight * 3 * CURATED * Math.log(1 + N / hits.size);
-  }
-  for (const ident of code.idents) {
-    const [hits, near] = codeHits(ident);
-    const weight = near * (code.main.has(ident) ? 3 : 1) * Math.log(1 + N / Math.max(1, hits.length));
-    for (const hit of hits) {
-      const e = entry(hit >> 2);
-      e.code += weight * (hit & 3);
-      if (code.main.has(ident)) e.explains = true;
-    }
-  }
-}
-
-/* Two query words in a row (as typed, and as corrected) that a page's names or questions hold in a row
- * (PAIR): each page's pairs, by place in the query: the query word index of the second word and the weight. A sequence
- * is [word, index] in the order typed, a repeated word each time ("training data … new data"). */
-function matchPairs(sequences, entry) {
-  const done = new Set();  // a pair as typed and as corrected is often the same: look it up once
-  for (const seq of sequences)
-    for (let k = 1; k < seq.length; k++) {
-      const key = seq[k - 1][0] + " " + seq[k][0], i = seq[k][1];
-      if (done.has(k + ":" + key)) continue;
-      done.add(k + ":" + key);
-      const postings = names.byPair.get(key) || [];
-      if (new Set(postings.map(c => c >> 4)).size > RARE_PAIR * names.pages.length) continue;  // "azure ml" says little
-      for (const c of postings) {
-        const pairs = entry(c >> 4).pairs, weight = (c & 15) === QUESTION ? ASKED_PAIR : 1;
-        pairs.set(k, [i, Math.max((pairs.get(k) || [0, 0])[1], weight)]);
-      }
-    }
-}
-
-/* One query's matches: per page whether a full name matched (exact), which query words its names or
- * text cover, and its scores (names, text, code); per query word the index words it matched. */
-async function match(query, tokens, all, code, question, check) {
-  const N = config.mlterms.pages;
-  const pages = new Map();
-  const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
-    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: new Map(), docs: new Map() }).get(p);
-  for (const key of [all.join(" "), tokens.join(" "), all.join("")])
-    for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
-  if (code) matchCode(code, entry);
-  const matched = new Map();  // query word -> words it matched (for highlighting and the "h" parameter)
-  const generic = new Set();  // query words that many pages' names hold ("model", "data"): they say little
-  const rarity = new Map();  // query word -> how rare it is in the pages' text (idf): how specific a name is
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i], last = i === tokens.length - 1;
-    const seen = new Map(), namedPages = new Set();
-    const shard = await textShard(token);
-    check();
-    /* A word no page's text holds is as rare as a word can be. */
-    rarity.set(token, Math.log(1 + N * config.mlterms.sectionsPerPage / ((shard && shard.map.get(token) || [0, 0]).length / 2 || 1)));
-    const anyMatch = withPrefix(names.words.sorted, token, 1).length > 0 || Boolean(shard && withPrefix(shard.sorted, token, 1).length);
-    let inNames = expand(token, names.words, last, anyMatch);
-    const also = EVERYDAY.get(token), alsoShard = also ? await textShard(also) : null;
-    let inText = shard ? [...expand(token, shard, last, anyMatch)].map(([w, weight]) => [shard, w, weight]) : [];
-    if (alsoShard && alsoShard.map.has(also)) inText.push([alsoShard, also, 0.8]);
-    if (!inNames.size && !inText.length) {  // not even a typo matched: a typo late in the word?
-      inNames = latePrefix(token, names.words);
-      inText = shard ? [...latePrefix(token, shard)].map(([w, weight]) => [shard, w, weight]) : [];
-    }
-    /* A whole word of the text that begins a much longer word of a name ("different", four fifths of
-     * "differential" or less) does not name it, unless the rest is an ending ("explain", "explainers");
-     * "convolution" still names "convolutional". */
-    const word = !last && Boolean(shard && shard.map.has(token));
-    for (const [w, weight] of inNames) {
-      seen.set(w, weight);
-      const best = new Map();
-      for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
-      const naming = !(word && w.startsWith(token) && token.length < 0.8 * w.length && weight < 0.6
-        && !ENDINGS.has(w.slice(token.length)));
-      for (const [page, score] of best) {
-        const e = entry(page);
-        e.names += score;
-        e.covered.add(i);
-        if (score <= weight * QUESTION) e.asked.add(i);  // a question's words are no name, but a question the page answers
-        else if (naming) { e.named.add(i); namedPages.add(page); }
-      }
-    }
-    if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
-    for (const [lex, w, weight] of inText) {
-      seen.set(w, Math.max(seen.get(w) || 0, weight));
-      const postings = lex.map.get(w), df = postings.length / 2, idf = Math.log(1 + N / df);
-      const best = new Map();
-      for (let k = 0; k < postings.length; k += 2) {
-        const doc = postings[k], page = Math.floor(doc / config.mlterms.sectionsPerPage);
-        const score = weight * (1 + Math.log(postings[k + 1])) * idf;
-        const e = entry(page);
-        e.docs.set(doc, (e.docs.get(doc) || 0) + score);
-        best.set(page, Math.max(best.get(page) || 0, score));
-      }
-      for (const [page, score] of best) { const e = entry(page); e.text += score; e.covered.add(i); }
-    }
-    matched.set(token, seen);
-  }
-  /* A misspelt full name ("hyperparamter") still puts that name first, just below a correct one. */
-  const corrected = tokens.map(t => {
-    if (names.words.map.has(t)) return t;
-    const best = [...(matched.get(t) || new Map()).entries()].filter(([w]) => names.words.map.has(w))
-      .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
-    return best ? best[0] : t;
-  });
-  const order = code ? tokens.map((t, i) => i) : all.filter(w => !STOP.has(w) && !/^\d+$/.test(w)).map(w => tokens.indexOf(w));
-  matchPairs([tokens, corrected].map(seq => order.map(i => [seq[i], i])), entry);
-  if (corrected.join(" ") !== tokens.join(" "))
-    for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
-  /* "X vs Y": the pages named X and Y come first, in that order (just below any full-name match, so a
-   * compare group of theirs still answers first; without one, both terms do). */
-  const sides = code ? null : compareSides(query);
-  if (sides) sides.forEach((side, n) => {
-    for (const c of namedBy(words(side).filter(w => !STOP.has(w)))) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, SIDE - n / 2);
-  });
-  if (!code) {
-    const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
-    contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0);
-  }
-  return { pages, matched, generic, weight: tokens.map(t => rarity.get(t) || 0) };
-}
-
-/* A question or phrase that holds a whole name of a page ("how to avoid overfitting in a neural network"
- * holds "overfitting"): the name is what the reader asks about, the other words may match any page's
- * text. A page's `contained` is how many content words the name spans (half for a related word), when
- * it spans at least half the content words before the context ("in a neural network", "with pandas"):
- * a name inside the context is where the question is asked, not what about. Its `specific` is how rare
- * the name's words are (`rarity`, by word as typed): of two names as long, "bagging ensemble" is about
- * the rarer, Bagging. `sequences`: the query's words, as typed and corrected. */
-function contained(sequences, entry, { context, topic }, rarity) {
-  const need = Math.max(1, Math.ceil(topic / 2));
-  for (const seq of sequences) {
-    const runs = new Map();  // page -> [start, end, weight] of the names it holds before the context
-    for (const [i, j, span, c] of nameRuns(seq)) {
-      const e = entry(c >> 4);
-      /* The query names this term, or one of its related names of two words or more ("step size"):
-       * never "No term". */
-      if ((c & 15) > RELATED || ((c & 15) === RELATED && (span >= 2 || curatedCode(seq.slice(i, j), c >> 4)))) e.mentioned = true;
-      if (j > context || inLonger(seq, i, j, c >> 4)) continue;
-      (runs.get(c >> 4) || runs.set(c >> 4, []).get(c >> 4)).push([i, j, (c & 15) > RELATED ? 1 : 0.5]);
-    }
-    for (const [page, held] of runs)
-      for (const [i, j, weight] of overlapping(held)) {
-        const e = entry(page), span = seq.slice(i, j).filter(w => !STOP.has(w)).length;
-        if (span < need) { if (weight === 1) e.short = 1; continue; }
-        const value = span * weight;
-        const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
-        if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
-      }
-  }
-}
-
-/* A page's names held in the query, with those that overlap joined into one run at the lower weight:
- * "global surrogate" and "surrogate model" hold "global surrogate model". */
-function* overlapping(held) {
-  yield* held;
-  const sorted = [...held].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  let [i, j, weight] = sorted[0], joined = false;
-  for (const [a, b, w] of sorted.slice(1)) {
-    if (a < j && b > j) { j = b; weight = Math.min(weight, w); joined = true; continue; }
-    if (a >= j) { if (joined) yield [i, j, weight]; [i, j, weight, joined] = [a, b, w, false]; }
-  }
-  if (joined) yield [i, j, weight];
-}
-
-/* Whether a one-word related name is also a crosswalk code name of its page ("the function passed to
- * fmin": hyperopt.fmin), so it names an API, not an English word such as "loss". */
-function curatedCode(run, page) {
-  const w = run.filter(x => !STOP.has(x));
-  return w.length === 1 && (names.byCode.get(w[0]) || []).includes(page * 4 + CURATED);
-}
-
-/* Whether another page's names hold the run seq[i..j) one word longer, in a row, three words or more
- * and not a whole name (that would be contained itself): "machine learning | studio (classic)" asks
- * about Azure Machine Learning studio, not Machine learning; "pandas dataframe" still asks about DataFrame. */
-function inLonger(seq, i, j, page) {
-  const content = seq.slice(i, j).filter(w => !STOP.has(w));
-  const holders = key => new Set((names.byPair.get(key) || []).filter(c => (c & 15) > RELATED).map(c => c >> 4));
-  for (const longer of [[seq[i - 1], ...content], [...content, seq[j]]]) {
-    if (longer.length < 3 || longer.some(w => w === undefined || STOP.has(w)) || namedBy(longer).length) continue;
-    let pages = holders(longer[0] + " " + longer[1]);
-    for (let k = 2; k < longer.length && pages.size; k++) {
-      const next = holders(longer[k - 1] + " " + longer[k]);
-      pages = new Set([...pages].filter(p => next.has(p)));
-    }
-    pages.delete(page);
-    if (pages.size) return true;
-  }
-  return false;
-}
-
-/* Each run of up to six words of `seq` with a content word in it that is a page's whole name:
- * [start, end, content words, posting of the name]. */
-function* nameRuns(seq) {
-  for (let i = 0; i < seq.length; i++)
-    for (let j = i + 1; j <= Math.min(seq.length, i + 6); j++) {
-      const run = seq.slice(i, j), span = run.filter(w => !STOP.has(w)).length;
-      if (span) for (const c of namedBy(run)) yield [i, j, span, c];
-    }
-}
-
-/* Whether some run of these words is a page's whole name ("in a neural network", "on databricks") or
- * a concept the glossary lacks ("with the IQR rule"): a context names where or with what; "on new
- * data" names neither, and is part of what is asked. */
-function holdsName(ws) {
-  for (const [i] of nameRuns(ws)) if (!STOP.has(ws[i])) return true;
-  return Boolean(absentIn(ws, names.absent));
-}
-
-/* Where a prose query's context begins ("how to avoid overfitting | in a neural network"), and how
- * many content words come before it (counted as the ranking tokens are: no bare numbers): what the
- * query is about. */
-function questionOf(all, text) {
-  const context = contextStart(all, STOP, text, after => holdsName(after));
-  return { context, topic: new Set(all.slice(0, context).filter(w => !STOP.has(w) && !/^\d+$/.test(w))).size };
-}
-
-
-/* Rank the pages: a full name first, then (prose) a page whose name the question holds (the rarer
- * name first), then pages that cover more query words (a word its names hold counts twice, unless it
- * is `generic`: in the names of many pages; each word weighs by how rare it is in the text, `weight`,
- * from a quarter for the commonest: "a cutoff other than 0.5 when predicting classes" is about the
- * cutoff), then the score. A walkthrough comes after the terms unless its own names answer the whole query. */
-function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), weight = []) {
-  /* A walkthrough whose own names don't answer the whole query comes after every term. */
-  const walk = (page, e) => Number(!names.pages[page][2] && e.named.size < tokens.length);
-  const score = (page, e) => (NAMES * e.names + e.text + CODE * e.code * (code ? 1 : 0)) * (names.pages[page][1] || 1);
-  const whole = e => Number(tokens.length > 1 && e.named.size === tokens.length);  // its names hold every word
-  /* Query words it matches before the question's context ("… in classification"), those in its names
-   * twice, each by its weight (rounded to quarters: near-equal pages fall to the next key). */
-  const top = Math.max(1, ...weight), w = i => 0.25 + 0.75 * (weight[i] || 0) / top;
-  const sum = list => list.filter(i => i < topic).reduce((total, i) => total + w(i), 0);
-  const reach = e => Math.round(4 * (sum([...e.covered]) + sum([...e.named].filter(i => !generic.has(i))) + PAIR * [...e.pairs.values()].reduce((total, [i, weight]) => total + (i < topic ? weight : 0), 0))) / 4;
-  /* Then the words of the context it matches ("well on training data but poorly | on new data"). */
-  const setting = e => [...e.covered].filter(i => i >= topic).length;
-  /* Its names hold a name the query holds, and its names and text every word of the topic. */
-  const holds = e => Number((e.contained > 0 || e.short > 0) && [...e.covered].filter(i => i < topic).length >= Math.min(topic, tokens.length));
-  return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || e.mentioned || (code && e.code))
-    .map(([page, e]) => [page, e, score(page, e), walk(page, e)])
-    .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || holds(b[1]) - holds(a[1])
-      || b[1].contained - a[1].contained
-      || b[1].specific - a[1].specific
-      || (code ? 0 : reach(b[1]) - reach(a[1]) || setting(b[1]) - setting(a[1])) || b[2] - a[2])
-    .slice(0, RESULTS);
-}
-
-/* "X vs Y": the compare group holding a page named by each side, as [group, page of X, page of Y]. */
-function compareGroup(query) {
-  const sides = compareSides(query);
-  if (!sides || !names.compare.length) return null;
-  const named = side => {
-    const toks = words(side).filter(w => !STOP.has(w));
-    /* A side that is a page's whole name means that page ("RDD vs DataFrame" is not MLlib vs Spark ML). */
-    const whole = new Set(namedBy(toks).map(c => c >> 4));
-    if (whole.size) return whole;
-    const count = new Map();
-    for (const [i, t] of toks.entries())
-      for (const [w] of expand(t, names.words, i === toks.length - 1))
-        for (const c of names.words.map.get(w)) { const k = c >> 4; const s = count.get(k) || new Set(); s.add(i); count.set(k, s); }
-    return new Set([...count].filter(([, s]) => toks.length && s.size === toks.length).map(([p]) => p));
-  };
-  const [a, b] = sides.map(named);
-  for (const group of names.compare) {
-    const x = group[0].find(p => a.has(p)), y = group[0].find(p => b.has(p) && p !== x);
-    if (x !== undefined && y !== undefined) return [group, x, y];
-  }
-  return null;
-}
-
-/* Whether the glossary has a term for the query: a full name, a term's name anywhere in it; for code
- * a page whose code names what the code imports or calls (not only its module: `from sklearn.manifold
- * import TSNE` has none) or whose names and text hold all its words (a setting the notes quote); for
- * prose a page whose names cover a third of the query's words, or whose names (or readers' questions
- * it answers, half the words) hold one of three or more words and whose names and text hold two thirds
- * ("turn categorical features into numbers").
- * Concepts known to be missing are said to be so by name (crosswalk absent:), so a near miss here is
- * shown as a near miss. */
-function answered(ranked, tokens, code) {
-  if (!ranked.length) return false;
-  if (ranked.some(([, e]) => e.exact || e.contained || e.mentioned)) return true;
-  const half = Math.ceil(tokens.length / 2);
-  if (code) return ranked.some(([, e]) => e.explains || e.covered.size === tokens.length
-    || (!code.imports && tokens.length >= 3 && e.covered.size >= half));
-  const need = Math.ceil(tokens.length / 3);
-  const most = Math.ceil(tokens.length * 2 / 3);  // "turn categorical features into numbers"
-  return ranked.some(([, e]) => e.named.size >= need
-    || ((e.named.size || e.asked.size >= need) && tokens.length >= 3 && e.covered.size >= most)
-    || (tokens.length >= 3 && (e.covered.size >= half || (e.named.size && e.covered.size >= need))));
-}
-
-/* The words of a query a missing concept must be named in to say "No term" first: all of them, but
- * only those before the context when a term's name is held there ("find outliers | with the IQR rule"
- * asks about Outlier, where the IQR is only the means). */
-function absentScope(all, question, ranked) {
-  return question && ranked.some(([, e]) => e.contained) ? all.slice(0, question.context) : all;
-}
 
 function check(id) {
   return () => { if (id !== latest) throw new Stale(); };
-}
-
-/* What a query asks: its words, whether it is code (and its identifiers), the words that rank, and
- * for prose where its context begins. A command line is read without its flags. */
-function read(query) {
-  const text = spelledOut(commandWords(query) || query), all = words(text), whole = fold(text.trim());
-  /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
-  const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
-  const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
-  /* A line whose calls no page knows (`my_model.explained_variance_ratio_.cumsum()`) asks about the
-   * names in it that the crosswalk gives a term in code; an import line only about what it imports. */
-  const known = ident => names.byCode.has(ident) || namedBy(words(ident)).length > 0;
-  const curated = ident => (names.byCode.get(ident) || []).some(hit => (hit & 3) === CURATED);
-  if (code && !code.imports && ![...code.main].some(known)) {
-    const other = code.idents.filter(i => !i.includes(".") && curated(i));
-    if (other.length) code.main = new Set(other);
-  }
-  /* Each content word once ("groups … each group": one word asked about); "95% accuracy": the number is no topic. */
-  let tokens = [...new Set(all.filter(w => !STOP.has(w) && !/^\d+$/.test(w)))];
-  if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
-  if (!tokens.length) tokens = all;
-  return { text, all, code, tokens, question: code ? null : questionOf(all, text) };
 }
 
 async function search(query, id = latest) {
