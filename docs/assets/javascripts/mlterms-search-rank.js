@@ -346,7 +346,11 @@ function absentScope(all, question, ranked) {
 /* What a query asks: its words, whether it is code (and its identifiers), the words that rank, and
  * for prose where its context begins. A command line is read without its flags. */
 function read(query) {
-  const text = spelledOut(commandWords(query) || query), all = words(text), whole = fold(text.trim());
+  /* An error message that quotes no name is read as its message: "System.ArgumentException: you may
+   * not specify inputs or outputs when running a databricks job on an existing cluster". */
+  const error = query.match(/^\s*[\w.]*(?:Error|Exception)\s*:\s*([^'"]+)$/s);
+  const asked = error ? error[1] : query;
+  const text = spelledOut(commandWords(asked) || asked), all = words(text), whole = fold(text.trim());
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
   const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
