@@ -117,8 +117,10 @@ def test_a_reader_who_never_searches_downloads_only_the_bootstrap(browser, built
     search_bytes = sum(n for p, n in served[:len(before)] if "search" in p)
     assert "/search/search_index.json" in before
     assert not [p for p in before if p.startswith(("/search/text/", "/search/docs/")) or p == "/search/names.json"]
-    assert search_bytes < 12 * 1024, search_bytes  # the bootstrap and the worker script, gzipped
+    assert not [p for p in before if p.endswith(("mlterms-search-core.js", "mlterms-search-rank.js"))]
+    assert search_bytes < 8 * 1024, search_bytes  # the bootstrap and the worker script, gzipped
     assert "/search/names.json" in after
+    assert any(p.endswith("mlterms-search-rank.js") for p in after)  # the ranking comes with the names
 
 
 def test_exact_names_come_first_at_five_thousand_terms(browser, tmp_path):
