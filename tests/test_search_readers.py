@@ -91,7 +91,9 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("how does fmin pick the next trial", "hyperopt"),
     # calls no page knows: the crosswalk code name in the line says what it is about
     ("print(pca.explained_variance_ratio_.cumsum())", "principal-component-analysis"),
-    ("ImportError: cannot import name 'SparkTrials' from 'hyperopt'", "hyperopt"),  # the names an error quotes  # a one-word related name that is its code: no "No term"
+    ("ImportError: cannot import name 'SparkTrials' from 'hyperopt'", "hyperopt"),  # the names an error quotes
+    # a one-word name followed by a clause that says which one: the clause is the answer
+    ("clustering that starts with every point alone and merges the two closest clusters at each step", "agglomerative-method"),  # a one-word related name that is its code: no "No term"
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

@@ -23,6 +23,7 @@ const ENDINGS = new Set(["s", "es", "er", "ers", "or", "ors", "ing", "ed", "ion"
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60;  // pages ranked and shown
+const DESCRIBES = new Set(["that", "which", "where", "whose"]);  // "a method that …": a description follows
 
 /* The postings (page * 4 + weight) of a code identifier, and how near it is: an identifier no page's
  * code holds stands for the indexed ones it begins or is a typo of ("StandardScalar", "predict_prob"),
@@ -185,7 +186,7 @@ function contained(sequences, entry, { context, topic }, rarity) {
       /* The query names this term, or one of its related names of two words or more ("step size"):
        * never "No term". */
       if ((c & 15) > RELATED || ((c & 15) === RELATED && (span >= 2 || curatedCode(seq.slice(i, j), c >> 4)))) e.mentioned = true;
-      if (j > context || inLonger(seq, i, j, c >> 4)) continue;
+      if (j > context || inLonger(seq, i, j, c >> 4) || (span === 1 && described(seq, j))) continue;
       (runs.get(c >> 4) || runs.set(c >> 4, []).get(c >> 4)).push([i, j, (c & 15) > RELATED ? 1 : 0.5]);
     }
     for (const [page, held] of runs)
@@ -197,6 +198,13 @@ function contained(sequences, entry, { context, topic }, rarity) {
         if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
       }
   }
+}
+
+/* Whether the name ending at j is followed by a clause that describes which one is meant ("clustering
+ * that starts with every point alone and merges …"): a one-word name is the kind, the clause the
+ * answer ("global surrogate model that imitates a black-box model" still names MimicExplainer). */
+function described(seq, j) {
+  return DESCRIBES.has(seq[j]) && seq.slice(j + 1).filter(w => !STOP.has(w)).length >= 3;
 }
 
 /* A page's names held in the query, with those that overlap joined into one run at the lower weight:
