@@ -20,6 +20,7 @@ const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"]
  * hold that pair ("azure ml" says little). */
 const PAIR = 1, RARE_PAIR = 0.02, ASKED_PAIR = 0.25;
 const ENDINGS = new Set(["s", "es", "er", "ers", "or", "ors", "ing", "ed", "ion", "ions"]);  // "explain" + "ers"
+const ASKED_GENERIC = 0.2;  // a word in the readers' questions of more than this share of pages covers none
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60;  // pages ranked and shown
@@ -98,7 +99,7 @@ async function match(query, tokens, all, code, question, check) {
   const rarity = new Map();  // query word -> how rare it is in the pages' text (idf): how specific a name is
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i], last = i === tokens.length - 1;
-    const seen = new Map(), namedPages = new Set();
+    const seen = new Map(), namedPages = new Set(), askedPages = new Set();
     const shard = await textShard(token);
     check();
     /* A word no page's text holds is as rare as a word can be. */
@@ -125,9 +126,8 @@ async function match(query, tokens, all, code, question, check) {
       for (const [page, score] of best) {
         const e = entry(page);
         e.names += score;
-        e.covered.add(i);
-        if (score <= weight * QUESTION) e.asked.add(i);  // a question's words are no name, but a question the page answers
-        else if (naming) { e.named.add(i); namedPages.add(page); }
+        if (score <= weight * QUESTION) { e.asked.add(i); askedPages.add(page); }  // a question's words are no name, but a question the page answers
+        else { e.covered.add(i); if (naming) { e.named.add(i); namedPages.add(page); } }
       }
     }
     if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
@@ -144,6 +144,8 @@ async function match(query, tokens, all, code, question, check) {
       }
       for (const [page, score] of best) { const e = entry(page); e.text += score; e.covered.add(i); }
     }
+    /* A word readers' questions of many pages hold ("my", "model", "training") covers none of them. */
+    if (askedPages.size <= ASKED_GENERIC * names.pages.length) for (const page of askedPages) entry(page).covered.add(i);
     matched.set(token, seen);
   }
   /* A misspelt full name ("hyperparamter") still puts that name first, just below a correct one. */
