@@ -356,18 +356,23 @@ function absentScope(all, question, ranked) {
 /* What a query asks: its words, whether it is code (and its identifiers), the words that rank, and
  * for prose where its context begins. A command line is read without its flags. */
 function read(query) {
-  /* An error message that quotes no name is read as its message: "System.ArgumentException: you may
-   * not specify inputs or outputs when running a databricks job on an existing cluster". */
-  const error = query.match(/^\s*[\w.]*(?:Error|Exception)\s*:\s*([^'"]+)$/s);
-  const asked = error ? error[1] : query;
+  const known = ident => names.byCode.has(ident) || namedBy(words(ident)).length > 0;
+  const curated = ident => (names.byCode.get(ident) || []).some(hit => (hit & 3) === CURATED);
+  /* An error message (after the line that raised it, if pasted too) that quotes or calls no name a
+   * term has as a name or crosswalk code name is read as its message, without its quoted values and
+   * parentheses: "System.ArgumentException: you may not specify inputs …", "model.fit(X, y)
+   * ValueError: could not convert string to float: 'red'". */
+  const error = query.match(/(?:^|\s)[\w.]*(?:Error|Exception)\s*:\s*(.+)$/s);
+  const named = error ? [...error[1].matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(/g)]
+    .map(m => fold(m[2] || m[3]).split(".").pop()) : [];  // 'log_metric', load_component()
+  const asked = error && !named.some(n => curated(n) || namedBy(words(n)).length > 0)
+    ? error[1].replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
   const text = spelledOut(commandWords(asked) || asked), all = words(text), whole = fold(text.trim());
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
   const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
   /* A line whose calls no page knows (`my_model.explained_variance_ratio_.cumsum()`) asks about the
    * names in it that the crosswalk gives a term in code; an import line only about what it imports. */
-  const known = ident => names.byCode.has(ident) || namedBy(words(ident)).length > 0;
-  const curated = ident => (names.byCode.get(ident) || []).some(hit => (hit & 3) === CURATED);
   if (code && !code.imports && ![...code.main].some(known)) {
     const other = code.idents.filter(i => !i.includes(".") && curated(i));
     if (other.length) code.main = new Set(other);
