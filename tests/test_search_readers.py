@@ -19,8 +19,10 @@ import search_quality as sq  # noqa: E402
 ALL = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 # The floors each kind of the reader set must keep (hit@1, hit@3), a little under what it scores now:
 # a change to ranking or to the crosswalk that loses queries of one kind fails here, naming them.
-FLOORS = {"other-name": (0.98, 0.99), "learner-question": (0.92, 0.99), "mistake": (0.98, 0.99),
-          "pasted-code": (0.96, 0.99)}
+# Session 9 added blind sets 9-13 (520 queries, harder: goals, symptoms, real code), so the floors fell
+# with the measure, not with the search: the 631 queries before them keep 95% hit@1, 99% hit@3.
+FLOORS = {"other-name": (0.93, 0.96), "learner-question": (0.81, 0.95), "mistake": (0.95, 0.99),
+          "pasted-code": (0.84, 0.91)}
 
 
 def test_each_kind_of_the_reader_set_keeps_its_floor(browser, served_site):
