@@ -95,7 +95,9 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("print(pca.explained_variance_ratio_.cumsum())", "principal-component-analysis"),
     ("ImportError: cannot import name 'SparkTrials' from 'hyperopt'", "hyperopt"),  # the names an error quotes
     # a one-word name followed by a clause that says which one: the clause is the answer
-    ("clustering that starts with every point alone and merges the two closest clusters at each step", "agglomerative-method"),  # a one-word related name that is its code: no "No term"
+    ("clustering that starts with every point alone and merges the two closest clusters at each step", "agglomerative-method"),
+    # of the pages whose code holds what a line calls, the one whose crosswalk code name it is
+    ("for param in model.parameters(): param.requires_grad = False", "transfer-learning"),  # a one-word related name that is its code: no "No term"
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

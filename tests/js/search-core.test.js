@@ -67,6 +67,11 @@ test("indexNames finds a page by its full name, spaced or joined, and its code b
   assert.deepEqual(index.byName.get("onehotencoding"), [core.FIELDS.TITLE - 1]);
   assert.deepEqual(index.byName.get("dummy variable"), [core.FIELDS.RELATED]);
   assert.deepEqual(index.byCode.get("get_dummies"), [0 * 4 + 1]);
+  /* A crosswalk code name: its path and last part name the term, its modules only lead to it. */
+  const curated = core.indexNames({ pages: [["Transfer learning", [], 1, [], [], ["torch.Tensor.requires_grad"]]] });
+  assert.deepEqual(curated.byCode.get("requires_grad"), [core.FIELDS.CURATED]);
+  assert.deepEqual(curated.byCode.get("torch.tensor.requires_grad"), [core.FIELDS.CURATED]);
+  assert.deepEqual(curated.byCode.get("torch"), [core.FIELDS.CURATED - 1]);
   assert.ok(index.surface.set.has("dummy") && !index.surface.set.has("variables"));  // related words are no suggestion
   /* A reader's question (names.json's seventh field) weighs below every name and related word. */
   const asked = core.indexNames({ pages: [["Data drift", [], 1, ["model decay"], [], [],

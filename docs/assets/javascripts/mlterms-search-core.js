@@ -315,8 +315,13 @@ function indexNames(data, stop = new Set()) {
      * api source, examples and links merely use. */
     const weightOf = new Map();
     for (const [list, weight] of [[code, 1], [codeNames, CURATED]])
-      for (const ident of list) for (const part of [fold(ident), ...fold(ident).split(".")])
-        weightOf.set(part, Math.max(weightOf.get(part) || 0, weight));
+      for (const ident of list) {
+        /* A crosswalk name's path and its last part name the term (CURATED); its modules only lead to it
+         * (CURATED - 1: "torch" in torch.Tensor.requires_grad). */
+        const path = fold(ident), parts = path.split("."), last = parts.length - 1;
+        for (const [n, part] of [path, ...parts].entries())
+          weightOf.set(part, Math.max(weightOf.get(part) || 0, weight === CURATED && n > 0 && n - 1 < last ? CURATED - 1 : weight));
+      }
     for (const [part, weight] of weightOf) add(byCode, part, page * 4 + weight);
     return [title, boost, other.has(page) ? 0 : 1];
   });

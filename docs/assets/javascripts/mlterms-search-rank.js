@@ -60,7 +60,7 @@ function matchCode(code, entry) {
     for (const hit of hits) {
       const e = entry(hit >> 2);
       e.code += weight * (hit & 3);
-      if (code.main.has(ident)) e.explains = true;
+      if (code.main.has(ident)) { e.explains = true; if ((hit & 3) === CURATED) e.curated += 1; }
     }
   }
 }
@@ -90,7 +90,7 @@ async function match(query, tokens, all, code, question, check) {
   const N = config.mlterms.pages;
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
-    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: new Map(), docs: new Map() }).get(p);
+    names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: new Map(), docs: new Map(), curated: 0 }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
   if (code) matchCode(code, entry);
@@ -298,7 +298,7 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), w
     .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || holds(b[1]) - holds(a[1])
       || b[1].contained - a[1].contained
       || b[1].specific - a[1].specific
-      || (code ? 0 : reach(b[1]) - reach(a[1]) || setting(b[1]) - setting(a[1])) || b[2] - a[2])
+      || (code ? b[1].curated - a[1].curated : reach(b[1]) - reach(a[1]) || setting(b[1]) - setting(a[1])) || b[2] - a[2])
     .slice(0, RESULTS);
 }
 
