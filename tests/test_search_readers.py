@@ -97,7 +97,8 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     # a one-word name followed by a clause that says which one: the clause is the answer
     ("clustering that starts with every point alone and merges the two closest clusters at each step", "agglomerative-method"),
     # of the pages whose code holds what a line calls, the one whose crosswalk code name it is
-    ("for param in model.parameters(): param.requires_grad = False", "transfer-learning"),  # a one-word related name that is its code: no "No term"
+    ("for param in model.parameters(): param.requires_grad = False", "transfer-learning"),
+    ("what is the azure name for an AWS VPC", "azure-vnet"),  # nothing named before "for …": no context  # a one-word related name that is its code: no "No term"
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

@@ -270,8 +270,21 @@ function holdsName(ws) {
  * many content words come before it (counted as the ranking tokens are: no bare numbers): what the
  * query is about. */
 function questionOf(all, text) {
-  const context = contextStart(all, STOP, text, after => holdsName(after));
+  let context = contextStart(all, STOP, text, after => holdsName(after));
+  /* What comes before a context names something too (a name, or a word few pages' names hold), or the
+   * context is what is asked: "what is the azure name | for an AWS VPC" asks about the VPC. */
+  if (context < all.length && !holdsName(all.slice(0, context)) && !all.slice(0, context).some(specificWord))
+    context = all.length;
   return { context, topic: new Set(all.slice(0, context).filter(w => !STOP.has(w) && !/^\d+$/.test(w))).size };
+}
+
+/* Whether a word (or a word of its stem) is in the names of some pages, but not of many ("imbalanced",
+ * not "azure"). */
+function specificWord(w) {
+  if (STOP.has(w)) return false;
+  const found = [w, ...(names.words.stems.get(stem(w)) || [])].filter(x => names.words.map.has(x));
+  const pages = new Set(found.flatMap(x => names.words.map.get(x).map(c => c >> 4)));
+  return pages.size > 0 && pages.size <= GENERIC * names.pages.length;
 }
 
 /* Rank the pages: a full name first, then (prose) a page whose name the question holds (the rarer
