@@ -21,8 +21,8 @@ ALL = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding=
 # a change to ranking or to the crosswalk that loses queries of one kind fails here, naming them.
 # Session 9 added blind sets 9-13 (520 queries, harder: goals, symptoms, real code), so the floors fell
 # with the measure: the 631 queries before them score 598 hit@1 and 627 hit@3 (their questions 203/225).
-FLOORS = {"other-name": (0.93, 0.96), "learner-question": (0.81, 0.95), "mistake": (0.95, 0.99),
-          "pasted-code": (0.84, 0.91)}
+FLOORS = {"other-name": (0.92, 0.96), "learner-question": (0.82, 0.95), "mistake": (0.96, 0.99),
+          "pasted-code": (0.84, 0.92)}
 
 
 def test_each_kind_of_the_reader_set_keeps_its_floor(browser, served_site):
@@ -90,7 +90,7 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("how do I run a databricks notebook automatically every night", "databricks-job"),
     # a name held inside three words in a row of a longer name asks about the longer one's page
     ("Machine Learning Studio (classic)", "azure-machine-learning-studio"),
-    ("how does fmin pick the next trial", "hyperopt"),
+    ("how does fmin pick the next trial", "hyperopt-search-algorithm"),  # a one-word related code name: no "No term"
     # calls no page knows: the crosswalk code name in the line says what it is about
     ("print(pca.explained_variance_ratio_.cumsum())", "principal-component-analysis"),
     ("ImportError: cannot import name 'SparkTrials' from 'hyperopt'", "hyperopt"),  # the names an error quotes
