@@ -19,10 +19,10 @@ import search_quality as sq  # noqa: E402
 ALL = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 # The floors each kind of the reader set must keep (hit@1, hit@3), a little under what it scores now:
 # a change to ranking or to the crosswalk that loses queries of one kind fails here, naming them.
-# Session 9 added blind sets 9-13 (520 queries, harder: goals, symptoms, real code), so the floors fell
+# Session 9 added blind sets 9-14 (577 new queries, harder: goals, symptoms, real code), so the floors fell
 # with the measure: the 631 queries before them score 598 hit@1 and 627 hit@3 (their questions 203/225).
-FLOORS = {"other-name": (0.92, 0.96), "learner-question": (0.82, 0.95), "mistake": (0.96, 0.99),
-          "pasted-code": (0.84, 0.92)}
+FLOORS = {"other-name": (0.92, 0.96), "learner-question": (0.81, 0.94), "mistake": (0.96, 0.99),
+          "pasted-code": (0.82, 0.90)}
 
 
 def test_each_kind_of_the_reader_set_keeps_its_floor(browser, served_site):
