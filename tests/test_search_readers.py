@@ -98,7 +98,9 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("clustering that starts with every point alone and merges the two closest clusters at each step", "agglomerative-method"),
     # of the pages whose code holds what a line calls, the one whose crosswalk code name it is
     ("for param in model.parameters(): param.requires_grad = False", "transfer-learning"),
-    ("what is the azure name for an AWS VPC", "azure-vnet"),  # nothing named before "for …": no context  # a one-word related name that is its code: no "No term"
+    ("what is the azure name for an AWS VPC", "azure-vnet"),  # nothing named before "for …": no context
+    ("%run ./helpers", "databricks-notebook"),  # a notebook magic asks about magic commands
+    ("%pip install -U hyperopt==0.2.7", "hyperopt"),  # an install line asks about its package  # a one-word related name that is its code: no "No term"
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

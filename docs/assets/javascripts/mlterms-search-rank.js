@@ -380,7 +380,14 @@ function read(query) {
     .map(m => fold(m[2] || m[3]).split(".").pop()) : [];  // 'log_metric', load_component()
   const asked = error && !named.some(n => curated(n) || namedBy(words(n)).length > 0)
     ? error[1].replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
-  const text = spelledOut(commandWords(asked) || asked), all = words(text), whole = fold(text.trim());
+  /* An install line asks about the packages it installs, without flags, extras and versions ("%pip
+   * install -U petastorm[spark]==0.12"); a notebook magic about magic commands and its word ("%run
+   * ./helpers", "%sql SELECT …"). */
+  const install = asked.match(/^\s*%?(?:pip3?|conda|mamba)\s+install\b(.*)$/is);
+  const magic = asked.match(/^\s*%{1,2}([A-Za-z]\w*)\b(.*)$/s);
+  const read_ = install ? install[1].split(/\s+/).filter(w => w && !w.startsWith("-")).map(w => w.replace(/\[.*?\]|[=<>~!].*$/g, "")).join(" ")
+    : magic ? `magic command ${magic[1]} ${magic[2]}` : asked;
+  const text = spelledOut(commandWords(read_) || read_), all = words(text), whole = fold(text.trim());
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
   const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
