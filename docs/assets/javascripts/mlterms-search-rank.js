@@ -291,7 +291,8 @@ function specificWord(w) {
  * name first), then pages that cover more query words (a word its names hold counts twice, unless it
  * is `generic`: in the names of many pages; each word weighs by how rare it is in the text, `weight`,
  * from a quarter for the commonest: "a cutoff other than 0.5 when predicting classes" is about the
- * cutoff), then the score. A walkthrough comes after the terms unless its own names answer the whole query. */
+ * cutoff), or (code) the page whose crosswalk code names the line calls most, then the score. A
+ * walkthrough comes after the terms unless its own names answer the whole query. */
 function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), weight = []) {
   /* A walkthrough whose own names don't answer the whole query comes after every term. */
   const walk = (page, e) => Number(!names.pages[page][2] && e.named.size < tokens.length);
@@ -340,23 +341,21 @@ function compareGroup(query) {
 
 /* Whether the glossary has a term for the query: a full name, a term's name anywhere in it; for code
  * a page whose code names what the code imports or calls (not only its module: `from sklearn.manifold
- * import TSNE` has none) or whose names and text hold all its words (a setting the notes quote); for
- * prose a page whose names cover a third of the query's words, or whose names (or readers' questions
- * it answers, half the words) hold one of three or more words and whose names and text hold two thirds
- * ("turn categorical features into numbers").
+ * import TSNE` has none), or whose names and text hold all its words (a setting the notes quote), or,
+ * for a line of three identifiers or more that imports nothing, half of them; for prose a page whose
+ * names cover a third of the query's words, or, for three words or more, whose names and text hold
+ * half of them ("turn categorical features into numbers"), or whose names hold one and whose names and
+ * text a third (a long question that describes a goal).
  * Concepts known to be missing are said to be so by name (crosswalk absent:), so a near miss here is
  * shown as a near miss. */
 function answered(ranked, tokens, code) {
   if (!ranked.length) return false;
   if (ranked.some(([, e]) => e.exact || e.contained || e.mentioned)) return true;
-  const half = Math.ceil(tokens.length / 2);
+  const half = Math.ceil(tokens.length / 2), third = Math.ceil(tokens.length / 3);
   if (code) return ranked.some(([, e]) => e.explains || e.covered.size === tokens.length
     || (!code.imports && tokens.length >= 3 && e.covered.size >= half));
-  const need = Math.ceil(tokens.length / 3);
-  const most = Math.ceil(tokens.length * 2 / 3);  // "turn categorical features into numbers"
-  return ranked.some(([, e]) => e.named.size >= need
-    || ((e.named.size || e.asked.size >= need) && tokens.length >= 3 && e.covered.size >= most)
-    || (tokens.length >= 3 && (e.covered.size >= half || (e.named.size && e.covered.size >= need))));
+  return ranked.some(([, e]) => e.named.size >= third
+    || (tokens.length >= 3 && (e.covered.size >= half || (e.named.size > 0 && e.covered.size >= third))));
 }
 
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but
