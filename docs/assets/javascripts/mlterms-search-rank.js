@@ -4,8 +4,8 @@
  * (`names`), the stop words (`STOP`), the config and the text shards (`textShard`).
  *
  * `read` reads a query (its words, code, context); `match` finds each page's evidence (names, text,
- * code, pairs, held names); `rank` orders the pages; `answered` and `absentScope` decide the "No
- * term" line; `compareGroup` finds the compare line of "X vs Y". */
+ * code, pairs, held names); `rank` orders the pages; `noTerm` decides the "No term" line (with
+ * `answered` and `absentScope`); `compareGroup` finds the compare line of "X vs Y". */
 "use strict";
 
 const NAMES = 3, CODE = 6;  // a page's names count NAMES times its text, its code CODE times
@@ -25,6 +25,10 @@ const GENERIC = 0.05;  // a word in the names of more than this share of pages i
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60;  // pages ranked and shown
 const DESCRIBES = new Set(["that", "which", "where", "whose"]);  // "a method that …": a description follows
+
+/* Whether a prose word is one the ranking counts: no stop word, no bare number ("95% accuracy").
+ * The topic, the tokens and the word pairs all count words this way. */
+const topical = w => !STOP.has(w) && !/^\d+$/.test(w);
 
 /* The postings (page * 4 + weight) of a code identifier, and how near it is: an identifier no page's
  * code holds stands for the indexed ones it begins or is a typo of ("StandardScalar", "predict_prob"),
@@ -155,7 +159,7 @@ async function match(query, tokens, all, code, question, check) {
       .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
     return best ? best[0] : t;
   });
-  const order = code ? tokens.map((t, i) => i) : all.filter(w => !STOP.has(w) && !/^\d+$/.test(w)).map(w => tokens.indexOf(w));
+  const order = code ? tokens.map((t, i) => i) : all.filter(topical).map(w => tokens.indexOf(w));
   matchPairs([tokens, corrected].map(seq => order.map(i => [seq[i], i])), entry);
   if (corrected.join(" ") !== tokens.join(" "))
     for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
@@ -226,7 +230,12 @@ function* overlapping(held) {
  * fmin": hyperopt.fmin), so it names an API, not an English word such as "loss". */
 function curatedCode(run, page) {
   const w = run.filter(x => !STOP.has(x));
-  return w.length === 1 && (names.byCode.get(w[0]) || []).includes(page * 4 + CURATED);
+  return w.length === 1 && curatedPages(w[0]).includes(page);
+}
+
+/* The pages that have this identifier as (the last part of) a crosswalk code name. */
+function curatedPages(ident) {
+  return (names.byCode.get(ident) || []).filter(hit => (hit & 3) === CURATED).map(hit => hit >> 2);
 }
 
 /* Whether another page's names hold the run seq[i..j) one word longer, in a row, three words or more
@@ -275,7 +284,7 @@ function questionOf(all, text) {
    * context is what is asked: "what is the azure name | for an AWS VPC" asks about the VPC. */
   if (context < all.length && !holdsName(all.slice(0, context)) && !all.slice(0, context).some(specificWord))
     context = all.length;
-  return { context, topic: new Set(all.slice(0, context).filter(w => !STOP.has(w) && !/^\d+$/.test(w))).size };
+  return { context, topic: new Set(all.slice(0, context).filter(topical)).size };
 }
 
 /* Whether a word (or a word of its stem) is in the names of some pages, but not of many ("imbalanced",
@@ -358,6 +367,20 @@ function answered(ranked, tokens, code) {
     || (tokens.length >= 3 && (e.covered.size >= half || (e.named.size > 0 && e.covered.size >= third))));
 }
 
+/* The "No term" line a query gets: null when a term answers it; else the missing concept it names
+ * (`absent`, crosswalk absent: or an abbreviation marked none; null when it names none) and whether
+ * the line comes `second`, after the best term: a concept named in passing (under a third of a long
+ * query's words, not what a line of code calls) in a query a term answers ("which metric decides the
+ * best model in automated ML, AUC?"). */
+function noTerm(ranked, tokens, code, all, question) {
+  if (ranked.some(([, e]) => e.exact)) return null;
+  const called = code && absentIn([...code.main].flatMap(words), names.absent);  // f1_score: "F1 score"
+  const absent = called || absentIn(absentScope(all, question, ranked), names.absent);  // "area under the curve"
+  const answers = answered(ranked, tokens, code);
+  if (!absent) return answers ? null : { absent: null, second: false };
+  return { absent, second: !called && answers && absent[0].filter(w => !STOP.has(w)).length * 3 < tokens.length };
+}
+
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but
  * only those before the context when a term's name is held there ("find outliers | with the IQR rule"
  * asks about Outlier, where the IQR is only the means). */
@@ -369,7 +392,6 @@ function absentScope(all, question, ranked) {
  * for prose where its context begins. A command line is read without its flags. */
 function read(query) {
   const known = ident => names.byCode.has(ident) || namedBy(words(ident)).length > 0;
-  const curated = ident => (names.byCode.get(ident) || []).some(hit => (hit & 3) === CURATED);
   /* An error message (after the line that raised it, if pasted too) that quotes or calls no name a
    * term has as a name or crosswalk code name is read as its message, without its quoted values and
    * parentheses: "System.ArgumentException: you may not specify inputs …", "model.fit(X, y)
@@ -377,7 +399,7 @@ function read(query) {
   const error = query.match(/(?:^|\s)[\w.]*(?:Error|Exception)\s*:\s*(.+)$/s);
   const named = error ? [...error[1].matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(/g)]
     .map(m => fold(m[2] || m[3]).split(".").pop()) : [];  // 'log_metric', load_component()
-  const asked = error && !named.some(n => curated(n) || namedBy(words(n)).length > 0)
+  const asked = error && !named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0)
     ? error[1].replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
   /* An install line asks about the packages it installs, without flags, extras and versions ("%pip
    * install -U petastorm[spark]==0.12"); a notebook magic about magic commands and its word ("%run
@@ -393,11 +415,11 @@ function read(query) {
   /* A line whose calls no page knows (`my_model.explained_variance_ratio_.cumsum()`) asks about the
    * names in it that the crosswalk gives a term in code; an import line only about what it imports. */
   if (code && !code.imports && ![...code.main].some(known)) {
-    const other = code.idents.filter(i => !i.includes(".") && curated(i));
+    const other = code.idents.filter(i => !i.includes(".") && curatedPages(i).length);
     if (other.length) code.main = new Set(other);
   }
-  /* Each content word once ("groups … each group": one word asked about); "95% accuracy": the number is no topic. */
-  let tokens = [...new Set(all.filter(w => !STOP.has(w) && !/^\d+$/.test(w)))];
+  /* Each content word once ("groups … each group": one word asked about). */
+  let tokens = [...new Set(all.filter(topical))];
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
   return { text, all, code, tokens, question: code ? null : questionOf(all, text) };

@@ -105,26 +105,20 @@ async function search(query, id = latest) {
   check(id)();
 
   const extra = [];  // before the ranked pages: a compare line, or "no term"
-  let absent = null, minor = false;
+  const none = group ? null : noTerm(ranked, tokens, code, all, question);
   if (group) {
     const [[, difference], x, y] = group;
     extra.push([{ location: `${locationOf(x)}#compare-with`,
       /* Material shows no text for a result that points at a section: the difference goes in the title. */
       title: `${names.pages[x][0]} vs ${names.pages[y][0]}<span class="mlterms-result-text">${escapeHTML(difference)}</span>`,
       text: "", terms }]);
-  } else if (!ranked.some(([, e]) => e.exact)
-      && (absent = (code && absentIn([...code.main].flatMap(words), names.absent))  // f1_score: "F1 score"
-        || absentIn(absentScope(all, question, ranked), names.absent))) {  // with its stop words: "area under the curve"
-    /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none).
-     * Named in passing (under a third of a long query's words) in a query a term answers, it comes second:
-     * "which metric decides the best model in automated ML, AUC?" */
-    const [key, name, source] = absent;
-    minor = key.filter(w => !STOP.has(w)).length * 3 < tokens.length && answered(ranked, tokens, code)
-      && !(code && absentIn([...code.main].flatMap(words), names.absent));
+  } else if (none && none.absent) {
+    /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
+    const [, name, source] = none.absent;
     extra.push([{ location: source, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
       text: escapeHTML(`‘${name}’ is not covered here. Open this for ${new URL(source).hostname}'s page on it`
         + (ranked.length ? "; the closest terms follow." : ".")), terms }]);
-  } else if (!answered(ranked, tokens, code)) {
+  } else if (none) {
     const docs = docsSearch(query);
     extra.push([{ location: docs.url, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
       text: escapeHTML(ranked.length ? `The closest terms follow. Open this to search ${docs.name} instead.`
@@ -147,7 +141,7 @@ async function search(query, id = latest) {
     }
     return group_;
   });
-  const shown = minor ? [...found.slice(0, 1), ...extra, ...found.slice(1)] : [...extra, ...found];
+  const shown = none && none.second ? [...found.slice(0, 1), ...extra, ...found.slice(1)] : [...extra, ...found];
   /* Material's Enter opens the result with the highest data-md-score, not the first one shown: the
    * scores count down in the order shown. A page's sections tie with it (shown under it, no toggle). */
   const items = shown.map((group_, n) => group_.map(item => ({ ...item, score: (shown.length - n) * 10 })));
