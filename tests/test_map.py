@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from mlterms_tools.browser import goto_for_instant_navigation
 from test_accessibility import axe_violations
 
 # (the axe_js fixture comes from test_accessibility; pytest finds it through this import)
@@ -167,7 +168,7 @@ def test_the_search_box_picks_a_term_then_centres_and_highlights_it(page, served
 
 @pytest.mark.browser
 def test_the_map_draws_when_reached_by_instant_navigation_and_again_on_return(page, served_site, site_terms):
-    page.goto(served_site)
+    goto_for_instant_navigation(page, served_site)
     page.evaluate("() => { window.samePage = true; }")
     page.locator("a.md-nav__link", has_text="Concept map").first.click()
     page.locator("#concept-map[data-rendered]").wait_for(timeout=30000)

@@ -144,6 +144,20 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
+def goto_for_instant_navigation(page, url: str) -> None:
+    """Open ``url`` and wait until Material's instant navigation takes over links.
+
+    Material intercepts a click only once it has read the site's sitemap.xml
+    (its click stream waits on the sitemap); a click before that is an
+    ordinary page load. On a loaded machine the sitemap can arrive after
+    the page's load event, so a test of instant navigation waits for it.
+    """
+    with page.expect_response(lambda r: urlsplit(r.url).path.endswith("/sitemap.xml")) as sitemap:
+        page.goto(url)
+    sitemap.value.finished()
+    page.wait_for_load_state("networkidle")
+
+
 def term_slug(url: str) -> str | None:
     """The slug of a term page URL (/terms/<slug>/), None for any other page."""
     path = urlsplit(url).path.rstrip("/")
