@@ -196,3 +196,17 @@ test("codeQuery reads a bare import line and one camelCase name as code, prose a
   /* A phrase of plain words with one code word in it is prose. */
   assert.equal(core.codeQuery("principle component analysis n_components explained variance"), null);
 });
+
+test("errorMessage reads an error's message, alone or after the line that raised it", () => {
+  const alone = core.errorMessage("AttributeError: 'Run' object has no attribute 'log_metric'");
+  assert.equal(alone.first, true);
+  assert.deepEqual(alone.quoted, ["Run", "log_metric"]);
+  const after = core.errorMessage("model.fit(X, y) ValueError: could not convert string to float: 'red'");
+  assert.equal(after.first, false);
+  assert.equal(after.message, "could not convert string to float: 'red'");
+  assert.deepEqual(after.named, ["red"]);
+  assert.deepEqual(core.errorMessage("mlflow.load_component() raised MlflowException: no module").named, []);
+  assert.deepEqual(core.errorMessage("ValueError: load_component(path) failed").named, ["load_component"]);
+  assert.equal(core.errorMessage("TypeError MLPClassifier").message, "");  // no colon: no message, a class named
+  assert.equal(core.errorMessage("what does mean squared error measure"), null);
+});

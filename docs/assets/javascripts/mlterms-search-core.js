@@ -143,6 +143,22 @@ function initials(nameWords) {
  * camelCase name.
  * Returns the identifiers it names (folded, each dotted path also split), the main ones first
  * (what is imported, called or named last), or null for prose. Literals and short variables are dropped. */
+/* An error message, pasted alone or after the line that raised it ("model.fit(X, y) ValueError: could
+ * not convert string to float: 'red'"): its text after the error class, whether the class begins the
+ * query, the names it quotes ('log_metric') and the last parts of the names it quotes or calls
+ * (load_component()). Null when the query holds no error class. Code reading (codeQuery) and prose
+ * reading (the ranking's read) both take the message from here. */
+function errorMessage(query) {
+  const m = query.match(/(?:^|\s)[\w.]*(?:Error|Exception|Warning)\b(\s*:)?\s*(.*)$/s);
+  if (!m) return null;
+  const rest = m[2];  // a message only after a colon: "TypeError MLPClassifier" names a class
+  return {
+    message: m[1] ? rest : "", first: /^\s*[A-Z]\w*(?:Error|Exception|Warning)\b/.test(query),
+    quoted: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1/g)].map(n => n[2]),
+    named: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(/g)].map(n => fold(n[2] || n[3]).split(".").pop()),
+  };
+}
+
 const QUESTION_WORDS = new Set(["how", "why", "what", "when", "which", "where", "should", "can", "does", "do", "is", "are"]);
 function codeQuery(query) {
   const imports = /^\s*(from|import)\s+[\w.]+/.test(query);
@@ -152,8 +168,7 @@ function codeQuery(query) {
    * no sign of it ("above 0.65", "from .001 to .0001"), nor a spaced aside ("Studio (classic)"). */
   const signs = query.replace(/(?<![\w.])\.?\d[\w.\/%-]*/g, " ");
   /* An error message asks about the names it quotes: "AttributeError: 'Run' object has no attribute 'log_metric'". */
-  const quoted = /^\s*[A-Z]\w*(?:Error|Exception|Warning)\b/.test(query)
-    ? [...query.matchAll(/(["'])([A-Za-z_][\w.]*)\1/g)].map(m => m[2]) : [];
+  const error = errorMessage(query), quoted = error && error.first ? error.quoted : [];
   if (!imports && !camel && !quoted.length && !/[A-Za-z_]\w*\.[A-Za-z_]|[A-Za-z0-9]_|_[A-Za-z0-9]|[A-Za-z_]\w*\(|=|\[/.test(signs)) return null;
   /* A question that quotes code in a sentence ("why zero the gradients before loss.backward": three
    * or more plain words of four letters or more) is prose: its words say what it asks, and the code's
@@ -346,7 +361,7 @@ function docsSearch(query) {
 }
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
-  nameKeys, initials, stem, latePrefix, codeQuery, commandWords, spelledOut, compareSides, FIELDS, indexNames, mark, suggestion,
+  nameKeys, initials, stem, latePrefix, codeQuery, errorMessage, commandWords, spelledOut, compareSides, FIELDS, indexNames, mark, suggestion,
   docsSearch, absentIn, contextStart };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;

@@ -396,11 +396,9 @@ function read(query) {
    * term has as a name or crosswalk code name is read as its message, without its quoted values and
    * parentheses: "System.ArgumentException: you may not specify inputs …", "model.fit(X, y)
    * ValueError: could not convert string to float: 'red'". */
-  const error = query.match(/(?:^|\s)[\w.]*(?:Error|Exception)\s*:\s*(.+)$/s);
-  const named = error ? [...error[1].matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(/g)]
-    .map(m => fold(m[2] || m[3]).split(".").pop()) : [];  // 'log_metric', load_component()
-  const asked = error && !named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0)
-    ? error[1].replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
+  const error = errorMessage(query);
+  const asked = error && error.message.trim() && !error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0)
+    ? error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
   /* An install line asks about the packages it installs, without flags, extras and versions ("%pip
    * install -U petastorm[spark]==0.12"); a notebook magic about magic commands and its word ("%run
    * ./helpers", "%sql SELECT …"). */
