@@ -197,6 +197,13 @@ test("codeQuery reads a bare import line and one camelCase name as code, prose a
   assert.equal(core.codeQuery("principle component analysis n_components explained variance"), null);
 });
 
+test("codeQuery keeps the dotted paths written for what a line asks about, the docs' import names spelled out", () => {
+  assert.deepEqual([...core.codeQuery("from sklearn.cluster import KMeans").paths], ["sklearn.cluster", "sklearn.cluster.kmeans"]);
+  assert.deepEqual([...core.codeQuery("df = pd.DataFrame(arr_2d)").paths], ["pandas.dataframe"]);
+  assert.deepEqual([...core.codeQuery("nn.Conv2d(1, 32, 5)").paths], ["nn.conv2d"]);
+  assert.deepEqual([...core.codeQuery("KMeans(n_clusters=3)").paths], []);
+});
+
 test("errorMessage reads an error's message, alone or after the line that raised it", () => {
   const alone = core.errorMessage("AttributeError: 'Run' object has no attribute 'log_metric'");
   assert.equal(alone.first, true);

@@ -159,6 +159,11 @@ function errorMessage(query) {
   };
 }
 
+/* The names the libraries' own docs import themselves as ("import pandas as pd", pandas' "10 minutes
+ * to pandas"; "import matplotlib.pyplot as plt", matplotlib's quick start): `pd.DataFrame` is
+ * pandas.DataFrame. */
+const IMPORTED_AS = { pd: "pandas", np: "numpy", plt: "matplotlib.pyplot", sns: "seaborn", tf: "tensorflow" };
+
 const QUESTION_WORDS = new Set(["how", "why", "what", "when", "which", "where", "should", "can", "does", "do", "is", "are"]);
 function codeQuery(query) {
   const imports = /^\s*(from|import)\s+[\w.]+/.test(query);
@@ -181,7 +186,7 @@ function codeQuery(query) {
   const codeWords = spaced.filter(w => /[._(=\[]/.test(w.replace(/[.,;:?!]+$/, ""))).length;
   if (!imports && !quoted.length && plainWords.length >= 3 && plainWords.length >= 2 * codeWords && codeWords <= 2) return null;
   const text = quoted.length ? quoted.join(" ") : query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
-  const main = new Set(), all = new Set(), called = new Set();
+  const main = new Set(), all = new Set(), called = new Set(), paths = new Set();
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
     const written = m[0].replace(/\s*\($/, "").split("."), path = written.map(fold);
     /* The path and its leading runs too ("dbutils.fs.ls", "dbutils.fs"), to meet an indexed path whose
@@ -191,6 +196,7 @@ function codeQuery(query) {
     if (!parts.length) continue;
     parts.forEach(p => all.add(p));
     main.add(parts[parts.length - 1]);
+    if (path.length > 1) paths.add((IMPORTED_AS[path[0]] ? [IMPORTED_AS[path[0]], ...path.slice(1)] : path).join("."));
     /* An attribute set (`param.requires_grad = False`) is asked about as a call is. */
     if (!m[1] && path.length > 1 && /^\s*=(?!=)/.test(text.slice(m.index + m[0].length))) called.add(parts[parts.length - 1]);
     if (m[1]) {  // a call: the function, and the class of a class method (Environment.from_conda_specification)
@@ -206,11 +212,14 @@ function codeQuery(query) {
   if (from) {  // `from a.b import C`: C is what the reader asks about; `from a import B, C`: a, B and C
     const imported = from[2].split(/\s+as\s+\w+|[\s,()]+/).map(fold).filter(w => w.length > 1);
     main.clear();
-    imported.forEach(w => main.add(w));
+    imported.forEach(w => { main.add(w); paths.add(`${fold(from[1])}.${w}`); });
     /* Several names from one module ask about the module: each of its parts (petastorm and spark). */
     if (imported.length > 1) fold(from[1]).split(".").filter(p => p.length > 2).forEach(p => main.add(p));
   }
-  return all.size ? { idents: [...all], main, imports } : null;
+  /* The dotted paths written for what it asks about (`sklearn.cluster.KMeans`, also as `from
+   * sklearn.cluster import KMeans`): a page whose crosswalk code name is that path, or ends with it
+   * (`nn.Conv2d`: torch.nn.Conv2d), is the one meant, not another library's KMeans. */
+  return all.size ? { idents: [...all], main, imports, paths } : null;
 }
 
 /* A name followed by its own abbreviation, "Managed Service Identity (MSI)": the name alone (the

@@ -67,6 +67,24 @@ function matchCode(code, entry) {
       if (code.main.has(ident)) { e.explains = true; if ((hit & 3) === CURATED) e.curated += 1; }
     }
   }
+  for (const page of otherLibraries(code)) entry(page).curated -= 1;
+}
+
+/* The pages that share a crosswalk code name's last part with the dotted path the code writes, but
+ * whose name neither is that path nor ends with it: `sklearn.cluster.KMeans` is not MLlib's
+ * pyspark.mllib.clustering.KMeans, `nn.Conv2d` not Overlay's plain Conv2d. Each such page loses the
+ * identifier's count; a path only one page has leaves everything as it is. */
+function otherLibraries(code) {
+  const other = [];
+  for (const path of code.paths || []) {
+    const last = path.split(".").pop(), sharing = new Set(curatedPages(last)), meant = new Set();
+    if (!code.main.has(last) || sharing.size < 2) continue;
+    for (const [ident, hits] of names.byCode)
+      if (ident === path || ident.endsWith(`.${path}`))
+        hits.filter(hit => (hit & 3) === CURATED).forEach(hit => meant.add(hit >> 2));
+    if (meant.size) other.push(...[...sharing].filter(page => !meant.has(page)));
+  }
+  return other;
 }
 
 /* Two query words in a row (as typed, and as corrected) that a page's names or questions hold in a row
