@@ -262,6 +262,11 @@ function curatedPages(ident) {
 function inLonger(seq, i, j, page) {
   const content = seq.slice(i, j).filter(w => !STOP.has(w));
   const holders = key => new Set((names.byPair.get(key) || []).filter(c => (c & 15) > RELATED).map(c => c >> 4));
+  /* Or another page's name is the run one word longer less the run's nearer word: "stratified | random
+   * sampling" is Stratified sampling, where "random" qualifies it, not Hyperparameter sampling's name. */
+  const gapped = [[seq[i - 1], ...content.slice(1)], [...content.slice(0, -1), seq[j]]];
+  if (gapped.some(ws => ws.length >= 2 && ws.every(w => w !== undefined && !STOP.has(w))
+      && namedBy(ws).some(c => (c & 15) > RELATED && c >> 4 !== page))) return true;
   for (const longer of [[seq[i - 1], ...content], [...content, seq[j]]]) {
     if (longer.length < 3 || longer.some(w => w === undefined || STOP.has(w)) || namedBy(longer).length) continue;
     let pages = holders(longer[0] + " " + longer[1]);
