@@ -418,10 +418,14 @@ function read(query) {
   /* An error message (after the line that raised it, if pasted too) that quotes or calls no name a
    * term has as a name or crosswalk code name is read as its message, without its quoted values and
    * parentheses: "System.ArgumentException: you may not specify inputs …", "model.fit(X, y)
-   * ValueError: could not convert string to float: 'red'". */
+   * ValueError: could not convert string to float: 'red'". One that quotes a known name asks about
+   * it, with the line that raised it ("import tensorflow as tf ModuleNotFoundError: No module named
+   * 'tensorflow'"), not about its own words ("module", "named"). */
   const error = errorMessage(query);
-  const asked = error && error.message.trim() && !error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0)
-    ? error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
+  const knownNames = error && error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0);
+  const asked = error && error.message.trim() && !knownNames
+    ? error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ")
+    : error && knownNames && error.line.trim() ? `${error.line} ${error.quoted.join(" ")}` : query;
   /* An install line asks about the packages it installs, without flags, extras and versions ("%pip
    * install -U petastorm[spark]==0.12"); a notebook magic about magic commands and its word ("%run
    * ./helpers", "%sql SELECT …"). */
