@@ -23,7 +23,8 @@ const ENDINGS = new Set(["s", "es", "er", "ers", "or", "ors", "ing", "ed", "ion"
 const ASKED_GENERIC = 0.2;  // a word in the readers' questions of more than this share of pages covers none
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
-const RESULTS = 60;  // pages ranked and shown
+const RESULTS = 60;
+const UMBRELLA = 3;  // a name that begins the names of this many other pages is a platform ("azure ml")  // pages ranked and shown
 const DESCRIBES = new Set(["that", "which", "where", "whose"]);  // "a method that …": a description follows
 
 /* Whether a prose word is one the ranking counts: no stop word, no bare number ("95% accuracy").
@@ -298,6 +299,28 @@ function holdsName(ws) {
   return Boolean(absentIn(ws, names.absent));
 }
 
+/* Whether these words are a page's whole name that begins the names of UMBRELLA other pages or more
+ * (as typed, or as that page's title): a platform ("azure ml": Azure Machine Learning jobs, …), not a
+ * concept that other names end with ("dataframe": Spark DataFrames). */
+function umbrella(ws) {
+  const named = new Set(namedBy(ws).filter(c => (c & 15) > RELATED).map(c => c >> 4));
+  if (!named.size || !ws.some(w => !STOP.has(w))) return false;
+  if (!names.leading) {  // each run of a name's first one to three words -> the pages it begins
+    names.leading = new Map();
+    for (const [name, postings] of names.byName)
+      for (const c of postings) {
+        if ((c & 15) <= RELATED || !name.includes(" ")) continue;
+        const first = name.split(" ");
+        for (let k = 1; k < Math.min(4, first.length); k++) {
+          const key = first.slice(0, k).join(" ");
+          (names.leading.get(key) || names.leading.set(key, new Set()).get(key)).add(c >> 4);
+        }
+      }
+  }
+  const keys = [ws.join(" "), ...[...named].map(p => words(names.pages[p][0]).join(" "))];
+  return keys.some(key => [...names.leading.get(key) || []].filter(p => !named.has(p)).length >= UMBRELLA);
+}
+
 /* Where a prose query's context begins ("how to avoid overfitting | in a neural network"), and how
  * many content words come before it (counted as the ranking tokens are: no bare numbers): what the
  * query is about. */
@@ -307,6 +330,11 @@ function questionOf(all, text) {
    * context is what is asked: "what is the azure name | for an AWS VPC" asks about the VPC. */
   if (context < all.length && !holdsName(all.slice(0, context)) && !all.slice(0, context).some(specificWord))
     context = all.length;
+  /* A query that ends with a platform's name, after words that name something, asks about those words
+   * there: "hyperdrive | azure ml" (as "hyperdrive in azure ml"). */
+  if (context === all.length)
+    for (let k = 1; k < all.length; k++)
+      if (umbrella(all.slice(k)) && holdsName(all.slice(0, k))) { context = k; break; }
   return { context, topic: new Set(all.slice(0, context).filter(topical)).size };
 }
 
