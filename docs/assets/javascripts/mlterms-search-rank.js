@@ -24,6 +24,8 @@ const ASKED_GENERIC = 0.2;  // a word in the readers' questions of more than thi
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60;
+const EQUIVALENT = new Set(["equivalent", "counterpart", "equivalents", "counterparts"]);
+const CLOUDS = new Set(["azure", "aws", "amazon", "gcp", "google", "cloud", "microsoft"]);
 const UMBRELLA = 3;  // a name that begins the names of this many other pages is a platform ("azure ml")  // pages ranked and shown
 const DESCRIBES = new Set(["that", "which", "where", "whose"]);  // "a method that …": a description follows
 
@@ -202,8 +204,8 @@ async function match(query, tokens, all, code, question, check) {
  * a name inside the context is where the question is asked, not what about. Its `specific` is how rare
  * the name's words are (`rarity`, by word as typed): of two names as long, "bagging ensemble" is about
  * the rarer, Bagging. `sequences`: the query's words, as typed and corrected. */
-function contained(sequences, entry, { context, topic }, rarity) {
-  const need = Math.max(1, Math.ceil(topic / 2));
+function contained(sequences, entry, { context, topic, subject = topic }, rarity) {
+  const need = Math.max(1, Math.ceil(subject / 2));
   for (const seq of sequences) {
     const runs = new Map();  // page -> [start, end, weight] of the names it holds before the context
     for (const [i, j, span, c] of nameRuns(seq)) {
@@ -335,7 +337,11 @@ function questionOf(all, text) {
   if (context === all.length)
     for (let k = 1; k < all.length; k++)
       if (umbrella(all.slice(k)) && holdsName(all.slice(0, k))) { context = k; break; }
-  return { context, topic: new Set(all.slice(0, context).filter(topical)).size };
+  /* "azure equivalent of aws sagemaker": asked for another cloud's counterpart, the query is about
+   * the service it names; the clouds and the asking words are its frame. */
+  const before = new Set(all.slice(0, context).filter(topical));
+  const frame = all.some(w => EQUIVALENT.has(w)) ? [...before].filter(w => EQUIVALENT.has(w) || CLOUDS.has(w)).length : 0;
+  return { context, topic: before.size, subject: before.size - frame };
 }
 
 /* Whether a word (or a word of its stem) is in the names of some pages, but not of many ("imbalanced",
