@@ -100,7 +100,15 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     ("for param in model.parameters(): param.requires_grad = False", "transfer-learning"),
     ("what is the azure name for an AWS VPC", "azure-vnet"),  # nothing named before "for …": no context
     ("%run ./helpers", "databricks-notebook"),  # a notebook magic asks about magic commands
-    ("%pip install -U hyperopt==0.2.7", "hyperopt"),  # an install line asks about its package  # a one-word related name that is its code: no "No term"
+    ("%pip install -U hyperopt==0.2.7", "hyperopt"),  # an install line asks about its package
+    ("!pip install shap", "shap"),  # a notebook's shell escape
+    ("run_id=$(az ml job create -f $job --query name -o tsv)", "azure-machine-learning-jobs"),  # a command's output assigned
+    ("nn.Conv2d(1, 32, 5, 1, 1)", "convolutional-neural-network"),  # the page whose code name is the path written
+    ("df = pd.DataFrame(arr_2d)", "dataframe"),  # pd is pandas, as its docs import it
+    ("import tensorflow as tf ModuleNotFoundError: No module named 'tensorflow'", "tensorflow"),  # the quoted name
+    ("proportionate stratified random sampling", "stratified-sampling"),  # "random sampling" only qualifies it
+    ("hyperdrive azure ml", "hyperparameter-tuning"),  # a platform's name at the end is where, not what
+    ("azure equivalent of aws sagemaker", "azure-machine-learning"),  # another cloud's counterpart
 ])
 def test_the_search_box_reads_what_readers_bring(page, served_site, query, expect):
     page.goto(served_site)

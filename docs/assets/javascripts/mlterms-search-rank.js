@@ -445,6 +445,14 @@ function absentScope(all, question, ranked) {
   return question && ranked.some(([, e]) => e.contained) ? all.slice(0, question.context) : all;
 }
 
+/* The command of a shell line as typed in a terminal or a notebook cell: without a prompt ("$ az …"),
+ * a notebook's shell escape ("!pip install shap") or the assignment of its output ("run_id=$(az ml
+ * job create -f job.yml)"). Any other query is returned as it is. */
+function shellCommand(query) {
+  const wrapped = query.match(/^\s*\w+=\$\((.+)\)\s*$/s);
+  return (wrapped ? wrapped[1] : query).replace(/^\s*(?:\$\s+|!(?=[a-z]))/i, "");
+}
+
 /* What a query asks: its words, whether it is code (and its identifiers), the words that rank, and
  * for prose where its context begins. A command line is read without its flags. */
 function read(query) {
@@ -463,10 +471,11 @@ function read(query) {
   /* An install line asks about the packages it installs, without flags, extras and versions ("%pip
    * install -U petastorm[spark]==0.12"); a notebook magic about magic commands and its word ("%run
    * ./helpers", "%sql SELECT …"). */
-  const install = asked.match(/^\s*%?(?:pip3?|conda|mamba)\s+install\b(.*)$/is);
-  const magic = asked.match(/^\s*%{1,2}([A-Za-z]\w*)\b(.*)$/s);
+  const line = shellCommand(asked);
+  const install = line.match(/^\s*%?(?:pip3?|conda|mamba)\s+install\b(.*)$/is);
+  const magic = line.match(/^\s*%{1,2}([A-Za-z]\w*)\b(.*)$/s);
   const read_ = install ? install[1].split(/\s+/).filter(w => w && !w.startsWith("-")).map(w => w.replace(/\[.*?\]|[=<>~!].*$/g, "")).join(" ")
-    : magic ? `magic command ${magic[1]} ${magic[2]}` : asked;
+    : magic ? `magic command ${magic[1]} ${magic[2]}` : line;
   const text = spelledOut(commandWords(read_) || read_), all = words(text), whole = fold(text.trim());
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
