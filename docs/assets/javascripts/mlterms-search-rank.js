@@ -47,7 +47,8 @@ function codeHits(ident) {
 /* The postings (page * 16 + field) of the names that are exactly these words, spaced or joined. */
 function namedBy(ws) {
   const spaced = ws.join(" "), joined = ws.join("");
-  return [...(names.byName.get(spaced) || []), ...(joined !== spaced ? names.byName.get(joined) || [] : [])];
+  const found = [...(names.byName.get(spaced) || []), ...(joined !== spaced ? names.byName.get(joined) || [] : [])];
+  return found;
 }
 
 /* The code scores of pasted code's pages: each identifier's pages (weighed by how rare it is, three
@@ -173,11 +174,12 @@ async function match(query, tokens, all, code, question, check) {
     if (askedPages.size <= ASKED_GENERIC * names.pages.length) for (const page of askedPages) entry(page).covered.add(i);
     matched.set(token, seen);
   }
-  /* A misspelt full name ("hyperparamter") still puts that name first, just below a correct one. */
+  /* A misspelt full name ("hyperparamter") still puts that name first, just below a correct one. Of
+   * equal matches, the nearest spelling: "tunning" is "tuning", not "tune". */
   const corrected = tokens.map(t => {
     if (names.words.map.has(t)) return t;
     const best = [...(matched.get(t) || new Map()).entries()].filter(([w]) => names.words.map.has(w))
-      .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
+      .sort((a, b) => b[1] - a[1] || distance(t, a[0], 3) - distance(t, b[0], 3) || a[0].length - b[0].length)[0];
     return best ? best[0] : t;
   });
   const order = code ? tokens.map((t, i) => i) : all.filter(topical).map(w => tokens.indexOf(w));
