@@ -22,6 +22,7 @@ const PAIR = 1, RARE_PAIR = 0.02, ASKED_PAIR = 0.25;
 const ENDINGS = new Set(["s", "es", "er", "ers", "or", "ors", "ing", "ed", "ion", "ions"]);  // "explain" + "ers"
 const ASKED_GENERIC = 0.2;  // a word in the readers' questions of more than this share of pages covers none
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
+const ABBREVIATED = 6;  // the "exact" rank of a title typed with its words cut short: below a misspelt title (7)
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60;
 const EQUIVALENT = new Set(["equivalent", "counterpart", "equivalents", "counterparts"]);
@@ -186,6 +187,16 @@ async function match(query, tokens, all, code, question, check) {
   matchPairs([tokens, corrected].map(seq => order.map(i => [seq[i], i])), entry);
   if (corrected.join(" ") !== tokens.join(" "))
     for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
+  /* A title typed with its words cut short, in order ("hyperparam search spa"): that page, below a
+   * misspelt full name. */
+  const typed = all.filter(w => !STOP.has(w));
+  if (!code && typed.length > 1)
+    for (const [page, e] of pages) {
+      if (e.named.size < tokens.length) continue;
+      const title = words(names.pages[page][0]).filter(w => !STOP.has(w));
+      if (title.length === typed.length && typed.every((w, k) => title[k].startsWith(w)) && typed.some((w, k) => w !== title[k]))
+        e.exact = Math.max(e.exact, ABBREVIATED);
+    }
   /* "X vs Y": the pages named X and Y come first, in that order (just below any full-name match, so a
    * compare group of theirs still answers first; without one, both terms do). */
   const sides = code ? null : compareSides(query);
