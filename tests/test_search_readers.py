@@ -59,6 +59,18 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     assert not page.console_errors
 
 
+def test_a_long_question_no_page_answers_shows_its_closest_term_then_says_no_term(page, served_site):
+    """Five words or more that name no missing concept most likely ask, in other words, about the
+    closest term: it comes first, and the "No term" line right after it."""
+    page.goto(served_site)
+    query = "retailer wants to group customers by similar purchasing behaviour without predefined categories, which technique"
+    urls = search(page, query)
+    assert term_slug(urls[0]) == "clustering"
+    second = page.locator(RESULT_LINKS).nth(1)
+    assert second.inner_text().startswith(f"No term for ‘{query}’ in this glossary")
+    assert not page.console_errors
+
+
 @pytest.mark.parametrize("query, expect", [
     ("how to avoid overfitting in a neural network", "overfitting"),  # the topic, not the context
     ("how to tune hyperparameters", "hyperparameter-tuning"),  # a verb finds its noun

@@ -23,7 +23,8 @@ const ENDINGS = new Set(["s", "es", "er", "ers", "or", "ors", "ing", "ed", "ion"
 const ASKED_GENERIC = 0.2;  // a word in the readers' questions of more than this share of pages covers none
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const ABBREVIATED = 6;  // the "exact" rank of a title typed with its words cut short: below a misspelt title (7)
-const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
+const SIDE = 4;
+const LONG = 5;  // words of a question that, unanswered, still shows its closest term before "No term"  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60;
 const EQUIVALENT = new Set(["equivalent", "counterpart", "equivalents", "counterparts"]);
 const CLOUDS = new Set(["azure", "aws", "amazon", "gcp", "google", "cloud", "microsoft"]);
@@ -447,7 +448,9 @@ function noTerm(ranked, tokens, code, all, question) {
   const called = code && absentIn([...code.main].flatMap(words), names.absent);  // f1_score: "F1 score"
   const absent = called || absentIn(absentScope(all, question, ranked), names.absent);  // "area under the curve"
   const answers = answered(ranked, tokens, code);
-  if (!absent) return answers ? null : { absent: null, second: false };
+  /* A long question that no page answers, and that names no missing concept, most likely asks in
+   * other words about the closest term: it comes first, "No term" second. */
+  if (!absent) return answers ? null : { absent: null, second: tokens.length >= LONG && ranked[0][1].covered.size >= 2 };
   return { absent, second: !called && answers && absent[0].filter(w => !STOP.has(w)).length * 3 < tokens.length };
 }
 
