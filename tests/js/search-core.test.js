@@ -204,6 +204,14 @@ test("codeQuery keeps the dotted paths written for what a line asks about, the d
   assert.deepEqual([...core.codeQuery("KMeans(n_clusters=3)").paths], []);
 });
 
+test("codeQuery asks about the one call that combines the estimators its arguments make", () => {
+  assert.deepEqual([...core.codeQuery("BaggingClassifier(estimator=DecisionTreeClassifier(), n_estimators=10)").main], ["baggingclassifier"]);
+  assert.deepEqual([...core.codeQuery("clf = make_pipeline(StandardScaler(), LogisticRegression())").main], ["make_pipeline"]);
+  /* A method call inside, or a variable called, keeps every call. */
+  assert.deepEqual([...core.codeQuery("sns.heatmap(df.corr())").main], ["heatmap", "corr"]);
+  assert.deepEqual([...core.codeQuery("job(kernel=Uniform(min_value=0.1))").main].sort(), ["job", "uniform"]);
+});
+
 test("errorMessage reads an error's message, alone or after the line that raised it", () => {
   const alone = core.errorMessage("AttributeError: 'Run' object has no attribute 'log_metric'");
   assert.equal(alone.first, true);

@@ -159,6 +159,13 @@ function errorMessage(query) {
   };
 }
 
+/* How many brackets are open at position i of a line of code. */
+function depthAt(text, i) {
+  let depth = 0;
+  for (const ch of text.slice(0, i)) depth += ch === "(" || ch === "[" || ch === "{" ? 1 : ch === ")" || ch === "]" || ch === "}" ? -1 : 0;
+  return Math.max(0, depth);
+}
+
 /* The names the libraries' own docs import themselves as ("import pandas as pd", pandas' "10 minutes
  * to pandas"; "import matplotlib.pyplot as plt", matplotlib's quick start): `pd.DataFrame` is
  * pandas.DataFrame. */
@@ -186,7 +193,7 @@ function codeQuery(query) {
   const codeWords = spaced.filter(w => /[._(=\[]/.test(w.replace(/[.,;:?!]+$/, ""))).length;
   if (!imports && !quoted.length && plainWords.length >= 3 && plainWords.length >= 2 * codeWords && codeWords <= 2) return null;
   const text = quoted.length ? quoted.join(" ") : query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
-  const main = new Set(), all = new Set(), called = new Set(), paths = new Set();
+  const main = new Set(), all = new Set(), called = new Set(), paths = new Set(), calls = [];
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
     const written = m[0].replace(/\s*\($/, "").split("."), path = written.map(fold);
     /* The path and its leading runs too ("dbutils.fs.ls", "dbutils.fs"), to meet an indexed path whose
@@ -201,6 +208,9 @@ function codeQuery(query) {
     if (!m[1] && path.length > 1 && /^\s*=(?!=)/.test(text.slice(m.index + m[0].length))) called.add(parts[parts.length - 1]);
     if (m[1]) {  // a call: the function, and the class of a class method (Environment.from_conda_specification)
       called.add(parts[parts.length - 1]);
+      const last = written[written.length - 1];
+      calls.push({ name: parts[parts.length - 1], depth: depthAt(text, m.index), made: /^[A-Z]/.test(last),
+        library: /^[A-Z]|_|[a-z][A-Z]/.test(last) });  // a class or a compound name, not a variable (`job(...)`)
       const owner = written[written.length - 2];
       if (owner && /^[A-Z]/.test(owner) && owner.length > 2) called.add(fold(owner));
     }
@@ -208,6 +218,11 @@ function codeQuery(query) {
   /* A line that calls something asks about what it calls, not the names it assigns or the keywords it
    * passes (`lr = Uniform(min_value=0.01)`: Uniform). */
   if (called.size) { main.clear(); called.forEach(p => main.add(p)); }
+  /* One call whose arguments only make objects of classes (`BaggingClassifier(estimator=DecisionTreeClassifier())`,
+   * `make_pipeline(StandardScaler(), LogisticRegression())`): scikit-learn's meta-estimators take the
+   * estimators they combine; the line asks about the one that combines them. */
+  const outer = calls.filter(c => c.depth === 0), inner = calls.filter(c => c.depth > 0);
+  if (outer.length === 1 && outer[0].library && inner.length && inner.every(c => c.made)) { main.clear(); main.add(outer[0].name); }
   const from = query.match(/^\s*from\s+([\w.]+)\s+import\b(.*)$/s);
   if (from) {  // `from a.b import C`: C is what the reader asks about; `from a import B, C`: a, B and C
     const imported = from[2].split(/\s+as\s+\w+|[\s,()]+/).map(fold).filter(w => w.length > 1);
