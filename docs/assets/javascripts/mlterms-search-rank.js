@@ -478,12 +478,15 @@ function read(query) {
    * parentheses: "System.ArgumentException: you may not specify inputs …", "model.fit(X, y)
    * ValueError: could not convert string to float: 'red'". One that quotes a known name asks about
    * it, with the line that raised it ("import tensorflow as tf ModuleNotFoundError: No module named
-   * 'tensorflow'"), not about its own words ("module", "named"). */
+   * 'tensorflow'"), not about its own words ("module", "named"); so does a warning after its line: the
+   * code still ran, and the reader asks about the call that warned ("KFold(5, random_state=1)
+   * FutureWarning: Setting a random_state has no effect …"). */
   const error = errorMessage(query);
   const knownNames = error && error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0);
-  const asked = error && error.message.trim() && !knownNames
-    ? error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ")
-    : error && knownNames && error.line.trim() ? `${error.line} ${error.quoted.join(" ")}` : query;
+  const kept = error && error.line.trim() && (knownNames || error.warning);
+  const asked = kept ? `${error.line} ${error.quoted.join(" ")}`
+    : error && error.message.trim() && !knownNames
+      ? error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
   /* An install line asks about the packages it installs, without flags, extras and versions ("%pip
    * install -U petastorm[spark]==0.12"); a notebook magic about magic commands and its word ("%run
    * ./helpers", "%sql SELECT …"). */
