@@ -24,7 +24,8 @@ const ASKED_GENERIC = 0.2;  // a word in the readers' questions of more than thi
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const ABBREVIATED = 6;  // the "exact" rank of a title typed with its words cut short: below a misspelt title (7)
 const SIDE = 4;
-const LONG = 5;  // words of a question that, unanswered, still shows its closest term before "No term"  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
+const LONG = 5;
+const SPECIFIC_CALL = 0.1;  // a call in the code of more pages than this share ("fit") names no one term  // words of a question that, unanswered, still shows its closest term before "No term"  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const RESULTS = 60;
 const EQUIVALENT = new Set(["equivalent", "counterpart", "equivalents", "counterparts"]);
 const CLOUDS = new Set(["azure", "aws", "amazon", "gcp", "google", "cloud", "microsoft"]);
@@ -480,10 +481,15 @@ function read(query) {
    * it, with the line that raised it ("import tensorflow as tf ModuleNotFoundError: No module named
    * 'tensorflow'"), not about its own words ("module", "named"); so does a warning after its line: the
    * code still ran, and the reader asks about the call that warned ("KFold(5, random_state=1)
-   * FutureWarning: Setting a random_state has no effect …"). */
+   * FutureWarning: Setting a random_state has no effect …"); and so does an error after a line that
+   * calls a crosswalk code name few pages' code holds ("nn.Flatten(), nn.Linear(…) RuntimeError: mat1
+   * and mat2 shapes cannot be multiplied"), where "model.fit(X, y) ValueError: …" is about its message. */
   const error = errorMessage(query);
   const knownNames = error && error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0);
-  const kept = error && error.line.trim() && (knownNames || error.warning);
+  const lineCode = error && error.line.trim() ? codeQuery(error.line) : null;
+  const kept = error && error.line.trim() && (knownNames || error.warning
+    || (lineCode && [...lineCode.main].some(i => curatedPages(i).length
+      && (names.byCode.get(i) || []).length <= SPECIFIC_CALL * names.pages.length)));
   const asked = kept ? `${error.line} ${error.quoted.join(" ")}`
     : error && error.message.trim() && !knownNames
       ? error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
