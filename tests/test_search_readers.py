@@ -114,6 +114,9 @@ def test_a_long_question_no_page_answers_shows_its_closest_term_then_says_no_ter
     ("%run ./helpers", "databricks-notebook"),  # a notebook magic asks about magic commands
     ("%pip install -U hyperopt==0.2.7", "hyperopt"),  # an install line asks about its package
     ("!pip install shap", "shap"),  # a notebook's shell escape
+    ("New-AzNetworkInterface -Name $name -ResourceGroupName $rg", "network-interfaces"),  # a cmdlet's noun
+    ("KFold(5, shuffle=False, random_state=123) FutureWarning: Setting a random_state has no effect",
+     "k-fold-cross-validation"),  # a warning after its line: the line
     ("run_id=$(az ml job create -f $job --query name -o tsv)", "azure-machine-learning-jobs"),  # a command's output assigned
     ("nn.Conv2d(1, 32, 5, 1, 1)", "convolutional-neural-network"),  # the page whose code name is the path written
     ("df = pd.DataFrame(arr_2d)", "dataframe"),  # pd is pandas, as its docs import it

@@ -467,7 +467,11 @@ function absentScope(all, question, ranked) {
  * job create -f job.yml)"). Any other query is returned as it is. */
 function shellCommand(query) {
   const wrapped = query.match(/^\s*\w+=\$\((.+)\)\s*$/s);
-  return (wrapped ? wrapped[1] : query).replace(/^\s*(?:\$\s+|!(?=[a-z]))/i, "");
+  const line = (wrapped ? wrapped[1] : query).replace(/^\s*(?:\$\s+|!(?=[a-z]))/i, "");
+  /* An Azure PowerShell cmdlet names its resource in its noun: New-AzNetworkSecurityRuleConfig asks
+   * about a "network security rule config", New-AzureRmVirtualNetworkGateway a "virtual network gateway". */
+  const cmdlet = line.match(/^\s*[A-Z][a-z]+-Az(?:ureRm)?([A-Z][A-Za-z]+)\b/);
+  return cmdlet ? cmdlet[1].replace(/([a-z])([A-Z])/g, "$1 $2") : line;
 }
 
 /* What a query asks: its words, whether it is code (and its identifiers), the words that rank, and
