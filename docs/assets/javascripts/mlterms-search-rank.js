@@ -452,7 +452,10 @@ function noTerm(ranked, tokens, code, all, question) {
   /* A long question that no page answers, and that names no missing concept, most likely asks in
    * other words about the closest term: it comes first, "No term" second. */
   if (!absent) return answers ? null : { absent: null, second: tokens.length >= LONG && ranked[0][1].covered.size >= 2 };
-  return { absent, second: !called && answers && absent[0].filter(w => !STOP.has(w)).length * 3 < tokens.length };
+  /* A line that also calls what a term's crosswalk names (F.softmax(…) with nn.CrossEntropyLoss()) shows
+   * that term first. */
+  if (called) return { absent, second: answers && [...code.main].some(i => curatedPages(i).length) };
+  return { absent, second: answers && absent[0].filter(w => !STOP.has(w)).length * 3 < tokens.length };
 }
 
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but
