@@ -202,11 +202,12 @@ async function match(query, tokens, all, code, question, check) {
   /* "X vs Y": the pages named X and Y come first, in that order (just below any full-name match, so a
    * compare group of theirs still answers first; without one, both terms do). */
   const sides = code ? null : compareSides(query);
+  const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
   if (sides) sides.forEach((side, n) => {
-    for (const c of namedBy(words(side).filter(w => !STOP.has(w)))) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, SIDE - n / 2);
+    const typed = words(side).filter(w => !STOP.has(w)), spelt = typed.map(w => fixed.get(w) || w);  // "overfiting"
+    for (const c of new Set([...namedBy(typed), ...namedBy(spelt)])) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, SIDE - n / 2);
   });
   if (!code) {
-    const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
     contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0);
   }
   return { pages, matched, generic, weight: tokens.map(t => rarity.get(t) || 0) };
