@@ -212,6 +212,11 @@ test("codeQuery asks about the one call that combines the estimators its argumen
   assert.deepEqual([...core.codeQuery("job(kernel=Uniform(min_value=0.1))").main].sort(), ["job", "uniform"]);
 });
 
+test("codeQuery asks about a fitted attribute as about a call", () => {
+  assert.deepEqual([...core.codeQuery("print(model.inertia_) plt.plot(ks, inertias)").main], ["inertia_", "plot"]);
+  assert.deepEqual([...core.codeQuery("df.__class__").main], ["__class__"]);
+});
+
 test("errorMessage reads an error's message, alone or after the line that raised it", () => {
   const alone = core.errorMessage("AttributeError: 'Run' object has no attribute 'log_metric'");
   assert.equal(alone.first, true);
