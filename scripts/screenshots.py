@@ -32,6 +32,8 @@ SHOTS = [
     ("search-code", "", "light", "from sklearn.cluster import KMeans"),
     ("search-compare", "", "light", "difference between bagging and boosting"),
     ("search-no-term", "", "light", "what is a confusion matrix"),
+    ("search-long-question", "", "dark",
+     "retailer wants to group customers by similar purchasing behaviour without predefined categories, which technique"),
     ("tag-clustering", "tags/clustering/", "light", None),
     ("map-light", "map/", "light", None),
     ("map-dark", "map/", "dark", None),
