@@ -11,9 +11,10 @@
 const NAMES = 3, CODE = 6;  // a page's names count NAMES times its text, its code CODE times
 /* A reader's everyday word -> the word the docs use for it, which the text is searched for too: "good
  * on training data" (docs: "performs well"), "badly on new data" ("poorly"), "this particular (single)
- * prediction" ("an individual prediction"). */
+ * prediction" ("an individual prediction"), "the same class ratio" ("the same class proportions"). */
 const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"], ["particular", "individual"],
-  ["single", "individual"]]);
+  ["single", "individual"], ["ratio", "proportion"], ["share", "proportion"], ["percentage", "proportion"],
+  ["great", "well"], ["terrible", "poorly"]]);
 /* Two query words in a row that a page's names, related words or readers' questions hold in a row
  * ("training data", "new data", "majority class") add PAIR to its coverage (ASKED_PAIR for a reader's
  * question, the weakest evidence, as its field weighs least), when no more than RARE_PAIR of the pages
