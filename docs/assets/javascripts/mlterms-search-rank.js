@@ -19,7 +19,7 @@ const EVERYDAY = new Map([["good", "well"], ["bad", "poor"], ["badly", "poorly"]
  * ("training data", "new data", "majority class") add PAIR to its coverage (ASKED_PAIR for a reader's
  * question, the weakest evidence, as its field weighs least), when no more than RARE_PAIR of the pages
  * hold that pair ("azure ml" says little). */
-const PAIR = 1, RARE_PAIR = 0.02, ASKED_PAIR = 0.25;
+const PAIR = 1, RARE_PAIR = 0.01, ASKED_PAIR = 0.25;
 const ENDINGS = new Set(["s", "es", "er", "ers", "or", "ors", "ing", "ed", "ion", "ions"]);  // "explain" + "ers"
 const ASKED_GENERIC = 0.2;  // a word in the readers' questions of more than this share of pages covers none
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
