@@ -212,6 +212,13 @@ test("codeQuery asks about the one call that combines the estimators its argumen
   assert.deepEqual([...core.codeQuery("job(kernel=Uniform(min_value=0.1))").main].sort(), ["job", "uniform"]);
 });
 
+test("codeQuery keeps a quoted setting's dotted key and asks about it; other quoted values go", () => {
+  const set = core.codeQuery('spark.conf.set("spark.databricks.mlflow.trackMLlib.enabled", "true")');
+  assert.ok(set.main.has("spark.databricks.mlflow.trackmllib.enabled"));
+  assert.ok(!set.idents.includes("true"));
+  assert.deepEqual([...core.codeQuery("df = spark.read.csv('data/file.csv')").main], ["csv"]);
+});
+
 test("codeQuery asks about a fitted attribute as about a call", () => {
   assert.deepEqual([...core.codeQuery("print(model.inertia_) plt.plot(ks, inertias)").main], ["inertia_", "plot"]);
   assert.deepEqual([...core.codeQuery("df.__class__").main], ["__class__"]);

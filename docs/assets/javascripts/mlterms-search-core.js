@@ -192,7 +192,15 @@ function codeQuery(query) {
    * n_components explained variance". */
   const codeWords = spaced.filter(w => /[._(=\[]/.test(w.replace(/[.,;:?!]+$/, ""))).length;
   if (!imports && !quoted.length && plainWords.length >= 3 && plainWords.length >= 2 * codeWords && codeWords <= 2) return null;
-  const text = quoted.length ? quoted.join(" ") : query.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\b\d[\w.]*\b/g, " ");
+  /* Quoted values are dropped, but not a quoted setting's dotted key ("spark.databricks.mlflow.trackMLlib.enabled"):
+   * the line asks about the setting it sets. */
+  const settings = [];
+  const text = quoted.length ? quoted.join(" ")
+    : query.replace(/(["'])((?:\\.|(?!\1).)*)\1/g, (_, q, inner) => {
+      if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$/.test(inner)) return " ";
+      settings.push(fold(inner));
+      return ` ${inner} `;
+    }).replace(/\b\d[\w.]*\b/g, " ");
   const main = new Set(), all = new Set(), called = new Set(), paths = new Set(), calls = [];
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
     const written = m[0].replace(/\s*\($/, "").split("."), path = written.map(fold);
@@ -220,6 +228,7 @@ function codeQuery(query) {
   /* A line that calls something asks about what it calls, not the names it assigns or the keywords it
    * passes (`lr = Uniform(min_value=0.01)`: Uniform). */
   if (called.size) { main.clear(); called.forEach(p => main.add(p)); }
+  settings.forEach(key => main.add(key));
   /* One call whose arguments only make objects of classes (`BaggingClassifier(estimator=DecisionTreeClassifier())`,
    * `make_pipeline(StandardScaler(), LogisticRegression())`): scikit-learn's meta-estimators take the
    * estimators they combine; the line asks about the one that combines them. */
