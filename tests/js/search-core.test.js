@@ -228,6 +228,7 @@ test("errorMessage reads an error's message, alone or after the line that raised
   const alone = core.errorMessage("AttributeError: 'Run' object has no attribute 'log_metric'");
   assert.equal(alone.first, true);
   assert.deepEqual(alone.quoted, ["Run", "log_metric"]);
+  assert.deepEqual(core.errorMessage("TypeError: suggest() missing 1 required positional argument: 'seed'").quoted, ["suggest", "seed"]);
   const after = core.errorMessage("model.fit(X, y) ValueError: could not convert string to float: 'red'");
   assert.equal(after.first, false);
   assert.equal(after.message, "could not convert string to float: 'red'");

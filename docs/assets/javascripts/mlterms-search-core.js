@@ -145,7 +145,9 @@ function initials(nameWords) {
  * (what is imported, called or named last), or null for prose. Literals and short variables are dropped. */
 /* An error message, pasted alone or after the line that raised it ("model.fit(X, y) ValueError: could
  * not convert string to float: 'red'"): its text after the error class, whether the class begins the
- * query, the line before it, whether it is only a warning, the names it quotes ('log_metric') and the last parts of the names it quotes or calls
+ * query, the line before it, whether it is only a warning, the names it quotes ('log_metric') or names
+ * with empty brackets ("suggest() missing 4 required positional arguments"), and the last parts of the
+ * names it quotes or calls
  * (load_component()). Null when the query holds no error class. Code reading (codeQuery) and prose
  * reading (the ranking's read) both take the message from here. */
 function errorMessage(query) {
@@ -154,7 +156,7 @@ function errorMessage(query) {
   const rest = m[3];  // a message only after a colon: "TypeError MLPClassifier" names a class
   return {
     message: m[2] ? rest : "", line: query.slice(0, m.index), warning: m[1] === "Warning", first: /^\s*[A-Z]\w*(?:Error|Exception|Warning)\b/.test(query),
-    quoted: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1/g)].map(n => n[2]),
+    quoted: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(\)/g)].map(n => n[2] || n[3]),
     named: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(/g)].map(n => fold(n[2] || n[3]).split(".").pop()),
   };
 }
