@@ -237,6 +237,8 @@ test("errorMessage reads an error's message, alone or after the line that raised
   assert.deepEqual(core.errorMessage("ValueError: load_component(path) failed").named, ["load_component"]);
   assert.equal(core.errorMessage("KFold(5) FutureWarning: Setting a random_state has no effect").warning, true);
   assert.equal(after.warning, false);
+  assert.equal(core.errorMessage("ComputeTargetException: max nodes count is mandatory").subject, "Compute Target");
+  assert.equal(after.subject, "");  // Python's own ValueError names no subject
   assert.equal(core.errorMessage("TypeError MLPClassifier").message, "");  // no colon: no message, a class named
   assert.equal(core.errorMessage("what does mean squared error measure"), null);
 });

@@ -149,12 +149,22 @@ function initials(nameWords) {
  * with empty brackets ("suggest() missing 4 required positional arguments"), and the last parts of the
  * names it quotes or calls (load_component()). Null when the query holds no error class. Code reading
  * (codeQuery) and prose reading (the ranking's read) both take the message from here. */
+const PYTHON_ERRORS = new Set(["Exception", "Warning", "Error", "ValueError", "TypeError", "RuntimeError", "KeyError",
+  "IndexError", "AttributeError", "ImportError", "ModuleNotFoundError", "NameError", "OSError", "IOError",
+  "FileNotFoundError", "PermissionError", "NotImplementedError", "AssertionError", "ZeroDivisionError", "MemoryError",
+  "OverflowError", "SyntaxError", "IndentationError", "TimeoutError", "ConnectionError", "RecursionError",
+  "LookupError", "UnicodeDecodeError", "UnicodeEncodeError", "UserWarning", "DeprecationWarning", "FutureWarning",
+  "RuntimeWarning", "UserErrorException", "SystemError"]);
 function errorMessage(query) {
-  const m = query.match(/(?:^|\s)[\w.]*(Error|Exception|Warning)\b(\s*:)?\s*(.*)$/s);
+  const m = query.match(/(?:^|\s)([\w.]*?)(\w*)(Error|Exception|Warning)\b(\s*:)?\s*(.*)$/s);
   if (!m) return null;
-  const rest = m[3];  // a message only after a colon: "TypeError MLPClassifier" names a class
+  const rest = m[5];  // a message only after a colon: "TypeError MLPClassifier" names a class
+  /* A library's own error class names what failed ("ComputeTargetException": compute target); Python's
+   * built-in ones ("ValueError", "ModuleNotFoundError") say nothing of the subject. */
+  const subject = PYTHON_ERRORS.has(m[2] + m[3]) ? "" : m[2].replace(/([a-z])([A-Z])/g, "$1 $2");
   return {
-    message: m[2] ? rest : "", line: query.slice(0, m.index), warning: m[1] === "Warning", first: /^\s*[A-Z]\w*(?:Error|Exception|Warning)\b/.test(query),
+    subject,
+    message: m[4] ? rest : "", line: query.slice(0, m.index), warning: m[3] === "Warning", first: /^\s*[A-Z]\w*(?:Error|Exception|Warning)\b/.test(query),
     quoted: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(\)/g)].map(n => n[2] || n[3]),
     named: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(/g)].map(n => fold(n[2] || n[3]).split(".").pop()),
   };

@@ -492,7 +492,9 @@ function read(query) {
    * code still ran, and the reader asks about the call that warned ("KFold(5, random_state=1)
    * FutureWarning: Setting a random_state has no effect …"); and so does an error after a line that
    * calls a crosswalk code name few pages' code holds ("nn.Flatten(), nn.Linear(…) RuntimeError: mat1
-   * and mat2 shapes cannot be multiplied"), where "model.fit(X, y) ValueError: …" is about its message. */
+   * and mat2 shapes cannot be multiplied"), where "model.fit(X, y) ValueError: …" is about its message.
+   * A message read as prose keeps what a library's own error class names ("ComputeTargetException":
+   * compute target). */
   const error = errorMessage(query);
   const knownNames = error && error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0);
   const lineCode = error && error.line.trim() ? codeQuery(error.line) : null;
@@ -501,7 +503,7 @@ function read(query) {
       && (names.byCode.get(i) || []).length <= SPECIFIC_CALL * names.pages.length)));
   const asked = kept ? `${error.line} ${error.quoted.join(" ")}`
     : error && error.message.trim() && !knownNames
-      ? error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
+      ? error.subject + " " + error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
   /* An install line asks about the packages it installs, without flags, extras and versions ("%pip
    * install -U petastorm[spark]==0.12"); a notebook magic about magic commands and its word ("%run
    * ./helpers", "%sql SELECT …"). */
