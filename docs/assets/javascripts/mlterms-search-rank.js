@@ -520,7 +520,11 @@ function read(query) {
    * names in it that the crosswalk gives a term in code; an import line only about what it imports. */
   if (code && !code.imports && ![...code.main].some(known)) {
     const other = code.idents.filter(i => !i.includes(".") && curatedPages(i).length);
+    /* Else the library its path starts from, when that is a term's name (`torch.cuda.is_available()`: PyTorch). */
+    const library = code.idents.filter(i => !i.includes(".") && code.idents.some(j => j.startsWith(`${i}.`))
+      && namedBy(words(i)).some(c => (c & 15) >= ALIAS));
     if (other.length) code.main = new Set(other);
+    else if (library.length) code.main = new Set(library);
   }
   /* Each content word once ("groups … each group": one word asked about). */
   let tokens = [...new Set(all.filter(topical))];
