@@ -115,6 +115,7 @@ def test_a_long_question_no_page_answers_shows_its_closest_term_then_says_no_ter
     ("%pip install -U hyperopt==0.2.7", "hyperopt"),  # an install line asks about its package
     ("!pip install shap", "shap"),  # a notebook's shell escape
     ("torch.cuda.is_available() returns False", "pytorch"),  # an unknown call: the library it starts from
+    ("one vs rest classifer ovr", "one-vs-rest"),  # a "vs" inside a name is no comparison
     ("New-AzNetworkInterface -Name $name -ResourceGroupName $rg", "network-interfaces"),  # a cmdlet's noun
     ("KFold(5, shuffle=False, random_state=123) FutureWarning: Setting a random_state has no effect",
      "k-fold-cross-validation"),  # a warning after its line: the line

@@ -202,7 +202,7 @@ async function match(query, tokens, all, code, question, check) {
     }
   /* "X vs Y": the pages named X and Y come first, in that order (just below any full-name match, so a
    * compare group of theirs still answers first; without one, both terms do). */
-  const sides = code ? null : compareSides(query);
+  const sides = code ? null : comparedSides(query);
   const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
   if (sides) sides.forEach((side, n) => {
     const typed = words(side).filter(w => !STOP.has(w)), spelt = typed.map(w => fixed.get(w) || w);  // "overfiting"
@@ -399,9 +399,22 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), w
     .slice(0, RESULTS);
 }
 
+/* The two sides of "X vs Y", split at a "vs" that is not inside a name the query holds: "one vs rest
+ * classifier ovr" asks about One vs Rest, and "one-vs-rest vs one-vs-one" compares the two. */
+function comparedSides(query) {
+  const sides = compareSides(query);
+  if (!sides) return null;
+  const all = words(query), runs = [...nameRuns(all)];
+  const free = k => (all[k] === "vs" || all[k] === "versus") && !runs.some(([i, j]) => i < k && k < j - 1);
+  const at = all.findIndex(w => w === "vs" || w === "versus");
+  if (at < 0 || free(at)) return sides;
+  const k = all.findIndex((w, n) => free(n));
+  return k < 0 ? null : [all.slice(0, k).join(" "), all.slice(k + 1).join(" ")];
+}
+
 /* "X vs Y": the compare group holding a page named by each side, as [group, page of X, page of Y]. */
 function compareGroup(query) {
-  const sides = compareSides(query);
+  const sides = comparedSides(query);
   if (!sides || !names.compare.length) return null;
   const named = side => {
     const toks = words(side).filter(w => !STOP.has(w));
