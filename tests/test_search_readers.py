@@ -21,8 +21,10 @@ ALL = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding=
 # a change to ranking or to the crosswalk that loses queries of one kind fails here, naming them.
 # Session 9 added blind sets 9-14 (577 new queries, harder: goals, symptoms, real code), so the floors fell
 # with the measure: the 631 queries before them score 598 hit@1 and 627 hit@3 (their questions 203/225).
-FLOORS = {"other-name": (0.92, 0.96), "learner-question": (0.81, 0.94), "mistake": (0.96, 0.99),
-          "pasted-code": (0.82, 0.90)}
+# Session 10 added blind sets 15-19 (553 new queries); with them the set scores 1,548/1,761 hit@1 and
+# 1,681 hit@3: other names 306/320 of 333, questions 501/575 of 610, mistakes 354/367 of 369, code 387/419 of 449.
+FLOORS = {"other-name": (0.91, 0.95), "learner-question": (0.81, 0.93), "mistake": (0.95, 0.99),
+          "pasted-code": (0.85, 0.92)}
 
 
 def test_each_kind_of_the_reader_set_keeps_its_floor(browser, served_site):
