@@ -139,32 +139,30 @@ function initials(nameWords) {
   return out;
 }
 
-/* A query that is code: an import line, a dotted path, a call, an assignment, a snake_case or a
- * camelCase name.
- * Returns the identifiers it names (folded, each dotted path also split), the main ones first
- * (what is imported, called or named last), or null for prose. Literals and short variables are dropped. */
+/* Error classes that say nothing of what failed: Python's built-in ones, and Azure ML's UserErrorException. */
+const GENERIC_ERRORS = new Set(["Exception", "Warning", "Error", "ValueError", "TypeError", "RuntimeError", "KeyError",
+  "IndexError", "AttributeError", "ImportError", "ModuleNotFoundError", "NameError", "OSError", "IOError",
+  "FileNotFoundError", "PermissionError", "NotImplementedError", "AssertionError", "ZeroDivisionError", "MemoryError",
+  "OverflowError", "SyntaxError", "IndentationError", "TimeoutError", "ConnectionError", "RecursionError",
+  "LookupError", "UnicodeDecodeError", "UnicodeEncodeError", "UserWarning", "DeprecationWarning", "FutureWarning",
+  "RuntimeWarning", "UserErrorException", "SystemError"]);
 /* An error message, pasted alone or after the line that raised it ("model.fit(X, y) ValueError: could
  * not convert string to float: 'red'"): its text after the error class, whether the class begins the
  * query, the line before it, whether it is only a warning, the names it quotes ('log_metric') or names
  * with empty brackets ("suggest() missing 4 required positional arguments"), and the last parts of the
  * names it quotes or calls (load_component()). Null when the query holds no error class. Code reading
  * (codeQuery) and prose reading (the ranking's read) both take the message from here. */
-const PYTHON_ERRORS = new Set(["Exception", "Warning", "Error", "ValueError", "TypeError", "RuntimeError", "KeyError",
-  "IndexError", "AttributeError", "ImportError", "ModuleNotFoundError", "NameError", "OSError", "IOError",
-  "FileNotFoundError", "PermissionError", "NotImplementedError", "AssertionError", "ZeroDivisionError", "MemoryError",
-  "OverflowError", "SyntaxError", "IndentationError", "TimeoutError", "ConnectionError", "RecursionError",
-  "LookupError", "UnicodeDecodeError", "UnicodeEncodeError", "UserWarning", "DeprecationWarning", "FutureWarning",
-  "RuntimeWarning", "UserErrorException", "SystemError"]);
 function errorMessage(query) {
   const m = query.match(/(?:^|\s)([\w.]*?)(\w*)(Error|Exception|Warning)\b(\s*:)?\s*(.*)$/s);
   if (!m) return null;
   const rest = m[5];  // a message only after a colon: "TypeError MLPClassifier" names a class
-  /* A library's own error class names what failed ("ComputeTargetException": compute target); Python's
-   * built-in ones ("ValueError", "ModuleNotFoundError") say nothing of the subject. */
-  const subject = PYTHON_ERRORS.has(m[2] + m[3]) ? "" : m[2].replace(/([a-z])([A-Z])/g, "$1 $2");
+  /* A library's own error class names what failed ("ComputeTargetException": compute target); the
+   * generic ones ("ValueError", "ModuleNotFoundError") say nothing of the subject. */
+  const subject = GENERIC_ERRORS.has(m[2] + m[3]) ? "" : m[2].replace(/([a-z])([A-Z])/g, "$1 $2");
   return {
     subject,
-    message: m[4] ? rest : "", line: query.slice(0, m.index), warning: m[3] === "Warning", first: /^\s*[A-Z]\w*(?:Error|Exception|Warning)\b/.test(query),
+    message: m[4] ? rest : "", line: query.slice(0, m.index), warning: m[3] === "Warning",
+    first: /^\s*[A-Z]\w*(?:Error|Exception|Warning)\b/.test(query),
     quoted: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(\)/g)].map(n => n[2] || n[3]),
     named: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(/g)].map(n => fold(n[2] || n[3]).split(".").pop()),
   };
@@ -182,6 +180,10 @@ function depthAt(text, i) {
  * pandas.DataFrame. */
 const IMPORTED_AS = { pd: "pandas", np: "numpy", plt: "matplotlib.pyplot", sns: "seaborn", tf: "tensorflow" };
 
+/* A query that is code: an import line, a dotted path, a call, an assignment, a snake_case or a
+ * camelCase name.
+ * Returns the identifiers it names (folded, each dotted path also split), the main ones first
+ * (what is imported, called or named last), or null for prose. Literals and short variables are dropped. */
 const QUESTION_WORDS = new Set(["how", "why", "what", "when", "which", "where", "should", "can", "does", "do", "is", "are"]);
 function codeQuery(query) {
   const imports = /^\s*(from|import)\s+[\w.]+/.test(query);

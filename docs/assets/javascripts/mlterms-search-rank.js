@@ -24,13 +24,14 @@ const ENDINGS = new Set(["s", "es", "er", "ers", "or", "ors", "ing", "ed", "ion"
 const ASKED_GENERIC = 0.2;  // a word in the readers' questions of more than this share of pages covers none
 const GENERIC = 0.05;  // a word in the names of more than this share of pages is generic ("model")
 const ABBREVIATED = 6;  // the "exact" rank of a title typed with its words cut short: below a misspelt title (7)
-const SIDE = 4;
-const LONG = 5;
-const SPECIFIC_CALL = 0.1;  // a call in the code of more pages than this share ("fit") names no one term  // words of a question that, unanswered, still shows its closest term before "No term"  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
-const RESULTS = 60;
+const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
+const LONG = 5;  // words of a question that, unanswered, still shows its closest term before "No term"
+const SPECIFIC_CALL = 0.1;  // a call in the code of more pages than this share ("fit") names no one term
+const RESULTS = 60;  // pages ranked and shown
+/* Asked for another cloud's counterpart ("azure equivalent of aws sagemaker"): the frame's words. */
 const EQUIVALENT = new Set(["equivalent", "counterpart", "equivalents", "counterparts"]);
 const CLOUDS = new Set(["azure", "aws", "amazon", "gcp", "google", "cloud", "microsoft"]);
-const UMBRELLA = 3;  // a name that begins the names of this many other pages is a platform ("azure ml")  // pages ranked and shown
+const UMBRELLA = 3;  // a name that begins the names of this many other pages is a platform ("azure ml")
 const DESCRIBES = new Set(["that", "which", "where", "whose"]);  // "a method that …": a description follows
 
 /* Whether a prose word is one the ranking counts: no stop word, no bare number ("95% accuracy").
@@ -51,8 +52,7 @@ function codeHits(ident) {
 /* The postings (page * 16 + field) of the names that are exactly these words, spaced or joined. */
 function namedBy(ws) {
   const spaced = ws.join(" "), joined = ws.join("");
-  const found = [...(names.byName.get(spaced) || []), ...(joined !== spaced ? names.byName.get(joined) || [] : [])];
-  return found;
+  return [...(names.byName.get(spaced) || []), ...(joined !== spaced ? names.byName.get(joined) || [] : [])];
 }
 
 /* The code scores of pasted code's pages: each identifier's pages (weighed by how rare it is, three
