@@ -5,6 +5,8 @@ the layout the build computes (scripts/mlterms/outputs/concept_map.py) puts ever
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -168,6 +170,12 @@ def test_the_search_box_picks_a_term_then_centres_and_highlights_it(page, served
 
 @pytest.mark.browser
 def test_the_map_draws_when_reached_by_instant_navigation_and_again_on_return(page, served_site, site_terms):
+    # navigation.instant adds the page's scripts all at once and each runs when it arrives: the helpers
+    # arriving last (held back here) once made map.js fail ("mapHeadingRoom is not defined").
+    def late(route):
+        time.sleep(0.4)
+        route.continue_()
+    page.route(re.compile(r"/map-(layout|search)\.js$"), late)
     goto_for_instant_navigation(page, served_site)
     page.evaluate("() => { window.samePage = true; }")
     page.locator("a.md-nav__link", has_text="Concept map").first.click()

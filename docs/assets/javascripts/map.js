@@ -17,7 +17,22 @@
  * map-search.js, both loaded just before. */
 "use strict";
 
-if (document.getElementById("concept-map-app")) mapStart(document.getElementById("concept-map-app"));
+if (document.getElementById("concept-map-app"))
+  mapAfterHelpers(function () { mapStart(document.getElementById("concept-map-app")); });
+
+/* navigation.instant puts a page's scripts back all at once, and a script added that way runs when it
+ * arrives, in no set order: this one can run before map-layout.js and map-search.js have. It starts once
+ * both have run (at once on a page load, where scripts run in order). */
+function mapAfterHelpers(start) {
+  var ready = function () { return typeof window.mapHeadingRoom === "function" && typeof window.mapSearch === "function"; };
+  if (ready()) return start();
+  var started = false;
+  Array.prototype.forEach.call(document.querySelectorAll("script[src]"), function (script) {
+    if (/\/map-(layout|search)\.js(\?|$)/.test(script.src)) script.addEventListener("load", function () {
+      if (!started && ready()) { started = true; start(); }
+    });
+  });
+}
 
 /* --- the page ------------------------------------------------------------------------------- */
 
