@@ -205,8 +205,8 @@ async function match(query, tokens, all, code, question, check) {
   const sides = code ? null : comparedSides(query);
   const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
   if (sides) sides.forEach((side, n) => {
-    const typed = words(side).filter(w => !STOP.has(w)), spelt = typed.map(w => fixed.get(w) || w);  // "overfiting"
-    for (const c of new Set([...namedBy(typed), ...namedBy(spelt)])) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, SIDE - n / 2);
+    const asTyped = words(side).filter(w => !STOP.has(w)), spelt = asTyped.map(w => fixed.get(w) || w);  // "overfiting"
+    for (const c of new Set([...namedBy(asTyped), ...namedBy(spelt)])) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, SIDE - n / 2);
   });
   if (!code) {
     contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0);
