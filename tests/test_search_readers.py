@@ -70,6 +70,7 @@ def test_a_long_question_no_page_answers_shows_its_closest_term_then_says_no_ter
     assert term_slug(urls[0]) == "clustering"
     second = page.locator(RESULT_LINKS).nth(1)
     assert second.inner_text().startswith(f"No term for ‘{query}’ in this glossary")
+    assert "The closest term is above, more follow." in second.inner_text()  # not "follow": one is above
     assert not page.console_errors
 
 

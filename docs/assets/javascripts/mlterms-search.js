@@ -112,17 +112,21 @@ async function search(query, id = latest) {
       /* Material shows no text for a result that points at a section: the difference goes in the title. */
       title: `${names.pages[x][0]} vs ${names.pages[y][0]}<span class="mlterms-result-text">${escapeHTML(difference)}</span>`,
       text: "", terms }]);
-  } else if (none && none.absent) {
-    /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
-    const [, name, source] = none.absent;
-    extra.push([{ location: source, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
-      text: escapeHTML(`‘${name}’ is not covered here. Open this for ${new URL(source).hostname}'s page on it`
-        + (ranked.length ? "; the closest terms follow." : ".")), terms }]);
   } else if (none) {
-    const docs = docsSearch(query);
-    extra.push([{ location: docs.url, title: `No term for ‘${escapeHTML(query.trim())}’ in this glossary`,
-      text: escapeHTML(ranked.length ? `The closest terms follow. Open this to search ${docs.name} instead.`
-        : `Open this to search ${docs.name} instead.`), terms }]);
+    /* Where the closest terms are: after this line, or (shown second) one above it and the rest after. */
+    const closest = !ranked.length ? "" : none.second ? "the closest term is above, more follow" : "the closest terms follow";
+    const title = `No term for ‘${escapeHTML(query.trim())}’ in this glossary`;
+    if (none.absent) {
+      /* A well-known concept the glossary has no term for (crosswalk absent:, or an abbreviation marked none). */
+      const [, name, source] = none.absent;
+      extra.push([{ location: source, title, terms,
+        text: escapeHTML(`‘${name}’ is not covered here. Open this for ${new URL(source).hostname}'s page on it`
+          + (closest ? `; ${closest}.` : ".")) }]);
+    } else {
+      const docs = docsSearch(query);
+      extra.push([{ location: docs.url, title, terms,
+        text: escapeHTML(`${closest ? `${closest[0].toUpperCase()}${closest.slice(1)}. ` : ""}Open this to search ${docs.name} instead.`) }]);
+    }
   }
   const found = ranked.map(([page, e], r) => {
     const [title, , term] = names.pages[page];
