@@ -388,7 +388,7 @@ function indexNames(data, stop = new Set()) {
     for (const [part, weight] of weightOf) add(byCode, part, page * 4 + weight);
     return [title, boost, other.has(page) ? 0 : 1];
   });
-  return { pages, byName, byCode, byPair, codeWords: null, words: lexicon(byWord, true), compare: data.compare || [],
+  return { pages, byName, byCode, byPair, codeWords: null, codeTails: null, words: lexicon(byWord, true), compare: data.compare || [],
     absent: (data.absent || []).map(([name, source]) => [words(name), name, source]),
     surface: { set: surface, sorted: [...surface].sort() } };
 }

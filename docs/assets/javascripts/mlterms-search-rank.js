@@ -85,14 +85,31 @@ function matchCode(code, entry) {
 function otherLibraries(code) {
   const other = [];
   for (const path of code.paths || []) {
-    const last = path.split(".").pop(), sharing = new Set(curatedPages(last)), meant = new Set();
+    const last = path.split(".").pop(), sharing = new Set(curatedPages(last));
     if (!code.main.has(last) || sharing.size < 2) continue;
-    for (const [ident, hits] of names.byCode)
-      if (ident === path || ident.endsWith(`.${path}`))
-        hits.filter(hit => (hit & 3) === CURATED).forEach(hit => meant.add(hit >> 2));
+    const meant = curatedByTail(path);
     if (meant.size) other.push(...[...sharing].filter(page => !meant.has(page)));
   }
   return other;
+}
+
+/* The pages whose crosswalk code names are the dotted path or end with it (`cluster.KMeans`:
+ * sklearn.cluster.KMeans's page). Every tail of every code name is indexed once, at the first dotted
+ * path a query writes, so a query looks its path up instead of reading every code name. */
+function curatedByTail(path) {
+  if (!names.codeTails) {
+    names.codeTails = new Map();
+    for (const [ident, hits] of names.byCode) {
+      const curated = hits.filter(hit => (hit & 3) === CURATED).map(hit => hit >> 2), parts = ident.split(".");
+      if (curated.length)
+        for (let k = 0; k < parts.length; k++) {
+          const tail = parts.slice(k).join("."), pages = names.codeTails.get(tail) || new Set();
+          curated.forEach(page => pages.add(page));
+          names.codeTails.set(tail, pages);
+        }
+    }
+  }
+  return names.codeTails.get(path) || new Set();
 }
 
 /* Two query words in a row (as typed, and as corrected) that a page's names or questions hold in a row
@@ -202,7 +219,7 @@ async function match(query, tokens, all, code, question, check) {
     }
   /* "X vs Y": the pages named X and Y come first, in that order (just below any full-name match, so a
    * compare group of theirs still answers first; without one, both terms do). */
-  const sides = code ? null : comparedSides(query);
+  const compared = comparedSides(query), sides = code ? null : compared;
   const fixed = new Map(tokens.map((t, i) => [t, corrected[i]]));
   if (sides) sides.forEach((side, n) => {
     const asTyped = words(side).filter(w => !STOP.has(w)), spelt = asTyped.map(w => fixed.get(w) || w);  // "overfiting"
@@ -211,7 +228,7 @@ async function match(query, tokens, all, code, question, check) {
   if (!code) {
     contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0);
   }
-  return { pages, matched, generic, weight: tokens.map(t => rarity.get(t) || 0) };
+  return { pages, matched, generic, weight: tokens.map(t => rarity.get(t) || 0), sides: compared };
 }
 
 /* A question or phrase that holds a whole name of a page ("how to avoid overfitting in a neural network"
@@ -412,9 +429,9 @@ function comparedSides(query) {
   return k < 0 ? null : [all.slice(0, k).join(" "), all.slice(k + 1).join(" ")];
 }
 
-/* "X vs Y": the compare group holding a page named by each side, as [group, page of X, page of Y]. */
-function compareGroup(query) {
-  const sides = comparedSides(query);
+/* "X vs Y": the compare group holding a page named by each side (`sides`, from comparedSides), as
+ * [group, page of X, page of Y]. */
+function compareGroup(sides) {
   if (!sides || !names.compare.length) return null;
   const named = side => {
     const toks = words(side).filter(w => !STOP.has(w));

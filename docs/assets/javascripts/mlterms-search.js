@@ -85,7 +85,7 @@ async function search(query, id = latest) {
   await loadNames();
   check(id)();
   const { text, all, code, tokens, question } = read(query);
-  const { pages, matched, generic, weight } = await match(text, tokens, all, code, question, check(id));
+  const { pages, matched, generic, weight, sides } = await match(text, tokens, all, code, question, check(id));
   const ranked = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
@@ -98,7 +98,7 @@ async function search(query, id = latest) {
   }
   const perShard = config.mlterms.pagesPerShard, sectionsPer = config.mlterms.sectionsPerPage;
   const shards = [...new Set(ranked.slice(0, WITH_TEXT).map(([page]) => Math.floor(page / perShard)))];
-  const group = ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(text);  // "one vs rest" is a name
+  const group = ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(sides);  // "one vs rest" is a name
   const [loaded, locationOf] = await Promise.all([
     Promise.all(shards.map(async n => [n, await docShard(n)])).then(rows => new Map(rows)),
     locationsOf([...ranked.map(([page]) => page), ...(group ? [group[1]] : [])])]);
