@@ -227,8 +227,10 @@ function codeQuery(query) {
     if (path.length > 1) paths.add((IMPORTED_AS[path[0]] ? [IMPORTED_AS[path[0]], ...path.slice(1)] : path).join("."));
     /* An attribute set (`param.requires_grad = False`) is asked about as a call is. */
     if (!m[1] && path.length > 1 && /^\s*=(?!=)/.test(text.slice(m.index + m[0].length))) called.add(parts[parts.length - 1]);
-    /* So is a fitted attribute, scikit-learn's trailing underscore (`print(model.inertia_)`). */
-    if (!m[1] && path.length > 1 && /[^_]_$/.test(written[written.length - 1])) called.add(parts[parts.length - 1]);
+    /* So is a fitted attribute, scikit-learn's trailing underscore (`print(model.inertia_)`), also read
+     * off a call's result (`KMeans(n_clusters=k).fit(X).inertia_`). */
+    const attribute = path.length > 1 || text[m.index - 1] === ".";
+    if (!m[1] && attribute && /[^_]_$/.test(written[written.length - 1])) called.add(parts[parts.length - 1]);
     if (m[1]) {  // a call: the function, and the class of a class method (Environment.from_conda_specification)
       called.add(parts[parts.length - 1]);
       const last = written[written.length - 1];
