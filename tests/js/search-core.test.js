@@ -222,6 +222,10 @@ test("codeQuery keeps a quoted setting's dotted key and asks about it; other quo
 test("codeQuery asks about a fitted attribute as about a call", () => {
   assert.deepEqual([...core.codeQuery("print(model.inertia_) plt.plot(ks, inertias)").main], ["inertia_", "plot"]);
   assert.deepEqual([...core.codeQuery("df.__class__").main], ["__class__"]);
+  /* also read off a call's result, beside the calls */
+  assert.ok(core.codeQuery("[KMeans(n_clusters=k).fit(X).inertia_ for k in range(1, 10)]").main.has("inertia_"));
+  /* a method called on a call's result is a call, not a fitted attribute */
+  assert.ok(!core.codeQuery("KMeans(n_clusters=3).fit(X).predict(X)").main.has("predict_"));
 });
 
 test("errorMessage reads an error's message, alone or after the line that raised it", () => {
