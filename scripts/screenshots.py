@@ -34,6 +34,7 @@ SHOTS = [
     ("search-no-term", "", "light", "what is a confusion matrix"),
     ("search-long-question", "", "dark",
      "retailer wants to group customers by similar purchasing behaviour without predefined categories, which technique"),
+    ("search-meaning", "", "dark", "model accuracy keeps dropping in production even though no code changed"),
     ("tag-clustering", "tags/clustering/", "light", None),
     ("map-light", "map/", "light", None),
     ("map-dark", "map/", "dark", None),

@@ -50,7 +50,12 @@ def _open_search(page):
 
 
 def test_enter_picks_the_first_result_shown_for_every_query(page, served_site):
-    """Every query in one page: the link Enter clicks is the first one shown (recorded, not followed)."""
+    """Every query in one page: the link Enter clicks is the first one shown (recorded, not followed).
+
+    Search by meaning is left out here (its model does not load, as offline: a question keeps its
+    answer by words): re-ranking some 1,200 questions twice would add minutes.
+    test_search_meaning presses Enter on a question's answer by meaning."""
+    page.route("**/search/meaning/**", lambda route: route.abort())
     page.goto(served_site)
     queries = list(dict.fromkeys(q["query"] for q in QUERIES))
     # What the worker ranks first, asked directly: the box must show it first, and Enter must pick it.

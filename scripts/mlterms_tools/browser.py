@@ -173,7 +173,8 @@ def search(page, query: str, timeout: float = 15000) -> list[str]:
     """Type ``query`` into the site's real search box; return the result page URLs in rank order.
 
     Results update asynchronously as the worker answers each keystroke, so
-    this waits until the list has been the same for 400 ms.
+    this waits until the list has been the same for 400 ms and is not aria-busy (a question's
+    answer by meaning still to come).
     """
     box = page.locator("input.md-search__input")
     if not box.is_visible():
@@ -186,7 +187,8 @@ def search(page, query: str, timeout: float = 15000) -> list[str]:
     previous, stable_since = None, 0
     for _ in range(int(timeout / 100)):
         current = page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")
-        if current == previous:
+        busy = page.locator(".md-search-result[aria-busy='true']").count() > 0
+        if current == previous and not busy:
             stable_since += 1
             if stable_since >= 4:
                 break
@@ -197,30 +199,39 @@ def search(page, query: str, timeout: float = 15000) -> list[str]:
 
 
 ENGINE_HARNESS = """async ([queries, workerUrl]) => {
-  if (!window.__engine || window.__engine.url !== workerUrl) {  // one worker per page, kept warm between calls
+  if (!window.__engine || window.__engine.url !== workerUrl) {  // workers kept warm between calls
     const config = (await (await fetch(new URL("search/search_index.json", document.baseURI))).json()).config;
-    const worker = new Worker(workerUrl);
-    window.__engine = {url: workerUrl, ask: message => new Promise(resolve => {
-      worker.onmessage = event => resolve(event.data);
-      worker.postMessage(message);
-    })};
-    await window.__engine.ask({type: 0, data: {config, docs: [], options: {suggest: true}}});
+    const asker = () => {
+      const worker = new Worker(workerUrl);
+      /* A question's first answer (by words) says `refining`: its answer by meaning follows. */
+      return message => new Promise(resolve => {
+        worker.onmessage = event => { if (!(event.data.data && event.data.data.refining)) resolve(event.data); };
+        worker.postMessage(message);
+      });
+    };
+    const asks = [asker(), asker()];  // two, as a machine has two cores: questions take a while
+    await Promise.all(asks.map(ask => ask({type: 0, data: {config, docs: [], options: {suggest: true}}})));
+    window.__engine = {url: workerUrl, asks};
   }
-  const out = [];
-  for (const q of queries) {
-    const start = performance.now();
-    const reply = await window.__engine.ask({type: 2, data: q});
-    out.push([q, reply.data.items.map(group => group[0].location), performance.now() - start]);
-  }
+  const out = new Array(queries.length);
+  let next = 0;
+  await Promise.all(window.__engine.asks.map(async ask => {
+    while (next < queries.length) {
+      const n = next++, start = performance.now();
+      const reply = await ask({type: 2, data: queries[n]});
+      out[n] = [queries[n], reply.data.items.map(group => group[0].location), performance.now() - start];
+    }
+  }));
   return out;
 }"""
 
 
 def engine_results(page, queries: list[str]) -> list[tuple[str, list[str], float]]:
     """Each query sent straight to the site's search worker, as Material's search box sends it:
-    (query, result page locations in rank order, milliseconds). The real engine in the real browser,
-    without waiting for the results list to settle, so hundreds of queries take seconds. The page
-    keeps its worker between calls: a second call finds it warm, as a reader's second query does."""
+    (query, result page locations in rank order, milliseconds): for a question, its last answer, by
+    meaning. The real engine in the real browser, without waiting for the results list to settle, so
+    hundreds of queries take seconds; two workers share them. The page keeps its workers between
+    calls: a second call finds them warm, as a reader's second query does."""
     worker_url = page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).search")
     worker_url = page.evaluate("u => new URL(u, document.baseURI).href", worker_url)
     return [tuple(row) for row in page.evaluate(ENGINE_HARNESS, [queries, worker_url])]

@@ -25,10 +25,12 @@ self.importScripts = (...urls) => urls.forEach(url => vm.runInThisContext(fs.rea
 self.fetch = async url => {
   const file = fileURLToPath(url instanceof URL ? url.href : url);
   const ok = fs.existsSync(file);
-  return { ok, status: ok ? 200 : 404, json: async () => JSON.parse(fs.readFileSync(file, "utf8")) };
+  const bytes = () => { const b = fs.readFileSync(file); return b.buffer.slice(b.byteOffset, b.byteOffset + b.length); };
+  return { ok, status: ok ? 200 : 404, json: async () => JSON.parse(fs.readFileSync(file, "utf8")), arrayBuffer: async () => bytes() };
 };
 self.addEventListener = (type, fn) => { if (type === "message") listener = fn; };
-self.postMessage = message => { if (message.type === 3 && resolveResult) resolveResult(message.data); };
+/* A question's first answer (by words) says `refining`: the answer by meaning follows; wait for it. */
+self.postMessage = message => { if (message.type === 3 && resolveResult && !message.data.refining) resolveResult(message.data); };
 
 vm.runInThisContext(fs.readFileSync(workerPath, "utf8"), { filename: workerPath });
 

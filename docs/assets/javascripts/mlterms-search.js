@@ -79,14 +79,48 @@ function check(id) {
   return () => { if (id !== latest) throw new Stale(); };
 }
 
-async function search(query, id = latest) {
+/* Search by meaning (mlterms-search-meaning.js and the model in search/meaning/), loaded at the first
+ * question: a query of MEANING_WORDS words or more that is not code. Its answer re-ranks the first
+ * answer's terms: each page's best cosine with the question, less MEANING_STEP for each place it
+ * stood lower by words (measured on the reader set, README "Search"). */
+const MEANING_WORDS = 4, MEANING_STEP = 0.04, MEANING_PLACES = 10, MEANING_ADDS = 3, MEANING_FIRST = 5;
+const MEANING_WAIT = 120;  // ms without a newer keystroke before a question is read by meaning
+let meaningLoading = null;
+function asksMeaning(query) {
+  return Boolean(config.mlterms.meaning) && query.trim().split(/\s+/).length >= MEANING_WORDS
+    && !/[()=_\[\]{}]|\w\.\w/.test(query) && !(self.navigator && navigator.connection && navigator.connection.saveData);
+}
+function loadMeaning() {
+  if (!meaningLoading)
+    meaningLoading = new Promise(resolve => resolve(importScripts(new URL("mlterms-search-meaning.js", self.location.href).href)))
+      .then(() => self.MLTermsMeaning.load(base));
+  return meaningLoading;
+}
+
+/* The ranked pages re-ranked by meaning: the first MEANING_FIRST by words and the MEANING_ADDS
+ * nearest by meaning, ordered by cosine less MEANING_STEP per place by words; the rest after them. */
+function byMeaning(ranked, query) {
+  const cosine = self.MLTermsMeaning.pageScores(self.MLTermsMeaning.embed(query));
+  const nearest = [...cosine.entries()].sort((a, b) => b[1] - a[1]).slice(0, MEANING_ADDS).map(([page]) => page);
+  const place = new Map(ranked.map(([page], r) => [page, r]));
+  const head = [...ranked.slice(0, MEANING_FIRST)];
+  for (const page of nearest)
+    if (!head.some(([p]) => p === page)) head.push(ranked.find(([p]) => p === page) || [page, { docs: new Map() }, 0, 0]);
+  const score = ([page]) => (cosine.get(page) || 0) - MEANING_STEP * Math.min(MEANING_PLACES, place.has(page) ? place.get(page) : MEANING_PLACES);
+  head.sort((a, b) => score(b) - score(a));
+  return [...head, ...ranked.filter(([page]) => !head.some(([p]) => p === page))];
+}
+
+async function search(query, id = latest, meaning = false) {
   if (!/[\p{L}\p{N}]/u.test(query)) return { items: [] };  // Material sends the empty box on every page
   loadCore();
   await loadNames();
   check(id)();
   const { text, all, code, tokens, question } = read(query);
   const { pages, matched, generic, weight, sides } = await match(text, tokens, all, code, question, check(id));
-  const ranked = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
+  const byWords = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
+  /* A full name typed is what is asked, whatever it means. */
+  const ranked = meaning && !byWords.some(([, e]) => e.exact >= ALIAS) ? byMeaning(byWords, query) : byWords;
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
   const prefixes = tokens.filter(t => t.length >= 2);
@@ -105,7 +139,7 @@ async function search(query, id = latest) {
   check(id)();
 
   const extra = [];  // before the ranked pages: a compare line, or "no term"
-  const none = group ? null : noTerm(ranked, tokens, code, all, question);
+  const none = group ? null : noTerm(byWords, tokens, code, all, question);
   if (group) {
     const [[, difference], x, y] = group;
     extra.push([{ location: `${locationOf(x)}#compare-with`,
@@ -164,18 +198,43 @@ addEventListener("message", ({ data: message }) => {
     if (config) loadNames().catch(() => {});  // answered by nothing: the index is simply ready sooner
   } else if (message.type === QUERY) {
     const id = ++latest;
-    queue = queue.then(async () => {
-      if (id !== latest) return;  // a newer query is already waiting: answer that one
-      let data;
-      try {
-        data = await search(message.data, id);
-      } catch (error) {
-        if (error instanceof Stale) return;  // dropped between two fetches: the newer query answers
-        console.warn(`search failed: ${error}`);
-        data = { items: [] };
-      }
-      if (id === latest) postMessage({ type: RESULT, data });
-    });
+    queue = queue.then(() => answer(message.data, id));
   }
 });
 
+/* Answer a query by words at once; a question, once more by meaning when no newer keystroke came
+ * within MEANING_WAIT and the model is in (the first answer says `refining`, so a test knows a second
+ * one follows). Neither the wait nor the model's download holds up the next keystroke's answer. */
+async function answer(query, id) {
+  if (id !== latest) return;  // a newer query is already waiting: answer that one
+  let data;
+  try {
+    data = await search(query, id);
+  } catch (error) {
+    if (error instanceof Stale) return;  // dropped between two fetches: the newer query answers
+    console.warn(`search failed: ${error}`);
+    data = { items: [] };
+  }
+  if (id !== latest) return;
+  const refine = asksMeaning(query) && names !== null && !read(query).code;  // code is read by its names
+  postMessage({ type: RESULT, data: { ...data, refining: refine } });
+  if (!refine) return;
+  const later = () => { if (id === latest) queue = queue.then(() => refineByMeaning(query, id, data)); };
+  const waited = new Promise(resolve => setTimeout(resolve, MEANING_WAIT));
+  Promise.all([loadMeaning(), waited]).then(later, error => {
+    console.warn(`search by meaning failed to load: ${error}`);
+    if (id === latest) postMessage({ type: RESULT, data: { ...data, refining: false } });
+  });
+}
+
+async function refineByMeaning(query, id, byWords) {
+  if (id !== latest) return;
+  let data = byWords;
+  try {
+    data = await search(query, id, true);
+  } catch (error) {
+    if (error instanceof Stale) return;
+    console.warn(`search by meaning failed: ${error}`);
+  }
+  if (id === latest) postMessage({ type: RESULT, data: { ...data, refining: false } });
+}

@@ -39,7 +39,7 @@ from mlterms.outputs import (
     urls,
     whats_new,
 )
-from mlterms.outputs import search_entries, search_files
+from mlterms.outputs import meaning, search_entries, search_files
 from mlterms.outputs.site_pages import SiteSettings, build_pages, terms_json
 
 log = logging.getLogger("mkdocs.hooks.mlterms")
@@ -245,6 +245,10 @@ def on_post_build(config: MkDocsConfig) -> None:
                            search_entries.code_by_location(build.records), search_entries.compare_groups(build.records),
                            search_entries.code_names_by_location(build.records), search_entries.absent_names(glossary),
                            search_entries.questions_by_location(build.records))
+        try:
+            meaning.write_site(site / "search", search_entries.meaning_texts(build.records))
+        except meaning.MeaningError as exc:
+            raise PluginError(str(exc)) from None
     rows = terms_json(build.records)  # terms.json, and the same rows as CSV and llms.txt
     (site / "terms.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     exports.write_csv(site / "terms.csv", rows)

@@ -45,6 +45,13 @@ def questions_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str
     return {r.url: list(r.questions) for r in records if r.questions}
 
 
+def meaning_texts(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
+    """Each term page's location -> the texts search by meaning embeds (meaning.write_site): its title,
+    other names, "title: summary", related words and readers' questions; a question is near one of them."""
+    return {r.url: [r.title, *r.alternate_names, f"{r.title}: {r.summary}" if r.summary else r.title,
+                    *r.related_words, *r.questions] for r in records}
+
+
 def code_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
     """Each term page's location -> the code identifiers its api path, examples and notes use."""
     return {r.url: list(r.code) for r in records if r.code}
