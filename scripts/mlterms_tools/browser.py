@@ -204,13 +204,17 @@ ENGINE_HARNESS = """async ([queries, workerUrl]) => {
     const asker = () => {
       const worker = new Worker(workerUrl);
       /* A question's first answer (by words) says `refining`: its answer by meaning follows. */
-      return message => new Promise(resolve => {
+      const ask = message => new Promise(resolve => {
         worker.onmessage = event => { if (!(event.data.data && event.data.data.refining)) resolve(event.data); };
         worker.postMessage(message);
       });
+      ask.worker = worker;
+      return ask;
     };
     const asks = [asker(), asker()];  // two, as a machine has two cores: questions take a while
     await Promise.all(asks.map(ask => ask({type: 0, data: {config, docs: [], options: {suggest: true}}})));
+    /* Whole queries, one at a time: no keystroke follows, so the worker need not wait for one. */
+    asks.forEach(ask => ask.worker.postMessage("mlterms-no-wait"));
     window.__engine = {url: workerUrl, asks};
   }
   const out = new Array(queries.length);

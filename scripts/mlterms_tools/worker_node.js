@@ -38,6 +38,7 @@ async function main() {
   const queries = JSON.parse(fs.readFileSync(0, "utf8"));
   const bootstrap = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"));
   listener({ data: { type: 0, data: { config: bootstrap.config } } });
+  listener({ data: "mlterms-no-wait" });  // whole queries, one at a time: no keystroke follows
   const out = [];
   for (const query of queries) {
     const data = await new Promise(resolve => { resolveResult = resolve; listener({ data: { type: 2, data: query } }); });
