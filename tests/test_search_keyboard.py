@@ -42,6 +42,14 @@ SHOWN_FIRST = """([sel, want]) => { const a = document.querySelector(sel);
 
 
 
+def _settled(page, quiet_ms: int = 600) -> None:
+    """Wait until the results list has not changed for ``quiet_ms``."""
+    page.evaluate("""() => { window.__listChanged = performance.now();
+      new MutationObserver(() => { window.__listChanged = performance.now(); })
+        .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, attributes: true}); }""")
+    page.wait_for_function(f"() => performance.now() - window.__listChanged > {quiet_ms}", timeout=15000)
+
+
 def _open_search(page):
     box = page.locator("input.md-search__input")
     box.focus()
@@ -87,6 +95,10 @@ def test_enter_opens_the_first_result_shown(page, served_site, query):
     want = _where(urljoin(served_site, engine_results(page, [query])[0][1][0]))
     box = _open_search(page)
     box.type(query)
+    # Typed key by key, each prefix is answered: wait for the whole word's answer, shown and settled
+    # (a slow machine can still be showing a prefix's list, with another page first).
+    page.wait_for_function(SHOWN_FIRST, arg=[RESULT_LINKS, want], timeout=10000)
+    _settled(page)
     page.wait_for_function(SHOWN_FIRST, arg=[RESULT_LINKS, want], timeout=10000)
     box.press("Enter")
     page.wait_for_function("want => location.pathname + location.hash === want", arg=want, timeout=10000)
