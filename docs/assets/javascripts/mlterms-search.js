@@ -185,7 +185,7 @@ async function search(query, id = latest, meaning = false) {
    * scores count down in the order shown. A page's sections tie with it (shown under it, no toggle). */
   const items = shown.map((group_, n) => group_.map(item => ({ ...item, score: (shown.length - n) * 10 })));
   const completion = suggestion(query, names.surface);
-  return { items, suggest: completion ? [completion] : [] };
+  return { items, suggest: completion ? [completion] : [], prose: !code };  // prose: answer() may read it by meaning
 }
 
 let latest = 0, queue = Promise.resolve();
@@ -219,7 +219,7 @@ async function answer(query, id) {
     data = { items: [] };
   }
   if (id !== latest) return;
-  const refine = asksMeaning(query) && names !== null && !read(query).code;  // code is read by its names
+  const refine = Boolean(data.prose) && asksMeaning(query);  // code is read by its names
   postMessage({ type: RESULT, data: { ...data, refining: refine } });
   if (!refine) return;
   const later = () => { if (id === latest) queue = queue.then(() => refineByMeaning(query, id, data)); };
