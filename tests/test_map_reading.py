@@ -105,22 +105,52 @@ def test_the_keyboard_zooms_and_pans_the_map_once_it_has_the_focus(page, served_
     assert page.get_attribute("#concept-map", "data-active") == "false"
 
 
+DOT_CONTRAST = """() => {
+  const bg = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number);
+  const lum = c => { c = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
+  const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+  return window.mltermsMap.nodes('.group').map(n => {
+    const c = n.style('background-color').match(/\\d+/g).map(Number);
+    return [n.data('name'), ratio(c, bg)];
+  });
+}"""
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_tags_dots_stand_out_from_the_background(page, served_site, scheme):
     page.emulate_media(color_scheme=scheme)
     _open(page, served_site)
-    found = page.evaluate("""() => {
-      const bg = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number);
-      const lum = c => { c = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-                         return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
-      const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
-      return window.mltermsMap.nodes('.group').map(n => {
-        const c = n.style('background-color').match(/\\d+/g).map(Number);
-        return [n.data('name'), ratio(c, bg)];
-      });
-    }""")
+    found = page.evaluate(DOT_CONTRAST)
     low = [(name, round(r, 2)) for name, r in found if r < 3]
     assert len(found) >= 15 and low == []
+
+
+SWITCH_AFTER_COLOURS_READ = """
+new MutationObserver((records, observer) => {
+  for (const record of records) for (const node of record.removedNodes) {
+    if (node.nodeName === "SPAN" && record.target.closest && record.target.closest("[data-base]")) {
+      observer.disconnect();
+      document.body.setAttribute("data-md-color-scheme", "slate");
+      window.switchedAfterColoursRead = true;
+      return;
+    }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_a_scheme_set_while_the_map_loads_is_the_one_it_draws_in(page, served_site):
+    """Material switches to the reader's system scheme from its own script, which on a loaded machine
+    can run after the map has read its colours: the map must not keep the other scheme's colours."""
+    # The map reads its colours with probe spans that it removes at once: the first removal is the
+    # moment just after, when Material's own script sets the scheme.
+    page.add_init_script(SWITCH_AFTER_COLOURS_READ)
+    page.emulate_media(color_scheme="light")
+    _open(page, served_site)
+    assert page.evaluate("() => window.switchedAfterColoursRead") is True
+    low = [(name, round(r, 2)) for name, r in page.evaluate(DOT_CONTRAST) if r < 3]
+    assert low == []
 
 
 @pytest.mark.parametrize("query, expected", [("sklearn", "scikit-learn"), ("kmeans", "K-means clustering"),

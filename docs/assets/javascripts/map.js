@@ -91,7 +91,7 @@ function mapTheme(app, data) {
   data.tags.forEach(function (t) { colours[t.name] = mapReadable(t.colour, bg, fg); });
   return { fg: rgb(fg), bg: rgb(bg), light: rgb(mapCss(app, "var(--md-default-fg-color--light)")),
     accent: rgb(mapCss(app, "var(--md-accent-fg-color)")), font: getComputedStyle(document.body).fontFamily,
-    colours: colours };
+    colours: colours, scheme: document.body.getAttribute("data-md-color-scheme") };
 }
 
 /* Positions for this canvas, the hubs, the first view; then the preview frame. */
@@ -376,7 +376,7 @@ function mapThemeAndLifetime(map) {
   var cy = map.cy, c = map.page.container;
   var tagOf = {};
   map.data.nodes.forEach(function (n) { tagOf[n.slug] = n.tag; });
-  var observer = new MutationObserver(function () {
+  var restyle = function () {
     map.data.theme = mapTheme(map.page.app, map.data);
     cy.batch(function () {
       cy.nodes().forEach(function (n) {
@@ -386,9 +386,13 @@ function mapThemeAndLifetime(map) {
     cy.style(mapStyles(map.data.theme));
     mapSizeLabels(cy);
     mapSwatches(map);
-  });
+  };
+  var observer = new MutationObserver(restyle);
   observer.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-  mapSwatches(map);
+  /* Material sets the scheme that matches the reader's system from its own script, which may run
+     after the theme above was read (light colours on a dark page): catch up now. */
+  if (map.data.theme.scheme !== document.body.getAttribute("data-md-color-scheme")) restyle();
+  else mapSwatches(map);
   cy.on("destroy", function () { observer.disconnect(); });
   if (window.document$) {
     var left = window.document$.subscribe(function () {
