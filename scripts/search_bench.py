@@ -211,8 +211,10 @@ def build_synthetic(n: int, folder: Path, engine: str) -> Path:
     (folder / "notes.txt").write_text(notes, encoding="utf-8")
     (folder / "curation.yml").write_text(curation, encoding="utf-8")
     site = folder / f"site-{engine}"
+    # MLTERMS_MEANING=off: names, titles and bursts never load the model, and embedding every synthetic
+    # term's texts would add minutes; search by meaning is measured on the real site (--meaning-only).
     env = {**os.environ, "MLTERMS_SEARCH_ENGINE": engine, "SOCIAL_CACHE_DIR": str(folder / "cards"),
-           "NO_MKDOCS_2_WARNING": "1"}
+           "NO_MKDOCS_2_WARNING": "1", "MLTERMS_MEANING": "off"}
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--notes", str(folder / "notes.txt"),
                            "--site-dir", str(site)], env=env, capture_output=True, text=True)

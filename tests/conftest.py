@@ -235,6 +235,29 @@ def page(browser, served_site):
     assert not errors, f"the page logged console errors: {errors}"
 
 
+@pytest.fixture(scope="module")
+def _search_tab(browser, served_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.on("console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
+    tab.goto(served_site)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def search_page(_search_tab):
+    """One home page per test module, for tests that only put queries in its search box: a page and its
+    worker are made once, not once a query (the worker's names and, for questions, the model stay
+    loaded, as they do for a reader who searches again). Fails the test that logged a console error."""
+    _search_tab.console_errors.clear()
+    yield _search_tab
+    errors = list(_search_tab.console_errors)
+    assert not errors, f"the page logged console errors: {errors}"
+
+
 NOT_FOUND_ERROR = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 
 

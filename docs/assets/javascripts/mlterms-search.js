@@ -220,13 +220,13 @@ async function answer(query, id) {
   }
   if (id !== latest) return;
   const refine = Boolean(data.prose) && asksMeaning(query);  // code is read by its names
-  postMessage({ type: RESULT, data: { ...data, refining: refine } });
+  postMessage({ type: RESULT, data: { ...data, query, refining: refine } });
   if (!refine) return;
   const later = () => { if (id === latest) queue = queue.then(() => refineByMeaning(query, id, data)); };
   const waited = new Promise(resolve => setTimeout(resolve, MEANING_WAIT));
   Promise.all([loadMeaning(), waited]).then(later, error => {
     console.warn(`search by meaning failed to load: ${error}`);
-    if (id === latest) postMessage({ type: RESULT, data: { ...data, refining: false } });
+    if (id === latest) postMessage({ type: RESULT, data: { ...data, query, refining: false } });
   });
 }
 
@@ -239,5 +239,5 @@ async function refineByMeaning(query, id, byWords) {
     if (error instanceof Stale) return;
     console.warn(`search by meaning failed: ${error}`);
   }
-  if (id === latest) postMessage({ type: RESULT, data: { ...data, refining: false } });
+  if (id === latest) postMessage({ type: RESULT, data: { ...data, query, refining: false } });
 }

@@ -246,7 +246,10 @@ def on_post_build(config: MkDocsConfig) -> None:
                            search_entries.code_names_by_location(build.records), search_entries.absent_names(glossary),
                            search_entries.questions_by_location(build.records))
         try:
-            meaning.write_site(site / "search", search_entries.meaning_texts(build.records))
+            if meaning.wanted():
+                meaning.write_site(site / "search", search_entries.meaning_texts(build.records))
+            else:
+                meaning.remove_site(site / "search")
         except meaning.MeaningError as exc:
             raise PluginError(str(exc)) from None
     rows = terms_json(build.records)  # terms.json, and the same rows as CSV and llms.txt

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import struct
 import tempfile
 import unicodedata
@@ -56,6 +57,17 @@ CACHED = 50_000  # texts whose vectors the cache keeps (about 75 MB)
 
 class MeaningError(Exception):
     """The model is missing or not the one we pin: what is wrong and how to fix it."""
+
+
+def wanted() -> bool:
+    """Whether this build ships search by meaning: yes, unless MLTERMS_MEANING=off (a site that must
+    not serve a 23 MB model, or a build that only checks pages: questions then keep their answer by
+    words, as they do wherever the model cannot load)."""
+    value = os.environ.get("MLTERMS_MEANING", "on").strip().lower()
+    if value not in {"on", "off"}:
+        raise MeaningError(f"MLTERMS_MEANING={value!r}: expected 'on' or 'off' (fix: unset it, or set it to off "
+                           "to build without search by meaning)")
+    return value == "on"
 
 
 @dataclass(frozen=True)
@@ -288,6 +300,11 @@ def write_site(search_dir: Path, texts_by_location: dict[str, list[str]], model:
     data = json.loads(bootstrap.read_text(encoding="utf-8"))
     data["config"]["mlterms"]["meaning"] = len(texts)
     bootstrap.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+def remove_site(search_dir: Path) -> None:
+    """No search/meaning/ (an earlier build's, under `mkdocs serve --dirty`) in a build without it."""
+    shutil.rmtree(search_dir / DIR, ignore_errors=True)
 
 
 def write(search_dir: Path, texts: list[tuple[int, str]], model: Model | None = None,
