@@ -46,13 +46,14 @@ def pytest_configure(config):
     _worker_social_cache()
 
 
-# --- two workers: `make test` runs `pytest -n 2` (pytest-xdist), one test file per work unit -------
+# --- three workers: `make test` runs `pytest -n 3` (pytest-xdist), one test file per work unit -----
 
 # Files started first, the longest first (their share of `--durations=0`), so that neither worker is
 # left with a long file at the end. A scheduling hint only: a file missing here just starts later.
-LONG_FIRST = ["test_snippets.py", "test_spark_jvm.py", "test_scale.py", "test_accessibility.py", "test_serve.py",
-              "test_map_reading.py", "test_failure_modes.py", "test_study_page.py", "test_hardening.py",
-              "test_study.py", "test_inputs.py", "test_search_keyboard.py", "test_outputs.py"]
+LONG_FIRST = ["test_search_keyboard.py", "test_snippets.py", "test_spark_jvm.py", "test_search_readers.py",
+              "test_map_reading.py", "test_accessibility.py", "test_study_page.py", "test_hardening.py",
+              "test_failure_modes.py", "test_serve.py", "test_outputs.py", "test_hostile_site.py", "test_scale.py",
+              "test_map.py", "test_reading.py", "test_reading_pages.py", "test_study.py", "test_inputs.py"]
 # Files that must not run at the same time: both start Spark JVMs that write the class archive under
 # .cache/spark-cds, and test_spark_jvm asserts that no half-written archive is left there.
 SAME_WORKER = {"test_snippets.py": "spark", "test_spark_jvm.py": "spark"}
@@ -115,9 +116,12 @@ def isolated_repo(tmp_path: Path) -> Path:
             continue
         if src.is_dir():
             # (not the Spark class archive: 160 MB, and a copy's runs write their own when they need one;
-            # nor test_deck.py's venv of the official anki package, which builds never use)
-            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__", "spark-cds",
-                                                                            "anki-venv-*"))
+            # nor test_deck.py's venv of the official anki package, nor `make bench`'s cards, which builds
+            # never use; the 83 MB search model, which builds only read, is linked, not copied)
+            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__", "spark-cds", "anki-venv-*",
+                                                                            "bench-serve-cards", "models"))
+            if name == ".cache" and (src / "models").is_dir():
+                (repo / name / "models").symlink_to(src / "models")
         else:
             shutil.copy(src, repo / name)
     if (ROOT / "node_modules").is_dir():  # the pinned ts-fsrs the build copies into the study page

@@ -79,6 +79,31 @@ def test_a_build_setting_other_than_on_or_off_is_refused_with_a_fix(monkeypatch)
     assert meaning.wanted() is True
 
 
+def test_builds_at_once_embed_each_text_once(tmp_path):
+    """Three builds start together on a fresh clone (the test workers): one embeds, the others wait
+    for its vectors instead of embedding the same texts side by side."""
+    import sys
+    script = f"""
+import sys
+sys.path.insert(0, {str(ROOT / "scripts")!r})
+from pathlib import Path
+from mlterms.outputs import meaning
+embed = meaning.Encoder.embed
+def counted(self, texts):
+    with open({str(tmp_path / "embedded.log")!r}, "a") as log:
+        log.write(f"{{len(texts)}}\\n")
+    return embed(self, texts)
+meaning.Encoder.embed = counted
+texts = [f"question number {{i}} about gradient descent" for i in range(40)]
+vectors = meaning._vectors(texts, meaning.load(), Path({str(tmp_path / "cache" / "vectors.npz")!r}))
+print(vectors.shape)
+"""
+    runs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    outputs = [run.communicate(timeout=300)[0].strip() for run in runs]
+    assert outputs == ["(40, 384)"] * 3
+    assert (tmp_path / "embedded.log").read_text().split() == ["40"]
+
+
 def test_the_worker_reads_text_as_the_build_does(built_site, model):
     node = shutil.which("node")
     assert node, "node is not installed (Debian: apt-get install nodejs)"

@@ -240,14 +240,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     cards = study.cards(build.records, glossary, glossary.compare_sources, serve_cache.memo())
     (site / study.CARDS_FILE).write_text(json.dumps(cards, ensure_ascii=False), encoding="utf-8")
     if config.extra.get(SEARCH_ENGINE_KEY) != "lunr":
-        search_files.write(site, search_entries.names_by_location(build.records),
+        page_of = search_files.write(site, search_entries.names_by_location(build.records),
                            search_entries.related_by_location(build.records),
                            search_entries.code_by_location(build.records), search_entries.compare_groups(build.records),
                            search_entries.code_names_by_location(build.records), search_entries.absent_names(glossary),
                            search_entries.questions_by_location(build.records))
         try:
             if meaning.wanted():
-                meaning.write_site(site / "search", search_entries.meaning_texts(build.records))
+                meaning.write_site(site / "search", search_entries.meaning_texts(build.records), page_of)
             else:
                 meaning.remove_site(site / "search")
         except meaning.MeaningError as exc:

@@ -24,6 +24,7 @@ test compares ours with Hugging Face's ``tokenizers`` on every reader query.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -35,6 +36,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import numpy as np
 
@@ -286,13 +288,10 @@ class Encoder:
 
 # --- the files the worker fetches
 
-def write_site(search_dir: Path, texts_by_location: dict[str, list[str]], model: Model | None = None) -> None:
-    """search/meaning/ for a built site's search index (search_files.write's page numbers, read back
-    from search/loc/), and ``meaning`` in the bootstrap's config, which tells the worker it is there."""
-    locations = []
-    for block in sorted((search_dir / "loc").glob("*.json"), key=lambda p: int(p.stem)):
-        locations.extend(json.loads(block.read_text(encoding="utf-8")))
-    page_of = {location: number for number, location in enumerate(locations)}
+def write_site(search_dir: Path, texts_by_location: dict[str, list[str]], page_of: dict[str, int],
+               model: Model | None = None) -> None:
+    """search/meaning/ for a built site's search index (``page_of``: search_files.write's page numbers),
+    and ``meaning`` in the bootstrap's config, which tells the worker it is there."""
     texts = [(page_of[location], text) for location, page_texts in texts_by_location.items()
              if location in page_of for text in dict.fromkeys(page_texts)]
     write(search_dir, texts, model)
@@ -321,50 +320,81 @@ def write(search_dir: Path, texts: list[tuple[int, str]], model: Model | None = 
 
 
 def _write_model(out: Path, model: Model) -> None:
-    """model.bin and model.json; kept when a rebuild (`mkdocs serve --dirty`) finds the same ones there."""
-    tensors, blob = [], bytearray()
+    """model.bin and model.json; kept when a rebuild (`mkdocs serve --dirty`) finds the same ones there
+    (compared by their index and size, before any of the 23 MB is copied)."""
+    tensors, parts, size = [], [], 0
+
+    def place(array: np.ndarray) -> int:
+        """Where an array's bytes go: at a multiple of 4 (a Float32Array view needs it)."""
+        nonlocal size
+        start = size + (-size % 4)
+        parts.append((start, np.ascontiguousarray(array)))
+        size = start + array.nbytes
+        return start
+
     for name, (rows, scale) in sorted(model.int8.items()):
         if name == "embeddings.position_embeddings.weight":
             rows, scale = rows[:MAX_TOKENS], scale[:MAX_TOKENS]
-        tensors.append({"name": name, "shape": list(rows.shape), "rows": _append(blob, rows), "scale": _append(blob, scale)})
+        tensors.append({"name": name, "shape": list(rows.shape), "rows": place(rows), "scale": place(scale)})
     for name, vector in sorted(model.float32.items()):
-        tensors.append({"name": name, "shape": list(vector.shape), "values": _append(blob, vector.astype("<f4"))})
+        tensors.append({"name": name, "shape": list(vector.shape), "values": place(vector.astype("<f4"))})
     settings = {"layers": LAYERS, "heads": HEADS, "hidden": HIDDEN, "maxTokens": MAX_TOKENS, "weights": WEIGHTS_SHA256}
     index = json.dumps({"settings": settings, "tensors": tensors, "vocab": model.vocab}, ensure_ascii=False)
     if ((out / MODEL_INDEX).exists() and (out / MODEL_INDEX).read_text(encoding="utf-8") == index
-            and (out / MODEL_FILE).exists() and (out / MODEL_FILE).stat().st_size == len(blob)):
+            and (out / MODEL_FILE).exists() and (out / MODEL_FILE).stat().st_size == size):
         return
-    (out / MODEL_FILE).write_bytes(bytes(blob))
+    with open(out / MODEL_FILE, "wb") as handle:
+        for start, array in parts:
+            handle.write(b"\0" * (start - handle.tell()))
+            handle.write(array.tobytes())
     (out / MODEL_INDEX).write_text(index, encoding="utf-8")
 
 
-def _append(blob: bytearray, array: np.ndarray) -> int:
-    """Add an array's bytes at a multiple of 4 (a Float32Array view needs it); where they start."""
-    blob.extend(b"\0" * (-len(blob) % 4))
-    start = len(blob)
-    blob.extend(np.ascontiguousarray(array).tobytes())
-    return start
-
-
 def _vectors(texts: list[str], model: Model, cache: Path) -> np.ndarray:
-    """The texts' vectors, those of texts embedded by an earlier build taken from the cache."""
-    known: dict[str, np.ndarray] = {}
+    """The texts' vectors, those of texts embedded by an earlier build taken from the cache.
+
+    Builds that run at once (the test workers, each building the site on a fresh clone) take turns
+    here: the first embeds, the others then find its vectors in the cache instead of embedding the
+    same texts side by side."""
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    with _turn(cache.with_suffix(".lock")):
+        known = _cached(cache)
+        missing = sorted({t for t in texts if t not in known})
+        if missing:
+            for text, vector in zip(missing, Encoder(model).embed(missing)):
+                known[text] = vector
+            # this build's texts first, then earlier ones, up to CACHED; written whole, then moved in place
+            # (a build that does not wait its turn, e.g. on a system without file locks, never reads half a file)
+            keep = list(dict.fromkeys([*texts, *known]))[:CACHED]
+            with tempfile.NamedTemporaryFile(dir=cache.parent, suffix=".npz", delete=False) as handle:
+                np.savez(handle, model=np.array(WEIGHTS_SHA256), texts=np.array(keep),
+                         vectors=np.array([known[t] for t in keep], dtype=np.float32).reshape(len(keep), HIDDEN))
+            os.replace(handle.name, cache)
+    return np.array([known[t] for t in texts], dtype=np.float32).reshape(len(texts), HIDDEN)
+
+
+def _cached(cache: Path) -> dict[str, np.ndarray]:
+    """Text -> vector, as an earlier build left them for this model (nothing if none or unreadable)."""
     try:
         with np.load(cache, allow_pickle=False) as saved:
             if str(saved["model"]) == WEIGHTS_SHA256:
-                known = dict(zip(saved["texts"].tolist(), saved["vectors"]))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile):  # none yet, or unreadable: embed again
-        known = {}
-    missing = sorted({t for t in texts if t not in known})
-    if missing:
-        for text, vector in zip(missing, Encoder(model).embed(missing)):
-            known[text] = vector
-        # this build's texts first, then earlier ones, up to CACHED; written whole, then moved in place
-        # (two builds at once, as the tests run them, never read half a file)
-        keep = list(dict.fromkeys([*texts, *known]))[:CACHED]
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache.parent, suffix=".npz", delete=False) as handle:
-            np.savez(handle, model=np.array(WEIGHTS_SHA256), texts=np.array(keep),
-                     vectors=np.array([known[t] for t in keep], dtype=np.float32).reshape(len(keep), HIDDEN))
-        os.replace(handle.name, cache)
-    return np.array([known[t] for t in texts], dtype=np.float32).reshape(len(texts), HIDDEN)
+                return dict(zip(saved["texts"].tolist(), saved["vectors"]))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        pass
+    return {}
+
+
+@contextlib.contextmanager
+def _turn(lock: Path) -> Iterator[None]:
+    """An exclusive lock on ``lock`` while the block runs (none where the system has no fcntl)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: builds at once may embed the same texts twice, nothing worse
+        yield
+        return
+    with open(lock, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -83,8 +83,9 @@ def plain(markup: str) -> str:
 def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list[str]] | None = None,
           code: dict[str, list[str]] | None = None, compare: list[tuple[list[str], str]] | None = None,
           code_names: dict[str, list[str]] | None = None, absent: list[list[str]] | None = None,
-          questions: dict[str, list[str]] | None = None) -> None:
-    """Replace Material's one-file index with the bootstrap, names, text shards and doc shards.
+          questions: dict[str, list[str]] | None = None) -> dict[str, int]:
+    """Replace Material's one-file index with the bootstrap, names, text shards and doc shards; return
+    each page location's number in them (what search by meaning's vectors are keyed by).
 
     ``other_names`` maps each term page's location to its other names (a term's
     aliases and the notes' spellings; its keys are the term pages); ``related`` to
@@ -99,7 +100,7 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
     related = related or {}
     path = site / "search" / "search_index.json"
     if not path.exists():  # search turned off
-        return
+        return {}
     index = json.loads(path.read_text(encoding="utf-8"))
     pages: list[list] = []  # [location, title, names, boost]
     page_of: dict[str, int] = {}
@@ -151,6 +152,7 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
                                              "sectionsPerPage": SECTIONS_PER_PAGE, "stop": STOP_WORDS,
                                              "shards": sorted(by_prefix)}}
     _dump(path, {"config": config, "docs": []})
+    return page_of
 
 
 def _names(pages: list[list], related: dict[str, list[str]], code: dict[str, list[str]],
