@@ -83,7 +83,7 @@ function check(id) {
  * question: a query of MEANING_WORDS words or more that is not code. Its answer re-ranks the first
  * answer's terms: each page's best cosine with the question, less MEANING_STEP for each place it
  * stood lower by words (measured on the reader set, README "Search"). */
-const MEANING_WORDS = 4, MEANING_STEP = 0.04, MEANING_PLACES = 10, MEANING_ADDS = 3, MEANING_FIRST = 5;
+const MEANING_WORDS = 4, MEANING_STEP = 0.04, MEANING_PLACES = 3, MEANING_ADDS = 3, MEANING_FIRST = 5;
 let MEANING_WAIT = 120;  // ms without a newer keystroke before a question is read by meaning
 const NO_WAIT = "mlterms-no-wait";  // from a caller that sends whole queries, one at a time (the tests' harness)
 let meaningLoading = null;
