@@ -48,7 +48,7 @@ def pytest_configure(config):
 
 # --- three workers: `make test` runs `pytest -n 3` (pytest-xdist), one test file per work unit -----
 
-# Files started first, the longest first (their share of `--durations=0`), so that neither worker is
+# Files started first, the longest first (their share of `--durations=0` at -n 3), so that no worker is
 # left with a long file at the end. A scheduling hint only: a file missing here just starts later.
 LONG_FIRST = ["test_search_keyboard.py", "test_snippets.py", "test_spark_jvm.py", "test_search_readers.py",
               "test_map_reading.py", "test_accessibility.py", "test_study_page.py", "test_hardening.py",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mlterms.examples.snippets import png_size
 from mlterms.glossary.autolink import Mention
 from mlterms.outputs.term_page import excerpt
 from mlterms.outputs.term_graph import MAX_NODES, neighbourhood
@@ -192,6 +193,23 @@ def test_the_graph_reads_in_both_schemes_and_on_a_phone(page, served_site, schem
     page.locator("a.tg-node").first.click()
     page.wait_for_url(re.compile(r"/terms/(?!overfitting/)[a-z0-9-]+/$"), timeout=60_000)
     assert not page.console_errors
+
+
+@pytest.mark.browser
+def test_a_plot_keeps_its_room_before_it_arrives(page, served_site, built_site):
+    """A lazy plot that has not arrived yet already takes its height, so the graph below it does not move
+    under the reader's finger when it does (on a loaded CI machine, a tap meant for the graph once landed
+    on the Example heading's link)."""
+    html = (built_site / "terms" / "overfitting" / "index.html").read_text(encoding="utf-8")
+    src = re.search(r'<img alt="Plot drawn by[^>]* src="\.\./\.\./([^"]+\.png)"', html).group(1)
+    width, height = png_size(built_site / src)
+    page.route("**/snippets/_outputs/**/*.png", lambda route: None)  # never answered: the plot is on its way
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(served_site + "terms/overfitting/")
+    plot = page.locator("img[alt^='Plot drawn by']").first
+    plot.scroll_into_view_if_needed()
+    box = plot.bounding_box()
+    assert box["width"] > 100 and abs(box["height"] - box["width"] * height / width) < 2, (box, width, height)
 
 
 @pytest.mark.browser

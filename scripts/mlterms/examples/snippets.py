@@ -206,8 +206,24 @@ def record_seconds(seconds: dict[str, float], timings: Path = TIMINGS_FILE) -> N
     os.replace(partial, timings)
 
 
-def render_section(snippet: Snippet, output: Output | None, term_slug: str, titles: dict[str, str]) -> str:
-    """The "Example" section of a term page: the code, a download link, its real output and plots."""
+def png_size(path: Path) -> tuple[int, int] | None:
+    """A PNG's width and height from its header (None for another format or an unreadable file)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(24)
+    except OSError:
+        return None
+    if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+
+def render_section(snippet: Snippet, output: Output | None, term_slug: str, titles: dict[str, str],
+                   outputs: Path = OUTPUTS_DIR) -> str:
+    """The "Example" section of a term page: the code, a download link, its real output and plots.
+
+    A plot carries its width and height, so the browser keeps its room before the (lazy) image
+    arrives: the page below it does not jump when it does, under a reader's finger or pointer."""
     rel = snippet.rel
     lines = ["## Example { data-search-exclude }", ""]
     if snippet.summary:
@@ -224,8 +240,10 @@ def render_section(snippet: Snippet, output: Output | None, term_slug: str, titl
     lines += [f'<p class="snippet-stamp">Output, as printed when the build ran it ({escape(output.stamp)}):</p>', "",
               code_block(output.stdout, "text"), ""]
     for image in output.images:
+        size = png_size(output_dir(snippet, outputs) / image)
+        room = f' width="{size[0]}" height="{size[1]}"' if size else ""
         lines += [f"![Plot drawn by {escape(snippet.path.name)}](../{SITE_OUTPUTS}/{snippet.name}/{image})"
-                  "{ loading=lazy }", ""]
+                  f"{{ loading=lazy{room} }}", ""]
     return "\n".join(lines)
 
 
@@ -251,7 +269,7 @@ def attach(glossary, snippets: list[Snippet], outputs: Path = OUTPUTS_DIR, stric
                                             "use the slug of an existing term (see site/terms.json)",
                                             group="snippets"))
                 continue
-            sections.setdefault(slug, []).append(render_section(snippet, output, slug, titles))
+            sections.setdefault(slug, []).append(render_section(snippet, output, slug, titles, outputs))
             served.setdefault(slug, []).append(snippet.rel)
     return sections, served, problems
 
