@@ -228,24 +228,25 @@ def page(browser, served_site):
     A test that expects an error (a 404 page logs its own status) removes it
     from ``page.console_errors``; whatever is left fails the test at teardown.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.console_errors = errors
+    context, tab = _desktop_tab(browser)
     yield tab
     context.close()
-    assert not errors, f"the page logged console errors: {errors}"
+    assert not tab.console_errors, f"the page logged console errors: {tab.console_errors}"
 
 
-@pytest.fixture(scope="module")
-def _search_tab(browser, served_site):
+def _desktop_tab(browser):
+    """A new 1280×900 context and its page, which collects its console errors in ``console_errors``."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.console_errors = []
     tab.on("console", lambda msg: tab.console_errors.append(msg.text) if msg.type == "error" else None)
     tab.on("pageerror", lambda exc: tab.console_errors.append(str(exc)))
+    return context, tab
+
+
+@pytest.fixture(scope="module")
+def _search_tab(browser, served_site):
+    context, tab = _desktop_tab(browser)
     tab.goto(served_site)
     yield tab
     context.close()
