@@ -140,6 +140,14 @@ def test_a_long_question_no_page_answers_shows_its_closest_term_then_says_no_ter
     ("azure equivalent of aws sagemaker", "azure-machine-learning"),  # another cloud's counterpart
     ("SageMaker Autopilot equivalent on azure", "azure-automated-machine-learning"),  # its counterpart's own name
     ("[KMeans(n_clusters=k).fit(X).inertia_ for k in range(1, 10)]", "kmeans-inertia"),  # a fitted attribute of a call's result
+    ("matlibplot", "matplotlib"),  # a long word with its parts swapped
+    # an unknown name imported from a library a page is named for: that page, no "No term" first
+    ("from petastorm.tf_utils import make_petastorm_dataset", "petastorm"),
+    # an Azure CLI line whose groups name two resources: the one its verb acts on
+    ("az network vnet subnet create --vnet-name MyVNet --name subnet1 --address-prefix 10.0.1.0/24", "subnets"),
+    # search by meaning reads the question with its typos mended ("epcoh" is "epoch"), an error without its values
+    ("run to epcoh 50", "epoch"),
+    ("ValueError: could not convert string to float: 'Torgersen'", "encoding-categorical-variables"),
 ])
 def test_the_search_box_reads_what_readers_bring(search_page, query, expect):
     slugs = [term_slug(u) for u in search(search_page, query)]

@@ -94,6 +94,13 @@ test("latePrefix: a word with a typo late in it finds the words its beginning be
   assert.equal(core.latePrefix("princ", lex).size, 0);  // short words: expand's prefixes already
 });
 
+test("latePrefix: a long word with its parts swapped finds the word of the same letters", () => {
+  const lex = core.lexicon(new Map([["matplotlib", []], ["mathplot", []], ["pltmatlib", []], ["matplotlibs", []]]));
+  assert.deepEqual([...core.latePrefix("matlibplot", lex).keys()], ["matplotlib"]);  // same start, same letters
+  assert.equal(core.latePrefix("matlibplit", lex).size, 0);  // one letter differs: not a swap
+  assert.equal(core.latePrefix("tamplot", core.lexicon(new Map([["matplot", []]]))).size, 0);  // its start differs
+});
+
 test("spelledOut drops a name's own abbreviation after it, and nothing else", () => {
   assert.equal(core.spelledOut("Managed Service Identity (MSI)"), "Managed Service Identity");
   assert.equal(core.spelledOut("principal component analysis (PCA)"), "principal component analysis");
@@ -217,6 +224,12 @@ test("codeQuery keeps a quoted setting's dotted key and asks about it; other quo
   assert.ok(set.main.has("spark.databricks.mlflow.trackmllib.enabled"));
   assert.ok(!set.idents.includes("true"));
   assert.deepEqual([...core.codeQuery("df = spark.read.csv('data/file.csv')").main], ["csv"]);
+});
+
+test("codeQuery names the library an import line imports from, and none for other code", () => {
+  assert.equal(core.codeQuery("from petastorm.tf_utils import make_petastorm_dataset").module, "petastorm");
+  assert.equal(core.codeQuery("import torch.nn as nn").module, "torch");
+  assert.equal(core.codeQuery("torch.nn.Conv2d(1, 32, 3)").module, null);
 });
 
 test("codeQuery asks about a fitted attribute as about a call", () => {

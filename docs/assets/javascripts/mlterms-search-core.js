@@ -113,12 +113,19 @@ function expand(token, lex, last, anyMatch = false) {
 }
 
 /* For a word nothing matched, not even with a typo: a typo late in a long word ("princple"). The words
- * that its longest beginning of five letters or more (and three fifths of it) begins, at a low weight. */
+ * that its longest beginning of five letters or more (and three fifths of it) begins, at a low weight;
+ * failing that, a long word with its parts swapped ("matlibplot"): the words of its length that begin
+ * with the same two letters and hold the same letters. */
 function latePrefix(token, lex) {
   const found = new Map();
   if (token.length >= 6)
     for (let n = token.length - 1; n >= Math.max(5, Math.ceil(token.length * 0.6)) && !found.size; n--)
       for (const w of withPrefix(lex.sorted, token.slice(0, n), 61)) found.set(w, 0.3);
+  if (token.length >= 7 && !found.size) {
+    const letters = w => [...w].sort().join(""), own = letters(token);
+    for (const w of lex.byLength.get(token.length) || [])
+      if (w.slice(0, 2) === token.slice(0, 2) && letters(w) === own) found.set(w, 0.3);
+  }
   return found;
 }
 
@@ -260,7 +267,9 @@ function codeQuery(query) {
   /* The dotted paths written for what it asks about (`sklearn.cluster.KMeans`, also as `from
    * sklearn.cluster import KMeans`): a page whose crosswalk code name is that path, or ends with it
    * (`nn.Conv2d`: torch.nn.Conv2d), is the one meant, not another library's KMeans. */
-  return all.size ? { idents: [...all], main, imports, paths } : null;
+  /* The library an import line imports from (`petastorm` of `from petastorm.tf_utils import …`). */
+  const module = imports ? fold(query.match(/^\s*(?:from|import)\s+([\w.]+)/)[1].split(".")[0]) : null;
+  return all.size ? { idents: [...all], main, imports, paths, module } : null;
 }
 
 /* A name followed by its own abbreviation, "Managed Service Identity (MSI)": the name alone (the

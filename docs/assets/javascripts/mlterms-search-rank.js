@@ -59,7 +59,7 @@ function namedBy(ws) {
  * times for what the code imports or calls), and code that names a term: `scaler.fit_transform(X)` is
  * about fit_transform(), `optimizer = ...` about Optimizer, counted like a crosswalk code name. A page
  * `explains` the code when what it imports or calls is in its code or names, not only its module. */
-function matchCode(code, entry) {
+function matchCode(code, entry, pages) {
   const N = config.mlterms.pages;
   for (const ident of code.main) {
     const hits = new Map();
@@ -76,6 +76,13 @@ function matchCode(code, entry) {
     }
   }
   for (const page of otherLibraries(code)) entry(page).curated -= 1;
+  /* An import of a name no page knows, from a library a page is named for and few pages' code uses
+   * (`from petastorm.tf_utils import make_petastorm_dataset`): that library's page explains it. Not
+   * `from sklearn.manifold import TSNE`: scikit-learn is in most pages' code, and names no answer. */
+  const known = [...pages.values()].some(e => e.explains);
+  if (code.module && !known && new Set((names.byCode.get(code.module) || []).map(hit => hit >> 2)).size <= SPECIFIC_CALL * N)
+    for (const c of namedBy(words(code.module)))
+      if ((c & 15) >= ALIAS - 1) Object.assign(entry(c >> 4), { explains: true }).code += 3 * CURATED * Math.log(1 + N);
 }
 
 /* The pages that share a crosswalk code name's last part with the dotted path the code writes, but
@@ -140,10 +147,11 @@ async function match(query, tokens, all, code, question, check) {
     names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: new Map(), docs: new Map(), curated: 0 }).get(p);
   for (const key of [all.join(" "), tokens.join(" "), all.join("")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
-  if (code) matchCode(code, entry);
+  if (code) matchCode(code, entry, pages);
   const matched = new Map();  // query word -> words it matched (for highlighting and the "h" parameter)
   const generic = new Set();  // query words that many pages' names hold ("model", "data"): they say little
   const rarity = new Map();  // query word -> how rare it is in the pages' text (idf): how specific a name is
+  const known = new Set();  // query words the pages' text holds as they are: no typos
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i], last = i === tokens.length - 1;
     const seen = new Map(), namedPages = new Set(), askedPages = new Set();
@@ -194,6 +202,7 @@ async function match(query, tokens, all, code, question, check) {
     /* A word readers' questions of many pages hold ("my", "model", "training") covers none of them. */
     if (askedPages.size <= ASKED_GENERIC * names.pages.length) for (const page of askedPages) entry(page).covered.add(i);
     matched.set(token, seen);
+    if (shard && shard.map.has(token)) known.add(token);
   }
   /* A misspelt full name ("hyperparamter") still puts that name first, just below a correct one. Of
    * equal matches, the nearest spelling: "tunning" is "tuning", not "tune". */
@@ -228,7 +237,10 @@ async function match(query, tokens, all, code, question, check) {
   if (!code) {
     contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0);
   }
-  return { pages, matched, generic, weight: tokens.map(t => rarity.get(t) || 0), sides: compared };
+  /* The misspelt words and their names' spelling: words no text or code holds, one or two typos from it. */
+  const typos = new Map([...fixed].filter(([t, c]) => c !== t && !known.has(t) && !names.byCode.has(t)
+    && stem(t) !== stem(c) && distance(t, c, 2) <= 2));
+  return { pages, matched, generic, weight: tokens.map(t => rarity.get(t) || 0), sides: compared, fixed, typos };
 }
 
 /* A question or phrase that holds a whole name of a page ("how to avoid overfitting in a neural network"
@@ -542,7 +554,8 @@ function read(query) {
   const magic = line.match(/^\s*%{1,2}([A-Za-z]\w*)\b(.*)$/s);
   const read_ = install ? install[1].split(/\s+/).filter(w => w && !w.startsWith("-")).map(w => w.replace(/\[.*?\]|[=<>~!].*$/g, "")).join(" ")
     : magic ? `magic command ${magic[1]} ${magic[2]}` : line;
-  const text = spelledOut(commandWords(read_) || read_), all = words(text), whole = fold(text.trim());
+  const text = spelledOut(commandWords(read_) || read_), whole = fold(text.trim());
+  const command = azureCommand(words(text), text), all = command ? command.all : words(text);
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
   const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
@@ -560,5 +573,23 @@ function read(query) {
   let tokens = [...new Set(all.filter(topical))];
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
-  return { text, all, code, tokens, question: code ? null : questionOf(all, text) };
+  return { text, all, code, tokens, question: code ? null : command ? command.question : questionOf(all, text) };
+}
+
+/* An Azure CLI line ("az network vnet subnet create --name s1"): its command groups narrow down to the
+ * resource its verb acts on, so where two groups name resources, the one before the verb is what it
+ * asks about (Subnets), and the groups before it are its context (the virtual network it sits in). */
+const AZ_VERBS = new Set(["create", "list", "show", "delete", "update", "set", "add", "remove", "start", "stop",
+  "restart", "attach", "detach", "download", "upload", "register", "archive", "restore", "invoke", "get", "run",
+  "submit", "deploy", "import", "export", "cancel", "enable", "disable", "assign", "wait", "stream", "scale"]);
+function azureCommand(all, text) {
+  if (all[0] !== "az" || !commandWords(text + " --x")) return null;
+  const groups = text.trim().split(/\s+/), verb = groups.findIndex((g, n) => n >= 2 && AZ_VERBS.has(fold(g)));
+  if (verb < 0) return null;
+  const resource = words(groups[verb - 1]), start = all.indexOf(resource[0]), topic = resource.filter(topical).length;
+  /* Only where an outer group names a resource too ("vnet"): "az ml job create" is read as it is. */
+  if (start < 0 || !topic || !all.slice(1, start).some(specificWord)) return null;
+  /* The resource's words first, then the rest: the ranking reads a question's topic from its start. */
+  return { all: [...resource, ...all.slice(0, start), ...all.slice(start + resource.length)],
+    question: { context: resource.length, topic, subject: topic } };
 }

@@ -112,16 +112,27 @@ function byMeaning(ranked, query) {
   return [...head, ...ranked.filter(([page]) => !head.some(([p]) => p === page))];
 }
 
+/* The query as search by meaning reads it: as the words read it (an error message without the values
+ * it quotes), each misspelt word replaced by the name's word the words matched it to ("run to epcoh 50"
+ * is read as "run to epoch 50"). The model splits a word it does not know into pieces that mean
+ * something else, so a typo or a quoted value would pull the question towards other pages. */
+function spelt(query, typos) {
+  return query.replace(/[\p{L}\p{N}]+/gu, written => {
+    const token = words(written);
+    return token.length === 1 && typos.has(token[0]) ? typos.get(token[0]) : written;
+  });
+}
+
 async function search(query, id = latest, meaning = false) {
   if (!/[\p{L}\p{N}]/u.test(query)) return { items: [] };  // Material sends the empty box on every page
   loadCore();
   await loadNames();
   check(id)();
   const { text, all, code, tokens, question } = read(query);
-  const { pages, matched, generic, weight, sides } = await match(text, tokens, all, code, question, check(id));
+  const { pages, matched, generic, weight, sides, typos } = await match(text, tokens, all, code, question, check(id));
   const byWords = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
   /* A full name typed is what is asked, whatever it means. */
-  const ranked = meaning && !byWords.some(([, e]) => e.exact >= ALIAS) ? byMeaning(byWords, query) : byWords;
+  const ranked = meaning && !byWords.some(([, e]) => e.exact >= ALIAS) ? byMeaning(byWords, spelt(text, typos)) : byWords;
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
   const prefixes = tokens.filter(t => t.length >= 2);
@@ -185,7 +196,10 @@ async function search(query, id = latest, meaning = false) {
    * scores count down in the order shown. A page's sections tie with it (shown under it, no toggle). */
   const items = shown.map((group_, n) => group_.map(item => ({ ...item, score: (shown.length - n) * 10 })));
   const completion = suggestion(query, names.surface);
-  return { items, suggest: completion ? [completion] : [], prose: !code };  // prose: answer() may read it by meaning
+  /* prose: answer() may read it by meaning; not code, nor an error's message (what it says is in no page's
+   * words: "could not convert string to float" is near shapes and layers, and the words find its term). */
+  const error = errorMessage(query);
+  return { items, suggest: completion ? [completion] : [], prose: !code && !(error && (error.first || error.message)) };
 }
 
 let latest = 0, queue = Promise.resolve();
