@@ -81,6 +81,19 @@ def test_a_long_question_no_page_answers_shows_its_closest_term_then_says_no_ter
     assert not page.console_errors
 
 
+def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(page, served_site):
+    """The query names Normal distribution (misspelt) before a concept the glossary lacks (standard
+    deviation), in as many words: it asks about the term, so the term comes first, "No term" right after.
+    A shorter name first only qualifies the missing concept: "sklearn confusion matrix" says "No term" first."""
+    page.goto(served_site)
+    urls = search(page, "gausian distribution mean and standard deviation")
+    assert term_slug(urls[0]) == "normal-distribution", urls[:3]
+    assert page.locator(RESULT_LINKS).nth(1).inner_text().startswith("No term for ‘gausian distribution mean and standard")
+    search(page, "sklearn confusion matrix")
+    assert page.locator(RESULT_LINKS).first.inner_text().startswith("No term for ‘sklearn confusion matrix’")
+    assert not page.console_errors
+
+
 @pytest.mark.parametrize("query, expect", [
     ("how to avoid overfitting in a neural network", "overfitting"),  # the topic, not the context
     ("how to tune hyperparameters", "hyperparameter-tuning"),  # a verb finds its noun

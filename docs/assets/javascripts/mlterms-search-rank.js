@@ -488,7 +488,7 @@ function answered(ranked, tokens, code) {
  * the line comes `second`, after the best term: a concept named in passing (under a third of a long
  * query's words, not what a line of code calls) in a query a term answers ("which metric decides the
  * best model in automated ML, AUC?"). */
-function noTerm(ranked, tokens, code, all, question) {
+function noTerm(ranked, tokens, code, all, question, fixed = new Map()) {
   if (ranked.some(([, e]) => e.exact)) return null;
   const called = code && absentIn([...code.main].flatMap(words), names.absent);  // f1_score: "F1 score"
   const absent = called || absentIn(absentScope(all, question, ranked), names.absent);  // "area under the curve"
@@ -499,7 +499,22 @@ function noTerm(ranked, tokens, code, all, question) {
   /* A line that also calls what a term's crosswalk names (F.softmax(…) with nn.CrossEntropyLoss()) shows
    * that term first. */
   if (called) return { absent, second: answers && [...code.main].some(i => curatedPages(i).length) };
-  return { absent, second: answers && absent[0].filter(w => !STOP.has(w)).length * 3 < tokens.length };
+  return { absent, second: answers && (absent[0].filter(w => !STOP.has(w)).length * 3 < tokens.length
+    || namedBefore(absentScope(all, question, ranked).map(w => fixed.get(w) || w), absent[0])) };
+}
+
+/* Whether a term's name comes before the missing concept in the query, in as many words or more
+ * ("outliers | iqr 1.5 rule", "gausian distribution | mean and standard deviation", its typos mended by
+ * `fixed`): the reader asks
+ * about that term, and the concept qualifies it. A shorter name first is a qualifier ("sklearn |
+ * confusion matrix" asks about the confusion matrix). */
+function namedBefore(ws, key) {
+  const same = (a, b) => a === b || (a.length >= 5 && distance(a, b, 1) <= 1);
+  const at = ws.findIndex((w, i) => key.every((k, j) => ws[i + j] !== undefined && same(ws[i + j], k)));
+  const size = key.filter(w => !STOP.has(w)).length;
+  if (at <= 0) return false;
+  for (const [i, j, span, c] of nameRuns(ws.slice(0, at))) if ((c & 15) > RELATED && span >= size && !STOP.has(ws[i])) return true;
+  return false;
 }
 
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but

@@ -129,7 +129,7 @@ async function search(query, id = latest, meaning = false) {
   await loadNames();
   check(id)();
   const { text, all, code, tokens, question } = read(query);
-  const { pages, matched, generic, weight, sides, typos } = await match(text, tokens, all, code, question, check(id));
+  const { pages, matched, generic, weight, sides, fixed, typos } = await match(text, tokens, all, code, question, check(id));
   const byWords = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
   /* A full name typed is what is asked, whatever it means. */
   const ranked = meaning && !byWords.some(([, e]) => e.exact >= ALIAS) ? byMeaning(byWords, spelt(text, typos)) : byWords;
@@ -151,7 +151,7 @@ async function search(query, id = latest, meaning = false) {
   check(id)();
 
   const extra = [];  // before the ranked pages: a compare line, or "no term"
-  const none = group ? null : noTerm(byWords, tokens, code, all, question);
+  const none = group ? null : noTerm(byWords, tokens, code, all, question, fixed);
   if (group) {
     const [[, difference], x, y] = group;
     extra.push([{ location: `${locationOf(x)}#compare-with`,
