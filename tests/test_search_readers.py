@@ -30,8 +30,11 @@ ALL = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding=
 # Session 12 re-ranked by meaning counting at most three places by words (1,931 / 2,096), then added blind sets
 # 24 and 25 (206 new queries): the set scores 2,110/2,371 hit@1 and 2,288 hit@3: other names 439/469 of 485,
 # questions 687/761 of 786, mistakes 501/531 of 533, code 483/527 of 567.
-FLOORS = {"other-name": (0.89, 0.96), "learner-question": (0.86, 0.96), "mistake": (0.93, 0.99),
-          "pasted-code": (0.84, 0.92)}
+# Session 13 read questions by meaning with their typos mended, and added blind sets 26 and 27 (167 new queries; set
+# 27 kept untouched until it joined): the set scores 2,274/2,538 hit@1 and 2,449 hit@3: other names 455/488 of 504,
+# questions 736/816 of 844, mistakes 556/574 of 578, code 527/571 of 612.
+FLOORS = {"other-name": (0.89, 0.96), "learner-question": (0.86, 0.96), "mistake": (0.95, 0.99),
+          "pasted-code": (0.85, 0.92)}
 
 
 def test_each_kind_of_the_reader_set_keeps_its_floor(browser, served_site):

@@ -230,6 +230,7 @@ test("codeQuery names the library an import line imports from, and none for othe
   assert.equal(core.codeQuery("from petastorm.tf_utils import make_petastorm_dataset").module, "petastorm");
   assert.equal(core.codeQuery("import torch.nn as nn").module, "torch");
   assert.equal(core.codeQuery("torch.nn.Conv2d(1, 32, 3)").module, null);
+  assert.ok(core.codeQuery("hvd.init()").paths.has("horovod.init"));  // Horovod's docs import it as hvd
 });
 
 test("codeQuery asks about a fitted attribute as about a call", () => {

@@ -183,9 +183,9 @@ function depthAt(text, i) {
 }
 
 /* The names the libraries' own docs import themselves as ("import pandas as pd", pandas' "10 minutes
- * to pandas"; "import matplotlib.pyplot as plt", matplotlib's quick start): `pd.DataFrame` is
- * pandas.DataFrame. */
-const IMPORTED_AS = { pd: "pandas", np: "numpy", plt: "matplotlib.pyplot", sns: "seaborn", tf: "tensorflow" };
+ * to pandas"; "import matplotlib.pyplot as plt", matplotlib's quick start; "import horovod.torch as hvd",
+ * Horovod's PyTorch guide): `pd.DataFrame` is pandas.DataFrame, `hvd.init()` is Horovod's. */
+const IMPORTED_AS = { pd: "pandas", np: "numpy", plt: "matplotlib.pyplot", sns: "seaborn", tf: "tensorflow", hvd: "horovod" };
 
 /* A query that is code: an import line, a dotted path, a call, an assignment, a snake_case or a
  * camelCase name.
