@@ -315,16 +315,20 @@ function suggestion(query, surface) {
   return word && word !== last ? typed + word.slice(last.length) : null;
 }
 
+/* Whether a query word is a name's word: the same, or (from five letters) one typo away. */
+function sameWord(typed, word) {
+  return typed === word || (typed.length >= 5 && distance(typed, word, 1) <= 1);
+}
+
 /* The absent concept ([words, name, source]) whose words the query's words hold as one run, each
- * word the same or (from five letters) one typo away; null when none. The longest such name wins. */
+ * word a sameWord; null when none. The longest such name wins. */
 function absentIn(tokens, absent) {
-  const same = (a, b) => a === b || (a.length >= 5 && distance(a, b, 1) <= 1);
   let best = null;
   for (const row of absent) {
     const key = row[0];
     if (!key.length || key.length > tokens.length || (best && best[0].length >= key.length)) continue;
     for (let i = 0; i + key.length <= tokens.length; i++)
-      if (key.every((w, j) => same(tokens[i + j], w))) { best = row; break; }
+      if (key.every((w, j) => sameWord(tokens[i + j], w))) { best = row; break; }
   }
   return best;
 }
@@ -421,7 +425,7 @@ function docsSearch(query) {
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
   nameKeys, initials, stem, latePrefix, codeQuery, errorMessage, commandWords, spelledOut, compareSides, FIELDS, indexNames, mark, suggestion,
-  docsSearch, absentIn, contextStart };
+  docsSearch, absentIn, sameWord, contextStart };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;
 })();

@@ -504,13 +504,11 @@ function noTerm(ranked, tokens, code, all, question, fixed = new Map()) {
 }
 
 /* Whether a term's name comes before the missing concept in the query, in as many words or more
- * ("outliers | iqr 1.5 rule", "gausian distribution | mean and standard deviation", its typos mended by
- * `fixed`): the reader asks
- * about that term, and the concept qualifies it. A shorter name first is a qualifier ("sklearn |
- * confusion matrix" asks about the confusion matrix). */
+ * ("outliers | iqr 1.5 rule", "gausian distribution | mean and standard deviation": the query's words
+ * with their typos mended): the reader asks about that term, and the concept qualifies it. A shorter
+ * name first is a qualifier ("sklearn | confusion matrix" asks about the confusion matrix). */
 function namedBefore(ws, key) {
-  const same = (a, b) => a === b || (a.length >= 5 && distance(a, b, 1) <= 1);
-  const at = ws.findIndex((w, i) => key.every((k, j) => ws[i + j] !== undefined && same(ws[i + j], k)));
+  const at = ws.findIndex((w, i) => key.every((k, j) => ws[i + j] !== undefined && sameWord(ws[i + j], k)));
   const size = key.filter(w => !STOP.has(w)).length;
   if (at <= 0) return false;
   for (const [i, j, span, c] of nameRuns(ws.slice(0, at))) if ((c & 15) > RELATED && span >= size && !STOP.has(ws[i])) return true;
@@ -598,7 +596,7 @@ const AZ_VERBS = new Set(["create", "list", "show", "delete", "update", "set", "
   "restart", "attach", "detach", "download", "upload", "register", "archive", "restore", "invoke", "get", "run",
   "submit", "deploy", "import", "export", "cancel", "enable", "disable", "assign", "wait", "stream", "scale"]);
 function azureCommand(all, text) {
-  if (all[0] !== "az" || !commandWords(text + " --x")) return null;
+  if (all[0] !== "az" || /[()]/.test(text)) return null;
   const groups = text.trim().split(/\s+/), verb = groups.findIndex((g, n) => n >= 2 && AZ_VERBS.has(fold(g)));
   if (verb < 0) return null;
   const resource = words(groups[verb - 1]), start = all.indexOf(resource[0]), topic = resource.filter(topical).length;
