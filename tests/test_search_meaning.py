@@ -25,13 +25,14 @@ QUESTION = "how do I group customers into segments when there is no target colum
 NODE = r"""
 const fs = require("fs"), vm = require("vm"), { pathToFileURL, fileURLToPath } = require("url");
 globalThis.self = globalThis;
+if (process.argv[3] === "js") globalThis.WebAssembly = undefined;  // a browser without it
 globalThis.fetch = async url => { const b = fs.readFileSync(fileURLToPath(url));
   return { ok: true, json: async () => JSON.parse(b), arrayBuffer: async () => b.buffer.slice(b.byteOffset, b.byteOffset + b.length) }; };
 vm.runInThisContext(fs.readFileSync(process.argv[1], "utf8"));
 (async () => {
   await self.MLTermsMeaning.load(pathToFileURL(process.argv[2] + "/").href);
   const texts = JSON.parse(fs.readFileSync(0, "utf8"));
-  console.log(JSON.stringify({ ids: texts.map(t => self.MLTermsMeaning.tokenIds(t)),
+  console.log(JSON.stringify({ kernel: self.MLTermsMeaning.kernel(), ids: texts.map(t => self.MLTermsMeaning.tokenIds(t)),
     vectors: texts.map(t => Array.from(self.MLTermsMeaning.embed(t))) }));
 })();
 """
@@ -104,19 +105,32 @@ print(vectors.shape)
     assert (tmp_path / "embedded.log").read_text().split() == ["40"]
 
 
-def test_the_worker_reads_text_as_the_build_does(built_site, model):
+@pytest.mark.parametrize("kernel", ["wasm", "js"])
+def test_the_worker_reads_text_as_the_build_does(built_site, model, kernel):
+    """With its dense layers in WebAssembly (SIMD) and, where a browser lacks it, in plain JavaScript."""
     node = shutil.which("node")
     assert node, "node is not installed (Debian: apt-get install nodejs)"
     texts = [*list(REFERENCE["vectors"])[:6], "Naïve Bayes", "Ångström 中文 café — déjà vu", "KMeans.inertia_", "résumé's [MASK] co-op"]
     script = ROOT / "docs" / "assets" / "javascripts" / "mlterms-search-meaning.js"
-    result = subprocess.run([node, "-e", NODE, str(script), str(built_site / "search")], input=json.dumps(texts),
+    result = subprocess.run([node, "-e", NODE, str(script), str(built_site / "search"), kernel], input=json.dumps(texts),
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     worker = json.loads(result.stdout)
+    assert worker["kernel"] == kernel
     index = {token: number for number, token in enumerate(model.vocab)}
     assert worker["ids"] == [meaning.token_ids(t, index) for t in texts]
     build = meaning.Encoder(model).embed(texts)
     assert (np.array(worker["vectors"]) * build).sum(1).min() > 0.9999
+
+
+def test_the_webassembly_in_the_repo_is_its_source_compiled(tmp_path):
+    """meaning_dense.wasm is what `make wasm` makes of meaning_dense.wat (a binary nobody can read is
+    only trusted as its source's), and the build copies it into the site."""
+    out = tmp_path / "dense.wasm"
+    result = subprocess.run(["node", str(ROOT / "scripts" / "compile_wasm.js"), str(meaning.KERNEL.with_suffix(".wat")), str(out)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == meaning.KERNEL.read_bytes()
 
 
 def test_the_site_holds_the_model_and_every_term_s_texts(built_site, site_terms):
@@ -125,6 +139,7 @@ def test_the_site_holds_the_model_and_every_term_s_texts(built_site, site_terms)
     assert len(index["vocab"]) == 30522 and index["settings"]["layers"] == 6
     pages = json.loads((folder / meaning.PAGES_INDEX).read_text(encoding="utf-8"))["pages"]
     assert (folder / meaning.PAGES_FILE).stat().st_size == len(pages) * (meaning.HIDDEN + 4)
+    assert (folder / meaning.KERNEL_FILE).read_bytes() == meaning.KERNEL.read_bytes()
     config = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
     assert config["mlterms"]["meaning"] == len(pages)
     # every term has its title, its summary and its names among the texts
