@@ -88,7 +88,7 @@ def test_builds_at_once_embed_each_text_once(tmp_path):
 import sys
 sys.path.insert(0, {str(ROOT / "scripts")!r})
 from pathlib import Path
-from mlterms.outputs import meaning
+from mlterms.outputs import meaning, meaning_cache
 embed = meaning.Encoder.embed
 def counted(self, texts):
     with open({str(tmp_path / "embedded.log")!r}, "a") as log:
@@ -96,7 +96,9 @@ def counted(self, texts):
     return embed(self, texts)
 meaning.Encoder.embed = counted
 texts = [f"question number {{i}} about gradient descent" for i in range(40)]
-vectors = meaning._vectors(texts, meaning.load(), Path({str(tmp_path / "cache" / "vectors.npz")!r}))
+model = meaning.load()
+vectors = meaning_cache.vectors(texts, lambda missing: meaning.Encoder(model).embed(missing), meaning.WEIGHTS_SHA256,
+                                meaning.HIDDEN, Path({str(tmp_path / "cache" / "vectors.npz")!r}))
 print(vectors.shape)
 """
     runs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) for _ in range(3)]

@@ -534,8 +534,9 @@ function shellCommand(query) {
   return cmdlet ? cmdlet[1].replace(/([a-z])([A-Z])/g, "$1 $2") : line;
 }
 
-/* What a query asks: its words, whether it is code (and its identifiers), the words that rank, and
- * for prose where its context begins. A command line is read without its flags. */
+/* What a query asks: its words, whether it is code (and its identifiers), the words that rank, for
+ * prose where its context begins, and the error message it holds (errorMessage; null for none). A
+ * command line is read without its flags. */
 function read(query) {
   const known = ident => names.byCode.has(ident) || namedBy(words(ident)).length > 0;
   /* An error message (after the line that raised it, if pasted too) that quotes or calls no name a
@@ -586,7 +587,7 @@ function read(query) {
   let tokens = [...new Set(all.filter(topical))];
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
   if (!tokens.length) tokens = all;
-  return { text, all, code, tokens, question: code ? null : command ? command.question : questionOf(all, text) };
+  return { text, all, code, tokens, question: code ? null : command ? command.question : questionOf(all, text), error };
 }
 
 /* An Azure CLI line ("az network vnet subnet create --name s1"): its command groups narrow down to the

