@@ -126,8 +126,8 @@ def test_the_worker_reads_text_as_the_build_does(built_site, model, kernel):
 
 
 def test_the_webassembly_in_the_repo_is_its_source_compiled(tmp_path):
-    """meaning_dense.wasm is what `make wasm` makes of meaning_dense.wat (a binary nobody can read is
-    only trusted as its source's), and the build copies it into the site."""
+    """meaning_dense.wasm is what `make wasm` makes of meaning_dense.wat: a binary nobody can read is
+    only trusted as its source's (the next test finds it copied into the site)."""
     out = tmp_path / "dense.wasm"
     result = subprocess.run(["node", str(ROOT / "scripts" / "compile_wasm.js"), str(meaning.KERNEL.with_suffix(".wat")), str(out)],
                             capture_output=True, text=True, timeout=120, cwd=ROOT)
