@@ -236,6 +236,34 @@ def test_the_snippet_phase_has_one_deadline(tmp_path):
     assert _wait_until_none_marked(mark) == []
 
 
+
+def test_a_runner_that_ctrl_c_ended_first_reads_as_an_interrupt_not_a_bug(tmp_path):
+    """Ctrl-C reaches the terminal's whole foreground group: the runner can end before the build sees
+    its own KeyboardInterrupt. That is an interrupted build ("interrupted", exit 130), not an internal
+    error; here the runner alone gets the SIGINT, so the race always goes that way."""
+    import threading
+    from mlterms.examples import runner
+    script = tmp_path / "slow.py"
+    started = tmp_path / "started"
+    script.write_text(f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(600)\n", encoding="utf-8")
+    raised: list[BaseException] = []
+
+    def run_it() -> None:
+        try:
+            run([Job(str(script), str(tmp_path / "work"), timeout=500)], workers=1, deadline=120)
+        except BaseException as exc:  # noqa: BLE001 - what run() raised, checked below
+            raised.append(exc)
+
+    thread = threading.Thread(target=run_it)
+    thread.start()
+    end = time.monotonic() + 120
+    while not started.exists() and time.monotonic() < end:  # the job runs: the zygote is past its start-up
+        time.sleep(0.1)
+    [zygote] = list(runner._LIVE)
+    os.kill(zygote.pid, signal.SIGINT)
+    thread.join(timeout=60)
+    assert len(raised) == 1 and isinstance(raised[0], KeyboardInterrupt), raised
+
 JVM_PROBE = '''import sys, time
 sys.path.insert(0, {scripts!r})
 from mlterms.examples.spark_jvm import SharedJvm

@@ -138,6 +138,11 @@ def run(jobs: list[Job], workers: int | None = None, preload: list[str] | None =
         if line.startswith("{"):
             results.append(Result(**json.loads(line)))
     if len(results) != len(jobs):
+        if proc.returncode in (128 + signal.SIGINT, -signal.SIGINT):
+            # Ctrl-C reaches the whole foreground group: the zygote can end (_exit_on_signal, or SIGINT itself
+            # before its handler is set) before this thread, or the main one, sees its own KeyboardInterrupt.
+            # The build was interrupted, not broken.
+            raise KeyboardInterrupt
         raise RuntimeError(f"the snippet runner stopped early (exit {proc.returncode}):\n{stderr[-2000:]}")
     order = {j.path: i for i, j in enumerate(jobs)}
     return sorted(results, key=lambda r: order[r.path])
