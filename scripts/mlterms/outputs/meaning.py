@@ -54,7 +54,7 @@ CLS, SEP, UNK = "[CLS]", "[SEP]", "[UNK]"
 SPECIAL_TOKENS = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"}
 DIR, MODEL_FILE, MODEL_INDEX, PAGES_FILE, PAGES_INDEX = "meaning", "model.bin", "model.json", "pages.bin", "pages.json"
 # The dense layers in WebAssembly with SIMD, compiled from meaning_dense.wat (`make wasm`): the worker runs
-# them where the browser can, a question in some 10 ms instead of 200.
+# them where the browser can: a question's 27 ms of CPU instead of 198 ms in plain JavaScript (node).
 KERNEL, KERNEL_FILE = Path(__file__).with_name("meaning_dense.wasm"), "dense.wasm"
 VECTOR_CACHE = CACHE_DIR / "meaning" / "vectors.npz"
 

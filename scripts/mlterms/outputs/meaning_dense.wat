@@ -7,6 +7,8 @@
 ;; x: n tokens' rows of `width` float32; w: `height` rows of `width` int8, one scale per row; width a
 ;; multiple of 16. Four tokens at a time: sixteen weights are widened to four float32x4 once for four
 ;; tokens' rows, the work plain JavaScript does one weight and one token at a time.
+;; Each token's multiply-add is written out where it is used, not called: with it in a function of its
+;; own, a 1536 x 384 layer over 14 tokens took 2.4 ms against 1.05 ms in node 20 (V8 does not inline it).
 (module
   (import "env" "memory" (memory 1))
   (func $sum (param $v v128) (result f32)
