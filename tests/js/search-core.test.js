@@ -99,6 +99,11 @@ test("latePrefix: a long word with its parts swapped finds the word of the same 
   assert.deepEqual([...core.latePrefix("matlibplot", lex).keys()], ["matplotlib"]);  // same start, same letters
   assert.equal(core.latePrefix("matlibplit", lex).size, 0);  // one letter differs: not a swap
   assert.equal(core.latePrefix("tamplot", core.lexicon(new Map([["matplot", []]]))).size, 0);  // its start differs
+  const scalers = core.lexicon(new Map([["minmaxscaler", []], ["maxabsscaler", []]]));
+  assert.deepEqual([...core.latePrefix("maxminscaler", scalers).keys()], ["minmaxscaler"]);  // two runs swapped
+  assert.equal(core.latePrefix("mxaminscaler", scalers).size, 0);  // the letters, but no two runs swapped
+  assert.equal(core.latePrefix("scalerminmax", core.lexicon(new Map([["minmaxscaler", []]]))).size, 1);  // runs at the ends
+  assert.equal(core.latePrefix("mnimaxscaler", core.lexicon(new Map([["minmaxscaler", []]]))).size, 0);  // runs of two
 });
 
 test("spelledOut drops a name's own abbreviation after it, and nothing else", () => {

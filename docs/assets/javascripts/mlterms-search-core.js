@@ -114,8 +114,9 @@ function expand(token, lex, last, anyMatch = false) {
 
 /* For a word nothing matched, not even with a typo: a typo late in a long word ("princple"). The words
  * that its longest beginning of five letters or more (and three fifths of it) begins, at a low weight;
- * failing that, a long word with its parts swapped ("matlibplot"): the words of its length that begin
- * with the same two letters and hold the same letters. */
+ * failing that, a long word with its parts swapped: the words of its length that hold the same letters
+ * and begin with the same two ("matlibplot") or are it with two adjacent runs of three letters or more
+ * swapped ("maxminscaler" is "minmaxscaler"). */
 function latePrefix(token, lex) {
   const found = new Map();
   if (token.length >= 6)
@@ -124,9 +125,19 @@ function latePrefix(token, lex) {
   if (token.length >= 7 && !found.size) {
     const letters = w => [...w].sort().join(""), own = letters(token);
     for (const w of lex.byLength.get(token.length) || [])
-      if (w.slice(0, 2) === token.slice(0, 2) && letters(w) === own) found.set(w, 0.3);
+      if (letters(w) === own && (w.slice(0, 2) === token.slice(0, 2) || swapsRuns(token, w))) found.set(w, 0.3);
   }
   return found;
+}
+
+/* Whether ``w`` is ``token`` with two adjacent runs of three letters or more swapped. */
+function swapsRuns(token, w) {
+  const n = token.length;
+  for (let i = 0; i + 6 <= n; i++)
+    for (let j = i + 3; j + 3 <= n; j++)
+      for (let k = j + 3; k <= n; k++)
+        if (token.slice(0, i) + token.slice(j, k) + token.slice(i, j) + token.slice(k) === w) return true;
+  return false;
 }
 
 /* The words a name is found by: its words, each pair joined ("one-hot" -> "onehot"), and the initials
