@@ -161,6 +161,7 @@ def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(pa
     ("[KMeans(n_clusters=k).fit(X).inertia_ for k in range(1, 10)]", "kmeans-inertia"),  # a fitted attribute of a call's result
     ("matlibplot", "matplotlib"),  # a long word with its parts swapped
     ("maxminscaler", "minmaxscaler"),  # two runs of its letters swapped, its start too
+    ("azure ml workspace create cli", "azure-machine-learning-workspace"),  # a name shortened by initials is a name
     # an unknown name imported from a library a page is named for: that page, no "No term" first
     ("from petastorm.tf_utils import make_petastorm_dataset", "petastorm"),
     # an Azure CLI line whose groups name two resources: the one its verb acts on

@@ -30,6 +30,14 @@ test("initials of word runs stand for the name (ml for machine learning)", () =>
   assert.deepEqual([...core.nameKeys(["one", "hot"])], ["one", "hot", "onehot"]);
 });
 
+test("a name shortened by the initials of one run of its words is a name of the page", () => {
+  const index = core.indexNames({ pages: [["Azure Machine Learning workspace", []], ["Machine learning", []]] });
+  assert.deepEqual(index.byName.get("azure ml workspace"), [0 * 16 + core.FIELDS.INITIALS]);
+  assert.deepEqual(index.byName.get("aml workspace"), [0 * 16 + core.FIELDS.INITIALS]);
+  assert.equal(index.byName.get("amlw"), undefined);  // the whole name as initials stays a word, not a name
+  assert.equal(index.byName.get("ml"), undefined);  // nor a two-word name's initials
+});
+
 test("codeQuery reads the identifiers of pasted code, the imported or called one first", () => {
   assert.equal(core.codeQuery("what is PCA"), null);
   assert.equal(core.codeQuery("k-means"), null);

@@ -148,13 +148,21 @@ function nameKeys(nameWords) {
   return keys;
 }
 function initials(nameWords) {
-  const out = new Set();
+  return new Set(initialRuns(nameWords).map(([i, n]) => nameWords.slice(i, i + n).map(w => w[0]).join("")));
+}
+/* Each run of two to four words that all begin with a letter: [start, length]. */
+function initialRuns(nameWords) {
+  const out = [];
   for (let i = 0; i < nameWords.length; i++)
-    for (let n = 2; n <= 4 && i + n <= nameWords.length; n++) {
-      const run = nameWords.slice(i, i + n);
-      if (run.every(w => /^\p{L}/u.test(w))) out.add(run.map(w => w[0]).join(""));
-    }
+    for (let n = 2; n <= 4 && i + n <= nameWords.length; n++)
+      if (nameWords.slice(i, i + n).every(w => /^\p{L}/u.test(w))) out.push([i, n]);
   return out;
+}
+/* A name with one run of its words written as their initials, the rest as they are ("Azure Machine
+ * Learning workspace" -> "azure ml workspace", "aml workspace"): a name as readers shorten it. */
+function shortened(nameWords) {
+  return new Set(initialRuns(nameWords).filter(([, n]) => n < nameWords.length)
+    .map(([i, n]) => [...nameWords.slice(0, i), nameWords.slice(i, i + n).map(w => w[0]).join(""), ...nameWords.slice(i + n)].join(" ")));
 }
 
 /* Error classes that say nothing of what failed: Python's built-in ones, and Azure ML's UserErrorException. */
@@ -399,6 +407,7 @@ function indexNames(data, stop = new Set()) {
       /* The word as written too ("regularization", kept whole: a typo of it is far from "regularize"). */
       for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 4 && !base_.includes(w)) add(byWord, w, page * 16 + field);
       if (field > RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);
+      if (field > RELATED) for (const key of shortened(base_)) add(byName, key, page * 16 + INITIALS);
     });
     /* The identifiers that name the term in code (crosswalk kind code) weigh CURATED times those its
      * api source, examples and links merely use. */
