@@ -598,7 +598,8 @@ const AZ_VERBS = new Set(["create", "list", "show", "delete", "update", "set", "
   "submit", "deploy", "import", "export", "cancel", "enable", "disable", "assign", "wait", "stream", "scale"]);
 function azureCommand(all, text) {
   if (all[0] !== "az" || /[()]/.test(text)) return null;
-  const groups = text.trim().split(/\s+/), verb = groups.findIndex((g, n) => n >= 2 && AZ_VERBS.has(fold(g)));
+  /* A verb may carry a qualifier after a hyphen ("create-for-rbac", "list-keys"). */
+  const groups = text.trim().split(/\s+/), verb = groups.findIndex((g, n) => n >= 2 && AZ_VERBS.has(fold(g).split("-")[0]));
   if (verb < 0) return null;
   const resource = words(groups[verb - 1]), start = all.indexOf(resource[0]), topic = resource.filter(topical).length;
   /* Only where an outer group names a resource too ("vnet"): "az ml job create" is read as it is. */
