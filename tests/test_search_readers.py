@@ -164,6 +164,7 @@ def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(pa
     ("azure ml workspace create cli", "azure-machine-learning-workspace"),  # a name shortened by initials is a name
     # an Azure CLI verb with a qualifier ("create-for-rbac") still marks the group before it as what is asked
     ("az ad sp create-for-rbac --name deploy --role Contributor", "service-principal"),
+    ("pyspark data frame", "spark-dataframes"),  # two words a name writes as one name its page as if joined
     # an unknown name imported from a library a page is named for: that page, no "No term" first
     ("from petastorm.tf_utils import make_petastorm_dataset", "petastorm"),
     # an Azure CLI line whose groups name two resources: the one its verb acts on

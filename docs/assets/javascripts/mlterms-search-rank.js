@@ -204,6 +204,26 @@ async function match(query, tokens, all, code, question, check) {
     matched.set(token, seen);
     if (shard && shard.map.has(token)) known.add(token);
   }
+  /* Two words a name writes as one ("data frame", "work space", "note book"): the pages whose names
+   * hold the joined word, or its stem, are named by both, as if it had been typed joined. */
+  if (!code)
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const joined = tokens[i] + tokens[i + 1];
+      if (names.words.map.has(tokens[i]) && names.words.map.has(tokens[i + 1]) && names.words.map.has(joined)) {
+        for (const [w, weight] of expand(joined, names.words, false, true)) {
+          if (weight < 0.8) continue;  // the word or its stem, not a prefix or a typo
+          const best = new Map();
+          for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
+          for (const [page, score] of best) {
+            if (score <= weight * QUESTION) continue;
+            const e = entry(page);
+            if (e.named.has(i) && e.named.has(i + 1)) continue;
+            e.names += score;
+            for (const k of [i, i + 1]) { e.covered.add(k); e.named.add(k); }
+          }
+        }
+      }
+    }
   /* A misspelt full name ("hyperparamter") still puts that name first, just below a correct one. Of
    * equal matches, the nearest spelling: "tunning" is "tuning", not "tune". */
   const corrected = tokens.map(t => {
