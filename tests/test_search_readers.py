@@ -165,6 +165,10 @@ def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(pa
     # an Azure CLI verb with a qualifier ("create-for-rbac") still marks the group before it as what is asked
     ("az ad sp create-for-rbac --name deploy --role Contributor", "service-principal"),
     ("pyspark data frame", "spark-dataframes"),  # two words a name writes as one name its page as if joined
+    # a command-line tool's error: its message without the flags it quotes; after its command, the command
+    ("train.py: error: unrecognized arguments: --steps=20 --epochs=2", "argparse"),
+    ("az ad sp create-for-rbac Usage error: To create role assignments, specify both --role and --scopes",
+     "service-principal"),
     # an unknown name imported from a library a page is named for: that page, no "No term" first
     ("from petastorm.tf_utils import make_petastorm_dataset", "petastorm"),
     # an Azure CLI line whose groups name two resources: the one its verb acts on

@@ -273,3 +273,16 @@ test("errorMessage reads an error's message, alone or after the line that raised
   assert.equal(core.errorMessage("TypeError MLPClassifier").message, "");  // no colon: no message, a class named
   assert.equal(core.errorMessage("what does mean squared error measure"), null);
 });
+
+test("errorMessage reads a command-line tool's error, which names no error class", () => {
+  const argparse = core.errorMessage("train.py: error: unrecognized arguments: --steps=20");
+  assert.equal(argparse.message, "unrecognized arguments: --steps=20");
+  assert.equal(argparse.first, true);  // the program's name is no line of code
+  assert.equal(argparse.tool, false);  // nothing before it to ask about
+  const az = core.errorMessage("az ad sp create-for-rbac Usage error: specify both --role and --scopes");
+  assert.equal(az.line.trim(), "az ad sp create-for-rbac");
+  assert.equal(az.tool, true);  // the command that failed
+  assert.equal(az.first, false);
+  assert.equal(core.errorMessage("I get this error: the model overfits").tool, false);  // no command before it
+  assert.equal(core.errorMessage("what is the error of a model"), null);  // no colon after "error"
+});

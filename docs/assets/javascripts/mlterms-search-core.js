@@ -180,7 +180,7 @@ const GENERIC_ERRORS = new Set(["Exception", "Warning", "Error", "ValueError", "
  * (codeQuery) and prose reading (the ranking's read) both take the message from here. */
 function errorMessage(query) {
   const m = query.match(/(?:^|\s)([\w.]*?)(\w*)(Error|Exception|Warning)\b(\s*:)?\s*(.*)$/s);
-  if (!m) return null;
+  if (!m) return toolError(query);
   const rest = m[5];  // a message only after a colon: "TypeError MLPClassifier" names a class
   /* A library's own error class names what failed ("ComputeTargetException": compute target); the
    * generic ones ("ValueError", "ModuleNotFoundError") say nothing of the subject. */
@@ -189,9 +189,29 @@ function errorMessage(query) {
     subject,
     message: m[4] ? rest : "", line: query.slice(0, m.index), warning: m[3] === "Warning",
     first: /^\s*[A-Z]\w*(?:Error|Exception|Warning)\b/.test(query),
+    ...namesIn(rest),
+  };
+}
+
+/* The names an error message quotes ('log_metric') or writes with empty brackets (load_component()),
+ * and the last parts of the names it quotes or calls. */
+function namesIn(rest) {
+  return {
     quoted: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(\)/g)].map(n => n[2] || n[3]),
     named: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(/g)].map(n => fold(n[2] || n[3]).split(".").pop()),
   };
+}
+
+/* A command-line tool's error, which names no error class: "train.py: error: unrecognized arguments:
+ * --steps=20" (argparse), "… Usage error: To create role assignments, specify both --role and
+ * --scopes" (the Azure CLI). The program's name before it is no line of code; a command of a known
+ * tool before it is what failed (`tool`). */
+const CLI = /^\s*(?:\$\s*|!)?(?:az|databricks|mlflow|pip3?|conda|python3?|kubectl|docker|git)\s+\S/;  // a command a reader runs
+function toolError(query) {
+  const m = query.match(/(^|\s)(?:[\w./-]+\.\w+:\s*|usage\s+)?error:\s*(.+)$/is);
+  if (!m) return null;
+  const line = query.slice(0, m.index + m[1].length);
+  return { subject: "", message: m[2], line, warning: false, first: !line.trim(), tool: CLI.test(line), ...namesIn(m[2]) };
 }
 
 /* How many brackets are open at position i of a line of code. */

@@ -570,16 +570,19 @@ function read(query) {
    * calls a crosswalk code name few pages' code holds ("nn.Flatten(), nn.Linear(…) RuntimeError: mat1
    * and mat2 shapes cannot be multiplied"), where "model.fit(X, y) ValueError: …" is about its message.
    * A message read as prose keeps what a library's own error class names ("ComputeTargetException":
-   * compute target). */
+   * compute target), and drops the flags it quotes ("train.py: error: unrecognized arguments:
+   * --steps=20": argparse). A command-line tool's error after the command asks about the command ("az
+   * ad sp create-for-rbac Usage error: …": the service principal). */
   const error = errorMessage(query);
   const knownNames = error && error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0);
   const lineCode = error && error.line.trim() ? codeQuery(error.line) : null;
-  const kept = error && error.line.trim() && (knownNames || error.warning
+  const kept = error && error.line.trim() && (knownNames || error.warning || error.tool
     || (lineCode && [...lineCode.main].some(i => curatedPages(i).length
       && (names.byCode.get(i) || []).length <= SPECIFIC_CALL * names.pages.length)));
   const asked = kept ? `${error.line} ${error.quoted.join(" ")}`
     : error && error.message.trim() && !knownNames
-      ? error.subject + " " + error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ") : query;
+      ? error.subject + " " + error.message.replace(/(["'])(?:\\.|(?!\1).)*\1/g, " ").replace(/\([^()]*\)/g, " ")
+        .replace(/(^|\s)--?[a-z][\w-]*(?:=\S*)?/gi, " ") : query;  // without the flags it quotes
   /* An install line asks about the packages it installs, without flags, extras and versions ("%pip
    * install -U petastorm[spark]==0.12"); a notebook magic about magic commands and its word ("%run
    * ./helpers", "%sql SELECT …"). */
