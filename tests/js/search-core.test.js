@@ -134,6 +134,7 @@ test("commandWords reads a command line without its flags and their values", () 
 test("compareSides reads 'difference between X and Y' and 'X vs Y'", () => {
   assert.deepEqual(core.compareSides("what is the difference between bagging and boosting?"), ["bagging", "boosting"]);
   assert.deepEqual(core.compareSides("RDD vs DataFrame"), ["rdd", "dataframe"]);
+  assert.deepEqual(core.compareSides("bagging vs boosting, which one reduces variance"), ["bagging", "boosting"]);
   assert.deepEqual(core.compareSides("service principal versus managed identity"), ["service principal", "managed identity"]);
   assert.equal(core.compareSides("how to split data"), null);
   /* A choice is a comparison too; the second side loses the context after it. */

@@ -340,7 +340,8 @@ function compareSides(query) {
   if (!m) m = q.match(/^(?:.*?\bis\s+)?(.+?)\s+(?:vs\.?|versus)\s+(.+)$/);
   /* "should I use X or Y (on the test set)": a choice between two things is a comparison too. */
   if (!m) m = q.match(/^(?:should|do|can|which)\b.*?\b(?:use|call|choose|pick)\s+(.+?)\s+or\s+(?:just\s+)?(.+?)(?:\s+(?:on|in|for|with|when)\s+.*)?$/);
-  return m ? [m[1].replace(/^(?:what(?:'s| is)|the)\s+/g, ""), m[2]] : null;
+  /* A clause after a comma asks what about them ("bagging vs boosting, which one reduces variance"). */
+  return m ? [m[1].replace(/^(?:what(?:'s| is)|the)\s+/g, ""), m[2].replace(/\s*[,;].*$/, "")] : null;
 }
 
 /* The grey completion of the last word as typed: a real word of the names (never two glued together),
