@@ -36,8 +36,12 @@ ALL = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding=
 # Session 14 added crosswalk words and blind set 28 (80 new queries): 2,353/2,618 hit@1 and 2,529 hit@3: other names
 # 467/501 of 516, questions 779/858 of 886, mistakes 566/585 of 589, code 541/585 of 627; two R names in the crosswalk
 # (recursive partitioning, tot.withinss) then took other names to 469/502 and the set to 2,355/2,530.
-FLOORS = {"other-name": (0.89, 0.96), "learner-question": (0.86, 0.96), "mistake": (0.95, 0.99),
-          "pasted-code": (0.85, 0.92)}
+# Session 15 added crosswalk names (AWS and Google Cloud counterparts, R, Wikipedia, Google's glossary), readers'
+# questions, four reading rules, and blind sets 29 and 30 (122 new queries): 2,481/2,740 hit@1 and 2,665 hit@3 (the
+# session's starting code and data: 2,455 / 2,645): other names 484/516 of 529, questions 832/916 of 938, mistakes
+# 598/618 of 622, code 567/615 of 651.
+FLOORS = {"other-name": (0.90, 0.96), "learner-question": (0.87, 0.96), "mistake": (0.95, 0.99),
+          "pasted-code": (0.86, 0.93)}
 
 
 def test_each_kind_of_the_reader_set_keeps_its_floor(browser, served_site):
