@@ -176,8 +176,9 @@ const GENERIC_ERRORS = new Set(["Exception", "Warning", "Error", "ValueError", "
  * not convert string to float: 'red'"): its text after the error class, whether the class begins the
  * query, the line before it, whether it is only a warning, the names it quotes ('log_metric') or names
  * with empty brackets ("suggest() missing 4 required positional arguments"), and the last parts of the
- * names it quotes or calls (load_component()). Null when the query holds no error class. Code reading
- * (codeQuery) and prose reading (the ranking's read) both take the message from here. */
+ * names it quotes or calls (load_component()). Null when the query holds no error class, nor a tool's
+ * "error:" (toolError). Code reading (codeQuery) and prose reading (the ranking's read) both take the
+ * message from here. */
 function errorMessage(query) {
   const m = query.match(/(?:^|\s)([\w.]*?)(\w*)(Error|Exception|Warning)\b(\s*:)?\s*(.*)$/s);
   if (!m) return toolError(query);
