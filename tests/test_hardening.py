@@ -264,6 +264,39 @@ def test_a_runner_that_ctrl_c_ended_first_reads_as_an_interrupt_not_a_bug(tmp_pa
     thread.join(timeout=60)
     assert len(raised) == 1 and isinstance(raised[0], KeyboardInterrupt), raised
 
+
+def test_a_stop_that_follows_ctrl_c_does_not_cut_the_runner_s_clean_up_short(tmp_path, monkeypatch):
+    """Ctrl-C reaches the runner with the whole group, and the build then sends it SIGTERM to stop it: the
+    second signal, arriving while the runner cleans up, must not leave a process a job detached running
+    (a fresh-clone run left a ``sleep`` so). Here both come back to back, so the second always lands in
+    the clean-up."""
+    import threading
+    from mlterms.examples import runner
+    mark = f"mlterms-test-{uuid.uuid4().hex}"
+    monkeypatch.setenv("MLTERMS_TEST_MARK", mark)
+    script, started = tmp_path / "detach.py", tmp_path / "started"
+    script.write_text("import pathlib, subprocess, time\n"
+                      "subprocess.Popen(['sleep', '600'], start_new_session=True)\n"
+                      f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(600)\n", encoding="utf-8")
+
+    def run_it() -> None:
+        try:
+            run([Job(str(script), str(tmp_path / "work"), timeout=500)], workers=1, deadline=120)
+        except BaseException:  # noqa: BLE001 - the interrupt itself is another test's
+            pass
+
+    thread = threading.Thread(target=run_it)
+    thread.start()
+    end = time.monotonic() + 120
+    while not started.exists() and time.monotonic() < end:
+        time.sleep(0.1)
+    assert len(_processes_marked(mark)) >= 3  # the zygote, the job, its detached sleep
+    [zygote] = list(runner._LIVE)
+    os.kill(zygote.pid, signal.SIGINT)
+    os.kill(zygote.pid, signal.SIGTERM)
+    thread.join(timeout=60)
+    assert _wait_until_none_marked(mark) == []
+
 JVM_PROBE = '''import sys, time
 sys.path.insert(0, {scripts!r})
 from mlterms.examples.spark_jvm import SharedJvm

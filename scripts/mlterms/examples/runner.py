@@ -290,7 +290,18 @@ def _zygote() -> None:
         wait_gone(kill_children(), timeout=10)  # and the orphans handed to us as subreaper
 
 
+_STOPPING = False  # the first signal is ending the zygote: the next ones must not cut its clean-up short
+
+
 def _exit_on_signal(signum, frame) -> None:  # noqa: ARG001 - signal handler signature
+    """End the zygote through its ``finally``, once. Ctrl-C reaches it with the whole group and the build
+    then sends SIGTERM too (``_stop_zygote``): raised again inside the clean-up, that second signal left a
+    process a snippet had detached running (a fresh-clone run). SIGKILL, 15 s on, still ends a clean-up
+    that hangs."""
+    global _STOPPING
+    if _STOPPING:
+        return
+    _STOPPING = True
     raise SystemExit(128 + signum)
 
 
