@@ -123,11 +123,19 @@ function latePrefix(token, lex) {
     for (let n = token.length - 1; n >= Math.max(5, Math.ceil(token.length * 0.6)) && !found.size; n--)
       for (const w of withPrefix(lex.sorted, token.slice(0, n), 61)) found.set(w, 0.3);
   if (token.length >= 7 && !found.size) {
-    const letters = w => [...w].sort().join(""), own = letters(token);
+    /* Sorting a word's letters is the dear part: a sum of its letter codes first rules out nearly every word. */
+    const letters = w => [...w].sort().join(""), own = letters(token), ownSum = codeSum(token);
     for (const w of lex.byLength.get(token.length) || [])
-      if (letters(w) === own && (w.slice(0, 2) === token.slice(0, 2) || swapsRuns(token, w))) found.set(w, 0.3);
+      if (codeSum(w) === ownSum && letters(w) === own && (w.slice(0, 2) === token.slice(0, 2) || swapsRuns(token, w)))
+        found.set(w, 0.3);
   }
   return found;
+}
+
+function codeSum(w) {
+  let sum = 0;
+  for (let i = 0; i < w.length; i++) sum += w.charCodeAt(i);
+  return sum;
 }
 
 /* Whether ``w`` is ``token`` with two adjacent runs of three letters or more swapped. */
