@@ -138,6 +138,13 @@ function matchPairs(sequences, entry) {
     }
 }
 
+/* Each page whose names hold the word ``w``: its best field weight times ``weight`` (how ``w`` was matched). */
+function nameScores(w, weight) {
+  const best = new Map();
+  for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
+  return best;
+}
+
 /* One query's matches: per page whether a full name matched (exact), which query words its names or
  * text cover, and its scores (names, text, code); per query word the index words it matched. */
 async function match(query, tokens, all, code, question, check) {
@@ -174,8 +181,7 @@ async function match(query, tokens, all, code, question, check) {
     const word = !last && Boolean(shard && shard.map.has(token));
     for (const [w, weight] of inNames) {
       seen.set(w, weight);
-      const best = new Map();
-      for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
+      const best = nameScores(w, weight);
       const naming = !(word && w.startsWith(token) && token.length < 0.8 * w.length && weight < 0.6
         && !ENDINGS.has(w.slice(token.length)));
       for (const [page, score] of best) {
@@ -212,9 +218,7 @@ async function match(query, tokens, all, code, question, check) {
       if (names.words.map.has(tokens[i]) && names.words.map.has(tokens[i + 1]) && names.words.map.has(joined)) {
         for (const [w, weight] of expand(joined, names.words, false, true)) {
           if (weight < 0.8) continue;  // the word or its stem, not a prefix or a typo
-          const best = new Map();
-          for (const c of names.words.map.get(w)) best.set(c >> 4, Math.max(best.get(c >> 4) || 0, weight * (c & 15)));
-          for (const [page, score] of best) {
+          for (const [page, score] of nameScores(w, weight)) {
             if (score <= weight * QUESTION) continue;
             const e = entry(page);
             if (e.named.has(i) && e.named.has(i + 1)) continue;
