@@ -78,11 +78,11 @@ def measure_worker(base: str, served: list, queries: list[str], expect: list[str
         page.goto(base)
         page.wait_for_load_state("networkidle")
         mark = len(served)
-        rows = engine_results(page, queries[:1])  # cold: fetches and indexes the names (a reader's focus does this)
+        rows = engine_results(page, queries[:1], workers=1)  # cold: fetches and indexes the names (a reader's focus does this)
         # The harness fetches the bootstrap and the worker as Material's page does on every load.
         boot_kb = sum(n for path, n in served[mark:] if path.endswith(("search_index.json", "mlterms-search.js"))) / 1024
         first_kb = _search_kb(served, mark)
-        rows += engine_results(page, queries[1:])  # the same worker, warm
+        rows += engine_results(page, queries[1:], workers=1)  # the same worker, warm
         heap = _worker_heap_mb(browser, page)
     times = [ms for _, _, ms in rows[1:]] or [rows[0][2]]
     hits = sum(1 for (_, locs, _), want in zip(rows, expect) if locs[:1] == [want])

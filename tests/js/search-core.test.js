@@ -24,6 +24,22 @@ test("expand finds the word, its completions and its typos", () => {
   assert.deepEqual([...core.expand("reg", lex, true).keys()].sort(), ["region", "regression", "regularize"]);
 });
 
+test("the typo lookup's letter-set filter drops no word within reach, and numbers have no typos", () => {
+  /* Every word one or two edits from the token, found by aligning it with every word of the vocabulary:
+   * the filter (letterBits) must find the same ones. Words built by the edits the filter must allow. */
+  const token = "regularization", vocab = new Set(["regularizaton", "regularizatoin", "regularisation", "reguralization",
+    "regularizations", "xregularization", "regularizatiqx", "regularizatiqnw", "regularizatio", "regulaization", "regularizer", "normalization", "kmeans", "16283"]);
+  for (let i = 0; i < token.length; i++) vocab.add(token.slice(0, i) + "q" + token.slice(i + 1));
+  const lex = core.lexicon(new Map([...vocab].map(w => [w, [1]])));
+  const found = [...core.expand(token, lex, false).keys()].sort();
+  const brute = [...vocab].filter(w => w !== token && core.distance(token, w, 2) <= 2).sort();
+  assert.deepEqual(found, brute);
+  assert.ok(found.length > 15);
+  const numbers = core.lexicon(new Map([["16283", [1]], ["16284", [2]], ["162830", [3]]]));
+  assert.deepEqual([...core.expand("16283", numbers, false).keys()].sort(), ["16283", "162830"]);  // not 16284
+  assert.deepEqual([...core.expand("1628", numbers, true).keys()].sort(), ["16283", "162830", "16284"]);  // begun: yes
+});
+
 test("initials of word runs stand for the name (ml for machine learning)", () => {
   assert.ok(core.initials(["azure", "machine", "learning", "workspace"]).has("ml"));
   assert.ok(core.initials(["azure", "machine", "learning", "workspace"]).has("aml"));

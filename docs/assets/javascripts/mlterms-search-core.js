@@ -16,6 +16,7 @@ const SPELLINGS = [
   [/^(\w{3,})izations?$/, "$1ize"],
 ];
 const SPLIT = /[^\p{L}\p{N}]+/u;
+const NUMBER = /^\d+$/;  // a word that is a number is matched as typed or begun, never as a typo
 const CODE_KEYWORDS = new Set(["from", "import", "as", "def", "return", "lambda", "none", "true", "false", "self",
   "print", "in", "for", "if", "else", "and", "or", "not", "with"]);
 
@@ -74,14 +75,32 @@ function stem(word) {
   return /([^aeiouls])\1$/.test(base) ? base.slice(0, -1) : base;
 }
 
-/* A vocabulary: word -> postings, with its words sorted (prefix lookup) and bucketed by length (typo lookup). */
+/* The set of a word's characters as 32 bits (two characters may share a bit). One edit changes that
+ * set by two bits at most, so two words whose sets differ in more than 2 * max bits are more than max
+ * edits apart: the typo lookup skips them without aligning them (at 20,000 terms most of a length
+ * bucket). */
+function letterBits(word) {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) & 31);
+  return bits;
+}
+function bitCount(n) {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/* A vocabulary: word -> postings, with its words sorted (prefix lookup) and bucketed by length with
+ * their letterBits (typo lookup; not the numbers, which have no typos: "16283" is not "16284"). */
 function lexicon(map, withStems = false) {
-  const sorted = [...map.keys()].sort(), byLength = new Map(), stems = withStems ? new Map() : null;
+  const sorted = [...map.keys()].sort(), byLength = new Map(), bits = new Map(), stems = withStems ? new Map() : null;
   for (const w of sorted) {
-    const list = byLength.get(w.length); list ? list.push(w) : byLength.set(w.length, [w]);
+    const list = byLength.get(w.length);
+    if (!NUMBER.test(w)) list ? list.push(w) : byLength.set(w.length, [w]);
     if (stems) { const s = stem(w), same = stems.get(s); same ? same.push(w) : stems.set(s, [w]); }
   }
-  return { map, sorted, byLength, stems };
+  for (const [length, list] of byLength) bits.set(length, Int32Array.from(list, letterBits));
+  return { map, sorted, byLength, bits, stems };
 }
 function withPrefix(sorted, prefix, limit) {
   let lo = 0, hi = sorted.length;
@@ -100,14 +119,17 @@ function expand(token, lex, last, anyMatch = false) {
   if (token.length >= (last ? 2 : 4))
     for (const w of withPrefix(lex.sorted, token, 61)) if (w !== token) put(w, last ? 0.7 : 0.5);
   /* Typos: one in a word of five letters or more, two from nine; a four-letter word only when nothing else matched. */
-  if (token.length >= 5 || (token.length === 4 && !found.size && !anyMatch)) {
-    const max = token.length >= 9 ? 2 : 1;
-    for (let length = token.length - max; length <= token.length + max; length++)
-      for (const w of lex.byLength.get(length) || []) {
-        if (w === token) continue;
+  if (!NUMBER.test(token) && (token.length >= 5 || (token.length === 4 && !found.size && !anyMatch))) {
+    const max = token.length >= 9 ? 2 : 1, mine = letterBits(token);
+    for (let length = token.length - max; length <= token.length + max; length++) {
+      const list = lex.byLength.get(length) || [], bits = lex.bits.get(length);
+      for (let k = 0; k < list.length; k++) {
+        const w = list[k];
+        if (w === token || bitCount(mine ^ bits[k]) > 2 * max) continue;
         const d = distance(token, w, max);
         if (d <= max) put(w, d === 1 ? 0.6 : 0.4);
       }
+    }
   }
   return found;
 }

@@ -443,12 +443,14 @@ function rank(pages, tokens, code, topic = tokens.length, generic = new Set(), w
   const setting = e => [...e.covered].filter(i => i >= topic).length;
   /* Its names hold a name the query holds, and its names and text every word of the topic. */
   const holds = e => Number((e.contained > 0 || e.short > 0) && [...e.covered].filter(i => i < topic).length >= Math.min(topic, tokens.length));
+  /* Each page's sort keys, most telling first, computed once (at 20,000 terms a common word matches
+   * thousands of pages, and a comparator that recomputed them spent most of the query). */
+  const keys = (page, e) => [e.exact, -walk(page, e), whole(e), holds(e), e.contained, e.specific,
+    code ? e.curated : reach(e), code ? 0 : setting(e), score(page, e)];
+  const before = (a, b) => { for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return b[k] - a[k]; return 0; };
   return [...pages.entries()].filter(([, e]) => e.covered.size || e.exact || e.contained || e.mentioned || (code && e.code))
-    .map(([page, e]) => [page, e, score(page, e), walk(page, e)])
-    .sort((a, b) => b[1].exact - a[1].exact || a[3] - b[3] || whole(b[1]) - whole(a[1]) || holds(b[1]) - holds(a[1])
-      || b[1].contained - a[1].contained
-      || b[1].specific - a[1].specific
-      || (code ? b[1].curated - a[1].curated : reach(b[1]) - reach(a[1]) || setting(b[1]) - setting(a[1])) || b[2] - a[2])
+    .map(([page, e]) => [page, e, keys(page, e)])
+    .sort((a, b) => before(a[2], b[2]))
     .slice(0, RESULTS);
 }
 
