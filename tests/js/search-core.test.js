@@ -142,6 +142,8 @@ test("commandWords reads a command line without its flags and their values", () 
   assert.equal(core.commandWords("mlflow run . -P alpha=0.5"), "mlflow run");  // a key=value setting too
   assert.equal(core.commandWords("mlflow run https://github.com/mlflow/mlflow-example.git -P alpha=0.5"), "mlflow run");  // and a URL
   assert.equal(core.commandWords("pip install -U scikit-learn"), "pip install scikit-learn");
+  assert.equal(core.commandWords("az ml job show -n $run_id --query status"), "az ml job show");  // a shell variable is a value
+  assert.equal(core.commandWords("az ml job show -n ${RUN_ID}"), "az ml job show");
   assert.equal(core.commandWords("az ml compute create"), null);  // no flag: prose as it is
   assert.equal(core.commandWords("model.fit(X, y)"), null);
   assert.equal(core.commandWords("from sklearn import svm"), null);

@@ -352,12 +352,14 @@ function spelledOut(query) {
 }
 
 /* A command line ("az ml job create --file job.yml", "pip install -U scikit-learn"): its words without
- * the flags, the long flags' values and key=value settings (file names and settings, not what is asked), read as prose;
+ * the flags, the long flags' values, key=value settings and shell variables (file names, settings and
+ * values, not what is asked), read as prose;
  * null for anything that is not a command of two or more words with a flag. */
 function commandWords(query) {
   const command = /^\s*[a-z][\w-]*\s+[a-z][\w-]*/i.test(query) && /\s--?[a-z]/i.test(query);
   if (!command || /[()]|\bimport\b/.test(query)) return null;
-  return query.replace(/\s--[a-z][\w-]*(?:[ =](?!-)\S+)?/gi, " ").replace(/\s-[a-z]\b/gi, " ")
+  return query.replace(/\s\$\{?\w+\}?(?=\s|$)/g, " ")  // a shell variable: a value ("-n $run_id")
+    .replace(/\s--[a-z][\w-]*(?:[ =](?!-)\S+)?/gi, " ").replace(/\s-[a-z]\b/gi, " ")
     .replace(/\s[\w.-]+=\S*/g, " ")  // a setting a flag passes: "-P alpha=0.5"
     .replace(/\s\S*\/\S*/g, " ")  // a URL or a path: what the command runs on, not what it is
     .replace(/\s[\w.-]+\.(?:ya?ml|json|py|ipynb|csv|txt|sh|cfg|toml|parquet|zip)(?=\s|$)/gi, " ")  // a file name

@@ -26,6 +26,7 @@ const GENERIC = 0.05;  // a word in the names of more than this share of pages i
 const ABBREVIATED = 6;  // the "exact" rank of a title typed with its words cut short: below a misspelt title (7)
 const SIDE = 4;  // the "exact" rank of a page named by one side of "X vs Y": below every full-name match
 const LONG = 5;  // words of a question that, unanswered, still shows its closest term before "No term"
+const CODED_WORD = 3;  // a prose word that is a crosswalk code name of this many pages or fewer names them
 const SPECIFIC_CALL = 0.1;  // a call in the code of more pages than this share ("fit") names no one term
 const RESULTS = 60;  // pages ranked and shown
 /* Asked for another cloud's counterpart ("azure equivalent of aws sagemaker"): the frame's words. */
@@ -190,6 +191,16 @@ async function match(query, tokens, all, code, question, check) {
         if (score <= weight * QUESTION) { e.asked.add(i); askedPages.add(page); }  // a question's words are no name, but a question the page answers
         else { e.covered.add(i); if (naming) { e.named.add(i); namedPages.add(page); } }
       }
+    }
+    /* A word of prose that no name holds but a crosswalk code name is ("hclust in r", "does fillna
+     * change my data"): the few pages that name it in code are named by it, as by another name. */
+    if (!code && !names.words.map.has(token)) {
+      const coded = new Set(curatedPages(token));
+      if (coded.size && coded.size <= CODED_WORD)
+        for (const page of coded) {
+          const e = entry(page);
+          e.names += ALIAS; e.covered.add(i); e.named.add(i); namedPages.add(page);
+        }
     }
     if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
     for (const [lex, w, weight] of inText) {
@@ -631,8 +642,13 @@ function azureCommand(all, text) {
   const groups = text.trim().split(/\s+/), verb = groups.findIndex((g, n) => n >= 2 && AZ_VERBS.has(fold(g).split("-")[0]));
   if (verb < 0) return null;
   const resource = words(groups[verb - 1]), start = all.indexOf(resource[0]), topic = resource.filter(topical).length;
-  /* Only where an outer group names a resource too ("vnet"): "az ml job create" is read as it is. */
-  if (start < 0 || !topic || !all.slice(1, start).some(specificWord)) return null;
+  if (start < 0 || !topic) return null;
+  /* Where no outer group names a resource ("az ml job show"), the groups are the topic as typed and the
+   * verb and what follows only its context: "show" is no part of what is asked. */
+  if (!all.slice(1, start).some(specificWord)) {
+    const k = start + resource.length;
+    return { all, question: { context: k, topic: all.slice(0, k).filter(topical).length, subject: k } };
+  }
   /* The resource's words first, then the rest: the ranking reads a question's topic from its start. */
   return { all: [...resource, ...all.slice(0, start), ...all.slice(start + resource.length)],
     question: { context: resource.length, topic, subject: topic } };
