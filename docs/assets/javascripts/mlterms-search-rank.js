@@ -139,6 +139,9 @@ function matchPairs(sequences, entry) {
     }
 }
 
+/* How many letters two words begin with in common. */
+const shared = (a, b) => { let k = 0; while (k < a.length && a[k] === b[k]) k++; return k; };
+
 /* Each page whose names hold the word ``w``: its best field weight times ``weight`` (how ``w`` was matched). */
 function nameScores(w, weight) {
   const best = new Map();
@@ -180,6 +183,13 @@ async function match(query, tokens, all, code, question, check) {
      * "differential" or less) does not name it, unless the rest is an ending ("explain", "explainers");
      * "convolution" still names "convolutional". */
     const word = !last && Boolean(shard && shard.map.has(token));
+    /* A word spelt right (the text or the names hold it) is no typo of another name's word that starts
+     * differently: "height" is not "weight", "still" not "skill". A variant of it still counts ("scaler":
+     * "scaled", "training": "trainin"). */
+    if ((shard && shard.map.has(token)) || names.words.map.has(token))
+      for (const [w] of inNames)
+        if (w !== token && stem(w) !== stem(token) && shared(w, token) < Math.min(w.length, token.length) - 2
+          && distance(token, w, 2) <= 2) inNames.delete(w);
     for (const [w, weight] of inNames) {
       seen.set(w, weight);
       const best = nameScores(w, weight);
