@@ -34,6 +34,11 @@ OFFICIAL_SITES = {
     "en.wikipedia.org": "Wikipedia", "docs.opendp.org": "OpenDP",
     "docs.microsoft.com": "Microsoft Docs", "search.r-project.org": "R documentation",
     "pypi.org": "PyPI (a project's own package page)", "quantum.cloud.ibm.com": "IBM Quantum (Qiskit)",  # Microsoft Learn's address until 2022: cited for what it said then
+    # The docs of the other ecosystems whose names readers bring (crosswalk sources): each product's own site.
+    "docs.aws.amazon.com": "AWS", "cloud.google.com": "Google Cloud", "airflow.apache.org": "Apache Airflow",
+    "cran.r-project.org": "CRAN", "topepo.github.io": "caret", "www.tidymodels.org": "tidymodels",
+    "mlr3book.mlr-org.com": "mlr3", "keras.io": "Keras", "xgboost.readthedocs.io": "XGBoost",
+    "lightgbm.readthedocs.io": "LightGBM", "www.mathworks.com": "MATLAB", "weka.sourceforge.io": "Weka",
 }
 
 # API reference pages, by top-level package: the dotted path of the object is the page name
