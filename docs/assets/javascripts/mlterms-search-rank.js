@@ -203,9 +203,10 @@ async function match(query, tokens, all, code, question, check) {
       }
     }
     /* A word of prose that no name holds but a crosswalk code name is ("hclust in r", "does fillna
-     * change my data"): the few pages that name it in code are named by it, as by another name. */
+     * change my data"), or its plural (the word lost its "s": "categoricalparameterrange"): the few
+     * pages that name it in code are named by it, as by another name. */
     if (!code && !names.words.map.has(token)) {
-      const coded = new Set(curatedPages(token));
+      const coded = new Set([...curatedPages(token), ...curatedPages(token + "s")]);
       if (coded.size && coded.size <= CODED_WORD)
         for (const page of coded) {
           const e = entry(page);
