@@ -61,7 +61,9 @@ test("codeQuery reads the identifiers of pasted code, the imported or called one
   assert.deepEqual([...imp.main], ["kmeans"]);
   assert.deepEqual(imp.idents, ["sklearn.cluster", "sklearn", "cluster", "kmeans"]);
   /* A dotted path's leading runs meet an indexed path whose short parts are dropped ("fs"). */
-  assert.deepEqual(core.codeQuery("dbutils.fs.ls").idents, ["dbutils.fs.ls", "dbutils.fs", "dbutils"]);
+  assert.deepEqual(core.codeQuery("dbutils.fs.ls").idents, ["dbutils.fs.ls", "dbutils.fs", "fs.ls", "dbutils"]);
+  /* And the runs after a first part that may be a variable the API hangs off (a WorkspaceClient `w`). */
+  assert.ok(core.codeQuery("w.dbutils.fs.cp('/tmp/a', 'dbfs:/a')").idents.includes("dbutils.fs.cp"));
   /* One name that starts with an acronym is code; a product name written that way is not. */
   assert.deepEqual([...core.codeQuery("MLClient").main], ["mlclient"]);
   assert.equal(core.codeQuery("MLflow"), null);

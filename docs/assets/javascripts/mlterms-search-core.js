@@ -297,6 +297,9 @@ function codeQuery(query) {
     /* The path and its leading runs too ("dbutils.fs.ls", "dbutils.fs"), to meet an indexed path whose
      * short parts ("fs") are dropped below. */
     for (let n = path.length; n >= 2; n--) all.add(path.slice(0, n).join("."));
+    /* And after its first part, which may be a variable the API hangs off ("w.dbutils.fs.cp", where
+     * w is a WorkspaceClient): "dbutils.fs.cp", "dbutils.fs". */
+    for (let n = path.length; n >= 3; n--) all.add(path.slice(1, n).join("."));
     const parts = path.filter(p => p.length > 2 && !CODE_KEYWORDS.has(p));
     if (!parts.length) continue;
     parts.forEach(p => all.add(p));
