@@ -146,7 +146,9 @@ test("commandWords reads a command line without its flags and their values", () 
   assert.equal(core.commandWords("pip install -U scikit-learn"), "pip install scikit-learn");
   assert.equal(core.commandWords("az ml job show -n $run_id --query status"), "az ml job show");  // a shell variable is a value
   assert.equal(core.commandWords("az ml job show -n ${RUN_ID}"), "az ml job show");
-  assert.equal(core.commandWords("az ml compute create"), null);  // no flag: prose as it is
+  assert.equal(core.commandWords("compute create cluster"), null);  // no flag, no known tool: prose as it is
+  /* A known tool's command needs no flag: its words, without the paths it runs on. */
+  assert.equal(core.commandWords("databricks workspace import_dir ./notebooks /Shared/project"), "databricks workspace import_dir");
   assert.equal(core.commandWords("model.fit(X, y)"), null);
   assert.equal(core.commandWords("from sklearn import svm"), null);
 });

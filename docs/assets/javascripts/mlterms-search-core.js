@@ -359,7 +359,8 @@ function spelledOut(query) {
  * values, not what is asked), read as prose;
  * null for anything that is not a command of two or more words with a flag. */
 function commandWords(query) {
-  const command = /^\s*[a-z][\w-]*\s+[a-z][\w-]*/i.test(query) && /\s--?[a-z]/i.test(query);
+  /* A known tool's command needs no flag to be one ("databricks workspace import_dir ./notebooks …"). */
+  const command = /^\s*[a-z][\w-]*\s+[a-z][\w-]*/i.test(query) && (/\s--?[a-z]/i.test(query) || CLI.test(query));
   if (!command || /[()]|\bimport\b/.test(query)) return null;
   return query.replace(/\s\$\{?\w+\}?(?=\s|$)/g, " ")  // a shell variable: a value ("-n $run_id")
     .replace(/\s--[a-z][\w-]*(?:[ =](?!-)\S+)?/gi, " ").replace(/\s-[a-z]\b/gi, " ")

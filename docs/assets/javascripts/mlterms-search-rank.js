@@ -82,8 +82,9 @@ function matchCode(code, entry, pages) {
    * `from sklearn.manifold import TSNE`: scikit-learn is in most pages' code, and names no answer. */
   const known = [...pages.values()].some(e => e.explains);
   if (code.module && !known && new Set((names.byCode.get(code.module) || []).map(hit => hit >> 2)).size <= SPECIFIC_CALL * N)
-    for (const c of namedBy(words(code.module)))
-      if ((c & 15) >= ALIAS - 1) Object.assign(entry(c >> 4), { explains: true }).code += 3 * CURATED * Math.log(1 + N);
+    for (const page of new Set([...namedBy(words(code.module)).filter(c => (c & 15) >= ALIAS - 1).map(c => c >> 4),
+      ...curatedPages(code.module)]))  // or a crosswalk code name ("from pylab import *": Matplotlib)
+      Object.assign(entry(page), { explains: true }).code += 3 * CURATED * Math.log(1 + N);
 }
 
 /* The pages that share a crosswalk code name's last part with the dotted path the code writes, but
@@ -578,7 +579,7 @@ function shellCommand(query) {
   const line = (wrapped ? wrapped[1] : query).replace(/^\s*(?:\$\s+|!(?=[a-z]))/i, "");
   /* An Azure PowerShell cmdlet names its resource in its noun: New-AzNetworkSecurityRuleConfig asks
    * about a "network security rule config", New-AzureRmVirtualNetworkGateway a "virtual network gateway". */
-  const cmdlet = line.match(/^\s*[A-Z][a-z]+-Az(?:ureRm)?([A-Z][A-Za-z]+)\b/);
+  const cmdlet = line.match(/^\s*(?:\$\w+\s*=\s*)?[A-Z][a-z]+-Az(?:ureRm)?([A-Z][A-Za-z]+)\b/);  // its result may be assigned
   return cmdlet ? cmdlet[1].replace(/([a-z])([A-Z])/g, "$1 $2") : line;
 }
 
@@ -619,11 +620,12 @@ function read(query) {
   const magic = line.match(/^\s*%{1,2}([A-Za-z]\w*)\b(.*)$/s);
   const read_ = install ? install[1].split(/\s+/).filter(w => w && !w.startsWith("-")).map(w => w.replace(/\[.*?\]|[=<>~!].*$/g, "")).join(" ")
     : magic ? `magic command ${magic[1]} ${magic[2]}` : line;
-  const text = spelledOut(commandWords(read_) || read_), whole = fold(text.trim());
+  /* A command line's words are its command's, not code ("import_dir" is a subcommand). */
+  const commandLine = commandWords(read_), text = spelledOut(commandLine || read_), whole = fold(text.trim());
   const command = azureCommand(words(text), text), all = command ? command.all : words(text);
   /* One word that no name holds but code does ("beeswarm", "fillna") is read as code too. */
   const lone = all.length === 1 && !names.words.map.has(all[0]) && names.byCode.has(whole);
-  const code = codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
+  const code = commandLine ? null : codeQuery(text) || (lone ? { idents: [whole], main: new Set([whole]) } : null);
   /* A line whose calls no page knows (`my_model.explained_variance_ratio_.cumsum()`) asks about the
    * names in it that the crosswalk gives a term in code; an import line only about what it imports. */
   if (code && !code.imports && ![...code.main].some(known)) {
