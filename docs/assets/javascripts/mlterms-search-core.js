@@ -362,8 +362,10 @@ function commandWords(query) {
   /* A known tool's command needs no flag to be one ("databricks workspace import_dir ./notebooks …"). */
   const command = /^\s*[a-z][\w-]*\s+[a-z][\w-]*/i.test(query) && (/\s--?[a-z]/i.test(query) || CLI.test(query));
   if (!command || /[()]|\bimport\b/.test(query)) return null;
-  return query.replace(/\s\$\{?\w+\}?(?=\s|$)/g, " ")  // a shell variable: a value ("-n $run_id")
+  /* A switch that takes no value says what the command does ("az login --service-principal -u …"): its words stay. */
+  return query.replace(/\s--([a-z][\w-]*)(?=\s+-|\s*$)/gi, (_, flag) => ` ${flag.replace(/[-_]/g, " ")} `)
     .replace(/\s--[a-z][\w-]*(?:[ =](?!-)\S+)?/gi, " ").replace(/\s-[a-z]\b/gi, " ")
+    .replace(/\s\$\{?\w+\}?(?=\s|$)/g, " ")  // a shell variable: a value ("-n $run_id")
     .replace(/\s[\w.-]+=\S*/g, " ")  // a setting a flag passes: "-P alpha=0.5"
     .replace(/\s\S*\/\S*/g, " ")  // a URL or a path: what the command runs on, not what it is
     .replace(/\s[\w.-]+\.(?:ya?ml|json|py|ipynb|csv|txt|sh|cfg|toml|parquet|zip)(?=\s|$)/gi, " ")  // a file name
