@@ -356,8 +356,8 @@ function spelledOut(query) {
 
 /* A command line ("az ml job create --file job.yml", "pip install -U scikit-learn"): its words without
  * the flags, the long flags' values, key=value settings and shell variables (file names, settings and
- * values, not what is asked), read as prose;
- * null for anything that is not a command of two or more words with a flag. */
+ * values, not what is asked), read as prose; a switch that takes no value keeps its words. Null for
+ * anything that is not a command of two or more words with a flag, or of a known tool (CLI). */
 function commandWords(query) {
   /* A known tool's command needs no flag to be one ("databricks workspace import_dir ./notebooks …"). */
   const command = /^\s*[a-z][\w-]*\s+[a-z][\w-]*/i.test(query) && (/\s--?[a-z]/i.test(query) || CLI.test(query));
