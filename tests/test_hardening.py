@@ -297,6 +297,7 @@ def test_a_stop_that_follows_ctrl_c_does_not_cut_the_runner_s_clean_up_short(tmp
     thread.join(timeout=60)
     assert _wait_until_none_marked(mark) == []
 
+
 JVM_PROBE = '''import sys, time
 sys.path.insert(0, {scripts!r})
 from mlterms.examples.spark_jvm import SharedJvm

@@ -145,19 +145,17 @@ function latePrefix(token, lex) {
     for (let n = token.length - 1; n >= Math.max(5, Math.ceil(token.length * 0.6)) && !found.size; n--)
       for (const w of withPrefix(lex.sorted, token.slice(0, n), 61)) found.set(w, 0.3);
   if (token.length >= 7 && !found.size) {
-    /* Sorting a word's letters is the dear part: a sum of its letter codes first rules out nearly every word. */
-    const letters = w => [...w].sort().join(""), own = letters(token), ownSum = codeSum(token);
-    for (const w of lex.byLength.get(token.length) || [])
-      if (codeSum(w) === ownSum && letters(w) === own && (w.slice(0, 2) === token.slice(0, 2) || swapsRuns(token, w)))
+    /* Sorting a word's letters is the dear part: the bucket's letterBits (same letters, same bits) first
+     * rule out nearly every word. */
+    const letters = w => [...w].sort().join(""), own = letters(token), mine = letterBits(token);
+    const list = lex.byLength.get(token.length) || [], bits = lex.bits.get(token.length);
+    for (let k = 0; k < list.length; k++) {
+      const w = list[k];
+      if (bits[k] === mine && letters(w) === own && (w.slice(0, 2) === token.slice(0, 2) || swapsRuns(token, w)))
         found.set(w, 0.3);
+    }
   }
   return found;
-}
-
-function codeSum(w) {
-  let sum = 0;
-  for (let i = 0; i < w.length; i++) sum += w.charCodeAt(i);
-  return sum;
 }
 
 /* Whether ``w`` is ``token`` with two adjacent runs of three letters or more swapped. */
