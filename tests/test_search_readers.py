@@ -84,6 +84,19 @@ def test_code_whose_imported_name_no_page_explains_says_no_term_first(page, serv
     assert not page.console_errors
 
 
+def test_a_word_no_page_holds_lists_its_closest_terms_by_meaning(page, served_site):
+    """No page's words hold "overmemorizing": the results say "No term", and the closest terms that
+    follow are read by meaning (the model fetched for it), with Overfitting first of them."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(served_site)
+    urls = search(page, "overmemorizing", timeout=60000)
+    assert page.locator(RESULT_LINKS).first.inner_text().startswith("No term for ‘overmemorizing’ in this glossary")
+    assert term_slug(urls[1]) == "overfitting", urls[:4]
+    assert [u for u in fetched if u.endswith("/search/meaning/model.bin")]
+    assert not page.console_errors
+
+
 def test_a_long_question_no_page_answers_shows_its_closest_term_then_says_no_term(page, served_site):
     """Five words or more that name no missing concept most likely ask, in other words, about the
     closest term: it comes first, and the "No term" line right after it."""

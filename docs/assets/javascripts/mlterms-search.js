@@ -87,8 +87,8 @@ const MEANING_WORDS = 4, MEANING_STEP = 0.04, MEANING_PLACES = 3, MEANING_ADDS =
 let MEANING_WAIT = 120;  // ms without a newer keystroke before a question is read by meaning
 const NO_WAIT = "mlterms-no-wait";  // from a caller that sends whole queries, one at a time (the tests' harness)
 let meaningLoading = null;
-function asksMeaning(query) {
-  return Boolean(config.mlterms.meaning) && query.trim().split(/\s+/).length >= MEANING_WORDS
+function asksMeaning(query, unfound = false) {
+  return Boolean(config.mlterms.meaning) && (unfound || query.trim().split(/\s+/).length >= MEANING_WORDS)
     && !/[()=_\[\]{}]|\w\.\w/.test(query) && !(self.navigator && navigator.connection && navigator.connection.saveData);
 }
 function loadMeaning() {
@@ -198,7 +198,8 @@ async function search(query, id = latest, meaning = false) {
   const completion = suggestion(query, names.surface);
   /* prose: answer() may read it by meaning; not code, nor an error's message (what it says is in no page's
    * words: "could not convert string to float" is near shapes and layers, and the words find its term). */
-  return { items, suggest: completion ? [completion] : [], prose: !code && !(error && (error.first || error.message)) };
+  return { items, suggest: completion ? [completion] : [], prose: !code && !(error && (error.first || error.message)),
+    unfound: Boolean(none && !none.absent) };
 }
 
 let latest = 0, queue = Promise.resolve();
@@ -232,7 +233,7 @@ async function answer(query, id) {
     data = { items: [] };
   }
   if (id !== latest) return;
-  const refine = Boolean(data.prose) && asksMeaning(query);  // code is read by its names
+  const refine = Boolean(data.prose) && asksMeaning(query, data.unfound);  // code is read by its names
   postMessage({ type: RESULT, data: { ...data, query, refining: refine } });
   if (!refine) return;
   const later = () => { if (id === latest) queue = queue.then(() => refineByMeaning(query, id, data)); };
