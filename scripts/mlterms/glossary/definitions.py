@@ -39,6 +39,7 @@ OFFICIAL_SITES = {
     "cran.r-project.org": "CRAN", "topepo.github.io": "caret", "www.tidymodels.org": "tidymodels",
     "mlr3book.mlr-org.com": "mlr3", "keras.io": "Keras", "xgboost.readthedocs.io": "XGBoost",
     "lightgbm.readthedocs.io": "LightGBM", "www.mathworks.com": "MATLAB", "weka.sourceforge.io": "Weka",
+    "en.wiktionary.org": "Wiktionary",  # a dictionary's senses and quotations: for a name readers use, not a definition
 }
 
 # API reference pages, by top-level package: the dotted path of the object is the page name
@@ -133,7 +134,7 @@ def link_label(url: str) -> str:
     page = parts.fragment or next((p for p in reversed(parts.path.split("/")) if p and p != "index.html"), "")
     for suffix in (".html", ".htm", ".md"):
         page = page.removesuffix(suffix)
-    if parts.hostname == "en.wikipedia.org" or "." not in page:
+    if parts.hostname in ("en.wikipedia.org", "en.wiktionary.org") or "." not in page:
         page = page.replace("_", " ").replace("-", " ")
     return f"{site}: {page}" if page else site
 
