@@ -120,6 +120,10 @@ def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(pa
     assert page.locator(RESULT_LINKS).nth(1).inner_text().startswith("No term for ‘gausian distribution mean and standard")
     search(page, "sklearn confusion matrix")
     assert page.locator(RESULT_LINKS).first.inner_text().startswith("No term for ‘sklearn confusion matrix’")
+    # a term's initials count as the words they stand for ("pca": three, more than "feature selection")
+    urls = search(page, "is pca a feature selection method")
+    assert term_slug(urls[0]) == "principal-component-analysis", urls[:3]
+    assert page.locator(RESULT_LINKS).nth(1).inner_text().startswith("No term for ‘is pca a feature selection method’")
     assert not page.console_errors
 
 

@@ -560,8 +560,20 @@ function namedBefore(ws, key) {
   const at = ws.findIndex((w, i) => key.every((k, j) => ws[i + j] !== undefined && sameWord(ws[i + j], k)));
   const size = key.filter(w => !STOP.has(w)).length;
   if (at <= 0) return false;
-  for (const [i, j, span, c] of nameRuns(ws.slice(0, at))) if ((c & 15) > RELATED && span >= size && !STOP.has(ws[i])) return true;
+  for (const [i, j, span, c] of nameRuns(ws.slice(0, at)))
+    if ((c & 15) > RELATED && Math.max(span, initialsOf(ws.slice(i, j), c >> 4)) >= size && !STOP.has(ws[i])) return true;
   return false;
+}
+
+/* How many words a one-word name stands for when it is the initials of its page's title ("pca":
+ * three, Principal Component Analysis); 0 for any other name ("sklearn" stands for no title's words). */
+function initialsOf(run, page) {
+  if (run.length !== 1) return 0;
+  const title = words(names.pages[page][0]).filter(w => !STOP.has(w));
+  for (let i = 0; i < title.length; i++)
+    for (let n = 2; n <= 4 && i + n <= title.length; n++)
+      if (title.slice(i, i + n).map(w => w[0]).join("") === run[0]) return n;
+  return 0;
 }
 
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but
