@@ -93,6 +93,11 @@ test("indexNames finds a page by its full name, spaced or joined, and its code b
   assert.deepEqual(index.byName.get("onehotencoding"), [core.FIELDS.TITLE - 1]);
   assert.deepEqual(index.byName.get("dummy variable"), [core.FIELDS.RELATED]);
   assert.deepEqual(index.byCode.get("get_dummies"), [0 * 4 + 1]);
+  /* A CamelCase name is also found by its words typed apart, plural "s" folded ("databricks step"). */
+  const camel = core.indexNames({ pages: [["DatabricksStep", ["PFIExplainer"]]], other: [] });
+  assert.deepEqual(camel.byName.get("databrick step"), [core.FIELDS.TITLE - 1]);
+  assert.deepEqual(camel.byName.get("pfi explainer"), [core.FIELDS.ALIAS - 1]);
+  assert.equal(index.byName.get("one hot encoding").length, 1);  // a name already spaced adds no key
   /* A crosswalk code name: its path and last part name the term, its modules only lead to it. */
   const curated = core.indexNames({ pages: [["Transfer learning", [], 1, [], [], ["torch.Tensor.requires_grad"]]] });
   assert.deepEqual(curated.byCode.get("requires_grad"), [core.FIELDS.CURATED]);

@@ -459,6 +459,10 @@ function indexNames(data, stop = new Set()) {
       if (n <= others.length) for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 2) surface.add(w);
       add(byName, base_.join(" "), page * 16 + field);
       add(byName, base_.join(""), page * 16 + field - 1);
+      /* A name written in CamelCase, as its words: "databricks step" is DatabricksStep (with the plural's
+       * "s" folded, "databricks" is "databrick": joined, the words typed apart would not find it). */
+      const split = words(name.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2"));
+      if (split.length > base_.length) add(byName, split.join(" "), page * 16 + field - 1);
       for (const w of nameKeys(base_)) add(byWord, w, page * 16 + field);
       const content = base_.filter(w => !stop.has(w));
       for (let k = 1; k < content.length; k++) add(byPair, content[k - 1] + " " + content[k], page * 16 + field);
