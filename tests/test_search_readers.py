@@ -150,6 +150,8 @@ def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(pa
     ("how to use a cutoff other than 0.5 when predicting classes in sklearn", "classification-threshold"),  # rare words weigh more
     ("how to find outliers with the 1.5 IQR rule", "outlier"),  # a missing concept only in the context: no "No term" first
     ("why do we need to zero the gradients before loss.backward", "optimizer-zero-grad"),  # code quoted in a question
+    ("why does train_test_split give me a different split every time", "train-test-split"),  # an identifier is one word
+    ("databricks step azureml", "databricksstep"),  # a CamelCase name typed apart
     ("loss keeps oscillating and diverging, is the step size too big", "learning-rate"),  # a related name held whole
     ("WhiteNoise differential privacy", "smartnoise"),  # the name whose page also holds the other words
     ("Managed Service Identity (MSI)", "managed-identities"),  # a name followed by its own abbreviation

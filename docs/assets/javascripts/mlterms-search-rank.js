@@ -282,7 +282,9 @@ async function match(query, tokens, all, code, question, check) {
     for (const c of new Set([...namedBy(asTyped), ...namedBy(spelt)])) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, SIDE - n / 2);
   });
   if (!code) {
-    contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0);
+    /* identifiers typed in prose ("why does train_test_split give me …"): each one word as typed */
+    const idents = (query.match(/\b[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+\b/gu) || []).map(i => words(i).join(" "));
+    contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0, new Set(idents));
   }
   /* The misspelt words and their names' spelling: words no text or code holds, one or two typos from it. */
   const typos = new Map([...fixed].filter(([t, c]) => c !== t && !known.has(t) && !names.byCode.has(t)
@@ -297,7 +299,7 @@ async function match(query, tokens, all, code, question, check) {
  * a name inside the context is where the question is asked, not what about. Its `specific` is how rare
  * the name's words are (`rarity`, by word as typed): of two names as long, "bagging ensemble" is about
  * the rarer, Bagging. `sequences`: the query's words, as typed and corrected. */
-function contained(sequences, entry, { context, topic, subject = topic }, rarity) {
+function contained(sequences, entry, { context, topic, subject = topic }, rarity, idents = new Set()) {
   const need = Math.max(1, Math.ceil(subject / 2));
   for (const seq of sequences) {
     const runs = new Map();  // page -> [start, end, weight] of the names it holds before the context
@@ -312,7 +314,7 @@ function contained(sequences, entry, { context, topic, subject = topic }, rarity
     for (const [page, held] of runs)
       for (const [i, j, weight] of overlapping(held)) {
         const e = entry(page), span = seq.slice(i, j).filter(w => !STOP.has(w)).length;
-        if (span < need) { if (weight === 1) e.short = 1; continue; }
+        if (span < need && !(weight === 1 && idents.has(seq.slice(i, j).join(" ")))) { if (weight === 1) e.short = 1; continue; }
         const value = span * weight;
         const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
         if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
