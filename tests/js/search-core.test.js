@@ -98,6 +98,9 @@ test("indexNames finds a page by its full name, spaced or joined, and its code b
   assert.deepEqual(camel.byName.get("databrick step"), [core.FIELDS.TITLE - 1]);
   assert.deepEqual(camel.byName.get("pfi explainer"), [core.FIELDS.ALIAS - 1]);
   assert.equal(index.byName.get("one hot encoding").length, 1);  // a name already spaced adds no key
+  /* A four-letter word whose folded form drops an "s" is kept as written too: "bais" is a typo of "bias". */
+  const bias = core.indexNames({ pages: [["Societal bias", []]], other: [] });
+  assert.deepEqual(bias.words.map.get("bias"), [core.FIELDS.TITLE]);
   /* A crosswalk code name: its path and last part name the term, its modules only lead to it. */
   const curated = core.indexNames({ pages: [["Transfer learning", [], 1, [], [], ["torch.Tensor.requires_grad"]]] });
   assert.deepEqual(curated.byCode.get("requires_grad"), [core.FIELDS.CURATED]);

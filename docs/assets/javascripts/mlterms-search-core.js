@@ -466,8 +466,9 @@ function indexNames(data, stop = new Set()) {
       for (const w of nameKeys(base_)) add(byWord, w, page * 16 + field);
       const content = base_.filter(w => !stop.has(w));
       for (let k = 1; k < content.length; k++) add(byPair, content[k - 1] + " " + content[k], page * 16 + field);
-      /* The word as written too ("regularization", kept whole: a typo of it is far from "regularize"). */
-      for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 4 && !base_.includes(w)) add(byWord, w, page * 16 + field);
+      /* The word as written too ("regularization", kept whole: a typo of it is far from "regularize";
+       * "bias", folded to "bia" as if a plural: "bais" is one swap from it, two from "bia"). */
+      for (const w of fold(name).split(/[^\p{L}\p{N}]+/u)) if (w.length > 3 && !base_.includes(w)) add(byWord, w, page * 16 + field);
       if (field > RELATED) for (const w of initials(base_)) if (!base_.includes(w)) add(byWord, w, page * 16 + INITIALS);
       if (field > RELATED) for (const key of shortened(base_)) add(byName, key, page * 16 + INITIALS);
     });
