@@ -52,3 +52,15 @@ def test_records_of_a_glossary_without_tags_links_or_history():
     assert all(r.neighbours.mentioned_in == () for r in records)
     assert records[0].date.unknown  # no history read: the date says so, it is never invented
     assert search_key("Regularisation") == search_key("regularization")
+
+
+def test_an_api_path_gives_its_parameters_and_fitted_attributes():
+    """What a reader pastes from an API page (KMeans's n_init, its inertia_) names the term whose api
+    or crosswalk code path it is; a path of a library the build does not introspect gives nothing, and
+    a name the library guards behind an import (IterativeImputer) is read as absent, not as a crash."""
+    from mlterms.glossary.code_index import api_parameters
+    kmeans = api_parameters("sklearn.cluster.KMeans")
+    assert {"n_clusters", "n_init", "inertia_", "labels_"} <= set(kmeans) and "self" not in kmeans
+    assert "stratify" in api_parameters("sklearn.model_selection.train_test_split")
+    assert api_parameters("azure.ai.ml.MLClient") == [] and api_parameters("sklearn.no_such.Thing") == []
+    assert api_parameters("sklearn.impute.IterativeImputer") == []

@@ -242,7 +242,7 @@ NO_EXAMPLES = Examples({}, {}, {})
 def _codes(glossary: Glossary, examples: Examples, memo: Memo | None) -> dict[str, tuple[str, ...]]:
     """slug -> the code identifiers of the term (``code_index.identifiers``; a serve rebuild keeps
     those whose term and snippet files are unchanged)."""
-    cache: dict[Path, list[str]] = {}
+    cache: dict[Path | str, list[str]] = {}
 
     def codes(term: Term) -> tuple[str, ...]:
         return tuple(identifiers(term, [ROOT / rel for rel in examples.served.get(term.slug, [])], cache))

@@ -56,7 +56,45 @@ def _keep(names) -> list[str]:
     return [n for n in dict.fromkeys(names) if n not in _COMMON and len(n) >= 2 and not n.startswith("_")]
 
 
-def identifiers(term, snippet_paths: list[Path], cache: dict[Path, list[str]]) -> list[str]:
+# Libraries whose API objects the build may import to read their parameters (installed with the
+# build's requirements; importing them has no side effect).
+_INTROSPECTED = ("sklearn.", "pandas.", "numpy.", "scipy.", "torch.", "imblearn.")
+_ATTRIBUTE = re.compile(r"^\s+([a-z][a-z0-9_]*_)\s*:", re.M)  # numpydoc "Attributes": inertia_ : float
+
+
+def api_parameters(path: str) -> list[str]:
+    """The parameters an API object takes and the fitted attributes it documents (``n_init`` and
+    ``inertia_`` of sklearn.cluster.KMeans): what a reader pastes from its reference page. Empty for
+    a path that is not an importable object of an introspected library."""
+    if not path.startswith(_INTROSPECTED):
+        return []
+    import importlib
+    import inspect
+    parts = path.split(".")
+    obj = None
+    for n in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:n]))
+        except ImportError:
+            continue
+        try:  # a name the library guards (IterativeImputer before its enable_ import) reads as absent
+            for attr in parts[n:]:
+                obj = getattr(obj, attr, None)
+        except ImportError:
+            obj = None
+        break
+    if obj is None or not callable(obj):
+        return []
+    try:
+        found = [p for p in inspect.signature(obj).parameters if p not in ("self", "args", "kwargs")]
+    except (TypeError, ValueError):
+        found = []
+    if inspect.isclass(obj):
+        found += _ATTRIBUTE.findall(inspect.getdoc(obj) or "")
+    return _keep(found)
+
+
+def identifiers(term, snippet_paths: list[Path], cache: dict[Path | str, list[str]]) -> list[str]:
     """The code identifiers of a term, each once: the crosswalk's names of it in code, its ``api``
     path and API reference links, the identifiers its snippets use (``cache``: snippet path ->
     identifiers, shared across terms) and the identifiers in the notes' own code lines."""
@@ -70,4 +108,8 @@ def identifiers(term, snippet_paths: list[Path], cache: dict[Path, list[str]]) -
         for line in definition.lines:
             if line.text.strip() and shape(line.text.strip()).kind is Kind.CODE:
                 found += line_identifiers(line.text)
+    for path in [*term.code, *term.code_names]:
+        if path not in cache:
+            cache[path] = api_parameters(path)
+        found += cache[path]
     return list(dict.fromkeys(found))
