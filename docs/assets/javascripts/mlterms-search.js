@@ -238,7 +238,10 @@ async function answer(query, id) {
   if (!refine) return;
   const later = () => { if (id === latest) queue = queue.then(() => refineByMeaning(query, id, data)); };
   const waited = new Promise(resolve => setTimeout(resolve, MEANING_WAIT));
-  Promise.all([loadMeaning(), waited]).then(later, error => {
+  /* A question starts the model's download at once; a query no term matches (often a word still being
+   * typed) only once the reader has paused. */
+  const model = asksMeaning(query) ? loadMeaning() : waited.then(() => (id === latest ? loadMeaning() : null));
+  Promise.all([model, waited]).then(later, error => {
     console.warn(`search by meaning failed to load: ${error}`);
     if (id === latest) postMessage({ type: RESULT, data: { ...data, query, refining: false } });
   });

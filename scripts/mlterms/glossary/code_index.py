@@ -70,6 +70,11 @@ def api_parameters(path: str) -> list[str]:
         return []
     import importlib
     import inspect
+    if path.startswith("sklearn."):
+        # scikit-learn's experimental estimators (IterativeImputer, HalvingGridSearchCV) exist only
+        # after their documented enable_ import: always made, so every build reads the same names.
+        importlib.import_module("sklearn.experimental.enable_iterative_imputer")
+        importlib.import_module("sklearn.experimental.enable_halving_search_cv")
     parts = path.split(".")
     obj = None
     for n in range(len(parts), 0, -1):
@@ -77,7 +82,7 @@ def api_parameters(path: str) -> list[str]:
             obj = importlib.import_module(".".join(parts[:n]))
         except ImportError:
             continue
-        try:  # a name the library guards (IterativeImputer before its enable_ import) reads as absent
+        try:  # a name a library guards behind another import reads as absent
             for attr in parts[n:]:
                 obj = getattr(obj, attr, None)
         except ImportError:
