@@ -1,10 +1,11 @@
 """The code identifiers of each term, for search: a reader who pastes ``df.fillna(0)`` or
 ``from sklearn.cluster import KMeans`` means the term whose example uses that code.
 
-``identifiers(term, snippet_paths, cache)`` gathers them from four places: the term's ``api:``
+``identifiers(term, snippet_paths, cache)`` gathers them from five places: the term's ``api:``
 path (definitions.yml, the only thing on ``Term.code``), API reference pages among its learn-more
-links, the identifiers its snippets use (``examples.snippets``), and identifiers in the notes' own
-code lines. ``record.records_of`` puts them on ``TermRecord.code``; ``outputs.search_files``
+links, the identifiers its snippets use (``examples.snippets``), identifiers in the notes' own
+code lines, and the parameters and fitted attributes of its api and crosswalk code paths in the
+installed libraries (``api_parameters``). ``record.records_of`` puts them on ``TermRecord.code``; ``outputs.search_files``
 writes them into names.json, where the worker indexes them as a code field.
 """
 
@@ -101,8 +102,9 @@ def api_parameters(path: str) -> list[str]:
 
 def identifiers(term, snippet_paths: list[Path], cache: dict[Path | str, list[str]]) -> list[str]:
     """The code identifiers of a term, each once: the crosswalk's names of it in code, its ``api``
-    path and API reference links, the identifiers its snippets use (``cache``: snippet path ->
-    identifiers, shared across terms) and the identifiers in the notes' own code lines."""
+    path and API reference links, the identifiers its snippets use (``cache``: snippet path or API
+    path -> identifiers, shared across terms), the identifiers in the notes' own code lines, and the
+    parameters and fitted attributes of its API paths."""
     found = list(term.code_names) + list(term.code) + [
         m.group(1) for link in term.learn_more if (m := _API_PAGE.search(link.url))]
     for path in snippet_paths:
