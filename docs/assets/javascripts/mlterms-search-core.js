@@ -507,7 +507,7 @@ function docsSearch(query) {
 }
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
-  nameKeys, initials, stem, latePrefix, codeQuery, errorMessage, commandWords, spelledOut, compareSides, FIELDS, indexNames, mark, suggestion,
+  nameKeys, initials, initialRuns, stem, latePrefix, codeQuery, errorMessage, commandWords, spelledOut, compareSides, FIELDS, indexNames, mark, suggestion,
   docsSearch, absentIn, sameWord, contextStart };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;

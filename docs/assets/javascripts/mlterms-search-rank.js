@@ -568,14 +568,13 @@ function namedBefore(ws, key) {
 }
 
 /* How many words a one-word name stands for when it is the initials of its page's title ("pca":
- * three, Principal Component Analysis); 0 for any other name ("sklearn" stands for no title's words). */
+ * three, Principal Component Analysis), by the runs the names index makes initials of (initialRuns);
+ * 0 for any other name ("sklearn" stands for no title's words). */
 function initialsOf(run, page) {
   if (run.length !== 1) return 0;
   const title = words(names.pages[page][0]).filter(w => !STOP.has(w));
-  for (let i = 0; i < title.length; i++)
-    for (let n = 2; n <= 4 && i + n <= title.length; n++)
-      if (title.slice(i, i + n).map(w => w[0]).join("") === run[0]) return n;
-  return 0;
+  const found = initialRuns(title).find(([i, n]) => title.slice(i, i + n).map(w => w[0]).join("") === run[0]);
+  return found ? found[1] : 0;
 }
 
 /* The words of a query a missing concept must be named in to say "No term" first: all of them, but

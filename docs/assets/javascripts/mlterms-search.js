@@ -15,14 +15,14 @@ const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader hea
 /* The pure helpers (mlterms-search-core.js) and the matching and ranking (mlterms-search-rank.js),
  * loaded when the reader first heads for the search box, not on every page. */
 let fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, errorMessage, distance, commandWords, compareSides,
-  suggestion, docsSearch, absentIn, sameWord, contextStart, indexNames, mark, plain, withPrefix, spelledOut, stem, ALIAS, RELATED,
+  suggestion, docsSearch, absentIn, sameWord, contextStart, indexNames, mark, plain, withPrefix, spelledOut, stem, initialRuns, ALIAS, RELATED,
   QUESTION, CURATED;
 function loadCore() {
   if (fold) return;
   importScripts(new URL("mlterms-search-core.js", self.location.href).href,
     new URL("mlterms-search-rank.js", self.location.href).href);
   ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, errorMessage, distance, commandWords, compareSides,
-    suggestion, docsSearch, absentIn, sameWord, contextStart, indexNames, mark, plain, withPrefix, spelledOut, stem } = self.MLTermsCore);
+    suggestion, docsSearch, absentIn, sameWord, contextStart, indexNames, mark, plain, withPrefix, spelledOut, stem, initialRuns } = self.MLTermsCore);
   ({ ALIAS, RELATED, QUESTION, CURATED } = self.MLTermsCore.FIELDS);
   STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
 }
