@@ -32,6 +32,7 @@ SHOTS = [
     ("search-code", "", "light", "from sklearn.cluster import KMeans"),
     ("search-compare", "", "light", "difference between bagging and boosting"),
     ("search-no-term", "", "light", "what is a confusion matrix"),
+    ("search-no-term-closest", "", "dark", "overlearning"),  # no term, its closest terms read by meaning
     ("search-long-question", "", "dark",
      "retailer wants to group customers by similar purchasing behaviour without predefined categories, which technique"),
     ("search-meaning", "", "dark", "model accuracy keeps dropping in production even though no code changed"),
