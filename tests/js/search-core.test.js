@@ -305,6 +305,10 @@ test("errorMessage reads an error's message, alone or after the line that raised
   assert.equal(after.subject, "");  // Python's own ValueError names no subject
   assert.equal(core.errorMessage("TypeError MLPClassifier").message, "");  // no colon: no message, a class named
   assert.equal(core.errorMessage("what does mean squared error measure"), null);
+  /* Backquotes mark names where quotes also mark values: only the backquoted name is named. */
+  const marked = core.errorMessage("FutureWarning: The default value of `n_init` will change from 10 to 'auto' in 1.4");
+  assert.deepEqual([marked.marked, marked.quoted, marked.named], [true, ["n_init"], ["n_init"]]);
+  assert.equal(core.errorMessage("KeyError: 'label'").marked, false);
 });
 
 test("errorMessage reads a command-line tool's error, which names no error class", () => {

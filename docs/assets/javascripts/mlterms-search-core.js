@@ -225,9 +225,14 @@ function errorMessage(query) {
 /* The names an error message quotes ('log_metric') or writes with empty brackets (load_component()),
  * and the last parts of the names it quotes or calls. */
 function namesIn(rest) {
+  /* Backquotes mark names, where quotes also mark values: scikit-learn's and pandas' messages write
+   * "The default value of `n_init` will change from 10 to 'auto'". A message that backquotes a name
+   * names only what it backquotes. */
+  const quote = /`[A-Za-z_][\w.]*`/.test(rest) ? "`" : "[\"']";
   return {
-    quoted: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(\)/g)].map(n => n[2] || n[3]),
-    named: [...rest.matchAll(/(["'])([A-Za-z_][\w.]*)\1|([A-Za-z_][\w.]*)\(/g)].map(n => fold(n[2] || n[3]).split(".").pop()),
+    marked: quote === "`",
+    quoted: [...rest.matchAll(new RegExp(`(${quote})([A-Za-z_][\\w.]*)\\1|([A-Za-z_][\\w.]*)\\(\\)`, "g"))].map(n => n[2] || n[3]),
+    named: [...rest.matchAll(new RegExp(`(${quote})([A-Za-z_][\\w.]*)\\1|([A-Za-z_][\\w.]*)\\(`, "g"))].map(n => fold(n[2] || n[3]).split(".").pop()),
   };
 }
 

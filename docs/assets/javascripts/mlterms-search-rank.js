@@ -616,7 +616,9 @@ function read(query) {
    * --steps=20": argparse). A command-line tool's error after the command asks about the command ("az
    * ad sp create-for-rbac Usage error: …": the service principal). */
   const error = errorMessage(query);
-  const knownNames = error && error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0);
+  /* A name the message backquotes is code: any page's code holding it makes it known (`n_init`). */
+  const knownNames = error && error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0
+    || (error.marked && names.byCode.has(n)));
   const lineCode = error && error.line.trim() ? codeQuery(error.line) : null;
   const kept = error && error.line.trim() && (knownNames || error.warning || error.tool
     || (lineCode && [...lineCode.main].some(i => curatedPages(i).length
