@@ -307,8 +307,11 @@ test("errorMessage reads an error's message, alone or after the line that raised
   assert.equal(core.errorMessage("what does mean squared error measure"), null);
   /* Backquotes mark names where quotes also mark values: only the backquoted name is named. */
   const marked = core.errorMessage("FutureWarning: The default value of `n_init` will change from 10 to 'auto' in 1.4");
-  assert.deepEqual([marked.marked, marked.quoted, marked.named], [true, ["n_init"], ["n_init"]]);
-  assert.equal(core.errorMessage("KeyError: 'label'").marked, false);
+  assert.deepEqual([marked.marked, marked.coded, marked.quoted, marked.named], [true, ["n_init"], ["n_init"], ["n_init"]]);
+  /* Without backquotes, snake_case names are code too (not a flag's); quoted values are not. */
+  const set = core.errorMessage("ValueError: Cannot have number of splits n_splits=5 greater than n_samples=4 for 'auto' --max_steps");
+  assert.deepEqual(set.coded, ["n_splits", "n_samples"]);
+  assert.deepEqual(core.errorMessage("KeyError: 'label'").coded, []);
 });
 
 test("errorMessage reads a command-line tool's error, which names no error class", () => {

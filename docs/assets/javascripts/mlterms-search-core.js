@@ -223,16 +223,21 @@ function errorMessage(query) {
 }
 
 /* The names an error message quotes ('log_metric') or writes with empty brackets (load_component()),
- * and the last parts of the names it quotes or calls. */
+ * and the last parts of the names it quotes or calls; `coded`, the names it writes as code: backquoted,
+ * or snake_case (n_clusters, n_splits=5), which any page's code may hold. */
 function namesIn(rest) {
   /* Backquotes mark names, where quotes also mark values: scikit-learn's and pandas' messages write
    * "The default value of `n_init` will change from 10 to 'auto'". A message that backquotes a name
    * names only what it backquotes. */
-  const quote = /`[A-Za-z_][\w.]*`/.test(rest) ? "`" : "[\"']";
+  const marked = /`[A-Za-z_][\w.]*`/.test(rest), quote = marked ? "`" : "[\"']";
+  const coded = marked ? [...rest.matchAll(/`([A-Za-z_][\w.]*)=?`/g)].map(n => n[1])
+    : [...rest.matchAll(/(?<![-\w.'"])([A-Za-z][A-Za-z0-9]*_\w*[A-Za-z0-9])(?![\w.('"])/g)].map(n => n[1]);
+  const quoted = [...rest.matchAll(new RegExp(`(${quote})([A-Za-z_][\\w.]*)\\1|([A-Za-z_][\\w.]*)\\(\\)`, "g"))].map(n => n[2] || n[3]);
+  const named = [...rest.matchAll(new RegExp(`(${quote})([A-Za-z_][\\w.]*)\\1|([A-Za-z_][\\w.]*)\\(`, "g"))].map(n => fold(n[2] || n[3]).split(".").pop());
   return {
-    marked: quote === "`",
-    quoted: [...rest.matchAll(new RegExp(`(${quote})([A-Za-z_][\\w.]*)\\1|([A-Za-z_][\\w.]*)\\(\\)`, "g"))].map(n => n[2] || n[3]),
-    named: [...rest.matchAll(new RegExp(`(${quote})([A-Za-z_][\\w.]*)\\1|([A-Za-z_][\\w.]*)\\(`, "g"))].map(n => fold(n[2] || n[3]).split(".").pop()),
+    marked, coded: coded.map(n => fold(n).split(".").pop()),
+    quoted: [...new Set([...quoted, ...coded])],
+    named: [...new Set([...named, ...coded.map(n => fold(n).split(".").pop())])],
   };
 }
 

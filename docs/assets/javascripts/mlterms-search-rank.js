@@ -616,9 +616,12 @@ function read(query) {
    * --steps=20": argparse). A command-line tool's error after the command asks about the command ("az
    * ad sp create-for-rbac Usage error: …": the service principal). */
   const error = errorMessage(query);
-  /* A name the message backquotes is code: any page's code holding it makes it known (`n_init`). */
-  const knownNames = error && error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0
-    || (error.marked && names.byCode.has(n)));
+  /* A name the message writes as code is known when some pages' code holds it: a backquoted one
+   * (`n_init`) when no more than a specific call's share of pages do, a snake_case one (n_splits=5) when
+   * no more than CODED_WORD do ("n_clusters" is every clustering page's: the message says more). */
+  const coded = n => (names.byCode.get(n) || []).length;
+  const knownNames = error && (error.named.some(n => curatedPages(n).length || namedBy(words(n)).length > 0)
+    || error.coded.some(n => coded(n) && coded(n) <= (error.marked ? SPECIFIC_CALL * names.pages.length : CODED_WORD)));
   const lineCode = error && error.line.trim() ? codeQuery(error.line) : null;
   const kept = error && error.line.trim() && (knownNames || error.warning || error.tool
     || (lineCode && [...lineCode.main].some(i => curatedPages(i).length

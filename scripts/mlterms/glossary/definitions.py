@@ -40,6 +40,7 @@ OFFICIAL_SITES = {
     "mlr3book.mlr-org.com": "mlr3", "keras.io": "Keras", "xgboost.readthedocs.io": "XGBoost",
     "lightgbm.readthedocs.io": "LightGBM", "www.mathworks.com": "MATLAB", "weka.sourceforge.io": "Weka",
     "en.wiktionary.org": "Wiktionary",  # a dictionary's senses and quotations: for a name readers use, not a definition
+    "documentation.sas.com": "SAS", "www.stata.com": "Stata", "www.ibm.com": "IBM (SPSS Statistics)",
 }
 
 # API reference pages, by top-level package: the dotted path of the object is the page name
