@@ -205,8 +205,10 @@ async function match(query, tokens, all, code, question, check) {
     }
     /* A word of prose that no name holds but a crosswalk code name is ("hclust in r", "does fillna
      * change my data"), or its plural (the word lost its "s": "categoricalparameterrange"): the few
-     * pages that name it in code are named by it, as by another name. */
-    if (!code && !names.words.map.has(token)) {
+     * pages that name it in code are named by it, as by another name. A readers' question's words
+     * typed joined ("fill missing" as "fillmissing", in no page's text) are no name that holds it. */
+    const onlyAsked = !(shard && shard.map.has(token)) && (names.words.map.get(token) || []).every(c => (c & 15) <= QUESTION);
+    if (!code && onlyAsked) {
       const coded = new Set([...curatedPages(token), ...curatedPages(token + "s")]);
       if (coded.size && coded.size <= CODED_WORD)
         for (const page of coded) {
