@@ -285,8 +285,21 @@ async function match(query, tokens, all, code, question, check) {
   });
   if (!code) {
     /* identifiers typed in prose ("why does train_test_split give me …"): each one word as typed */
-    const idents = (query.match(/\b[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+\b/gu) || []).map(i => words(i).join(" "));
+    const written = query.match(/\b[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+\b/gu) || [];
+    const idents = written.map(i => words(i).join(" "));
     contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0, new Set(idents));
+    /* One that is a crosswalk code name of a few pages ("a python version of themis step_smote") names
+     * them as a name the query holds would, by all its words. */
+    for (const ident of written) {
+      const coded = curatedPages(fold(ident)), parts = words(ident).filter(w => !STOP.has(w));
+      if (!coded.length || coded.length > CODED_WORD) continue;
+      for (const page of coded) {
+        const e = entry(page);
+        e.mentioned = true;
+        e.contained = Math.max(e.contained, parts.length);
+        parts.forEach(w => { const i = tokens.indexOf(w); if (i >= 0) { e.covered.add(i); e.named.add(i); } });
+      }
+    }
   }
   /* The misspelt words and their names' spelling: words no text or code holds, one or two typos from it. */
   const typos = new Map([...fixed].filter(([t, c]) => c !== t && !known.has(t) && !names.byCode.has(t)
