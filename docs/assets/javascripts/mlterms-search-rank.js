@@ -150,6 +150,19 @@ function nameScores(w, weight) {
   return best;
 }
 
+/* The words with each one that two words of a name write apart typed joined split again ("azureml
+ * workspace": "azure ml workspace", a name of the workspace's page): the pair must follow each other
+ * in some page's name, not only in a question. */
+function unjoined(all) {
+  return all.flatMap(w => {
+    for (let k = 2; k <= w.length - 2; k++) {
+      const pair = `${w.slice(0, k)} ${w.slice(k)}`;
+      if ((names.byPair.get(pair) || []).some(c => (c & 15) > RELATED)) return pair.split(" ");
+    }
+    return [w];
+  });
+}
+
 /* One query's matches: per page whether a full name matched (exact), which query words its names or
  * text cover, and its scores (names, text, code); per query word the index words it matched. */
 async function match(query, tokens, all, code, question, check) {
@@ -157,7 +170,7 @@ async function match(query, tokens, all, code, question, check) {
   const pages = new Map();
   const entry = p => pages.get(p) || pages.set(p, { exact: 0, contained: 0, mentioned: false, covered: new Set(), named: new Set(),
     names: 0, text: 0, code: 0, explains: false, specific: 0, short: 0, asked: new Set(), pairs: new Map(), docs: new Map(), curated: 0 }).get(p);
-  for (const key of [all.join(" "), tokens.join(" "), all.join("")])
+  for (const key of [all.join(" "), tokens.join(" "), all.join(""), unjoined(all).join(" ")])
     for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, c & 15);
   if (code) matchCode(code, entry, pages);
   const matched = new Map();  // query word -> words it matched (for highlighting and the "h" parameter)
@@ -264,7 +277,8 @@ async function match(query, tokens, all, code, question, check) {
   const order = code ? tokens.map((t, i) => i) : all.filter(topical).map(w => tokens.indexOf(w));
   matchPairs([tokens, corrected].map(seq => order.map(i => [seq[i], i])), entry);
   if (corrected.join(" ") !== tokens.join(" "))
-    for (const c of names.byName.get(corrected.join(" ")) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
+    for (const key of new Set([corrected.join(" "), unjoined(corrected).join(" ")]))
+      for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
   /* A title typed with its words cut short, in order ("hyperparam search spa"): that page, below a
    * misspelt full name. */
   const typed = all.filter(w => !STOP.has(w));
