@@ -205,6 +205,13 @@ def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(pa
     # search by meaning reads the question with its typos mended ("epcoh" is "epoch"), an error without its values
     ("run to epcoh 50", "epoch"),
     ("ValueError: could not convert string to float: 'Torgersen'", "encoding-categorical-variables"),
+    # a message's backquoted name is code; its quoted 'auto' is a value
+    ("FutureWarning: The default value of `n_init` will change from 10 to 'auto' in 1.4", "k-means-clustering"),
+    # a message's snake_case names are code, when few pages' code holds them
+    ("ValueError: Exactly one of n_clusters and distance_threshold has to be set", "agglomerative-method"),
+    ("matlab fillmissing", "imputation-of-null-values"),  # a code name whose words a question holds joined
+    ("is there a python version of themis step_smote", "smote"),  # an identifier in prose that the crosswalk names
+    ("azureml workspce", "azure-machine-learning-workspace"),  # a word joined that a name writes as two
 ])
 def test_the_search_box_reads_what_readers_bring(search_page, query, expect):
     slugs = [term_slug(u) for u in search(search_page, query)]
