@@ -622,7 +622,14 @@ function shellCommand(query) {
   /* An Azure PowerShell cmdlet names its resource in its noun: New-AzNetworkSecurityRuleConfig asks
    * about a "network security rule config", New-AzureRmVirtualNetworkGateway a "virtual network gateway". */
   const cmdlet = line.match(/^\s*(?:\$\w+\s*=\s*)?[A-Z][a-z]+-Az(?:ureRm)?([A-Z][A-Za-z]+)\b/);  // its result may be assigned
-  return cmdlet ? cmdlet[1].replace(/([a-z])([A-Z])/g, "$1 $2") : line;
+  if (cmdlet) return cmdlet[1].replace(/([a-z])([A-Z])/g, "$1 $2");
+  /* A REST call of the Databricks REST API ("GET /api/2.1/jobs/runs/get?run_id=42", its documented
+   * /api/<version>/ paths; MLflow's REST API is /api/2.0/mlflow/…) asks what its CLI command asks:
+   * "databricks jobs runs get", "mlflow runs create". */
+  const rest = line.match(/^\s*(?:(?:GET|POST|PUT|PATCH|DELETE)\s+)?(?:https?:\/\/[^\s/]+)?\/api\/\d+(?:\.\d+)?\/([\w./-]+?)\/?(?:\?\S*)?\s*$/i);
+  if (!rest) return line;
+  const parts = rest[1].split("/").filter(p => p && !/^\d/.test(p));
+  return `${parts[0] === "mlflow" ? "" : "databricks "}${parts.join(" ")}`;
 }
 
 /* What a query asks: its words, whether it is code (and its identifiers), the words that rank, for
