@@ -160,9 +160,9 @@ def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(pa
     ("how do I run a databricks notebook automatically every night", "databricks-job"),
     # a name held inside three words in a row of a longer name asks about the longer one's page
     ("Machine Learning Studio (classic)", "azure-machine-learning-studio"),
-    # a one-word related code name: no "No term" (by meaning, Hyperopt's page, where fmin is documented,
-    # comes before its search-algorithm page)
-    ("how does fmin pick the next trial", "hyperopt"),
+    # a one-word related code name: no "No term" (the search algorithm fmin is given, tpe.suggest or
+    # rand.suggest, is what picks each next trial: since session 18's crosswalk questions, its page first)
+    ("how does fmin pick the next trial", "hyperopt-search-algorithm"),
     # calls no page knows: the crosswalk code name in the line says what it is about
     ("print(pca.explained_variance_ratio_.cumsum())", "principal-component-analysis"),
     ("ImportError: cannot import name 'SparkTrials' from 'hyperopt'", "hyperopt"),  # the names an error quotes
