@@ -690,6 +690,15 @@ function read(query) {
     if (other.length) code.main = new Set(other);
     else if (library.length) code.main = new Set(library);
   }
+  /* A method called on an object that a crosswalk code name of a few pages names, and no name's word
+   * (`lognorm.stats(s, moments='mvsk')`: SciPy's lognorm, whose `stats` every distribution has): the
+   * object is asked about too. */
+  if (code && !code.imports)
+    for (const path of code.paths || []) {
+      const owner = path.split(".").slice(-2, -1)[0];
+      const pages = owner ? curatedPages(owner) : [];
+      if (pages.length && pages.length <= CODED_WORD && !names.words.map.has(owner)) code.main.add(owner);
+    }
   /* Each content word once ("groups … each group": one word asked about). */
   let tokens = [...new Set(all.filter(topical))];
   if (code) tokens = [...new Set(code.idents.flatMap(words))].filter(w => !STOP.has(w) && w.length > 2);
