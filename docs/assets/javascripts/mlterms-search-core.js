@@ -230,15 +230,12 @@ function namesIn(rest) {
    * "The default value of `n_init` will change from 10 to 'auto'". A message that backquotes a name
    * names only what it backquotes. */
   const marked = /`[A-Za-z_][\w.]*`/.test(rest), quote = marked ? "`" : "[\"']";
-  const coded = marked ? [...rest.matchAll(/`([A-Za-z_][\w.]*)`/g)].map(n => n[1])
+  const written = marked ? [...rest.matchAll(/`([A-Za-z_][\w.]*)`/g)].map(n => n[1])
     : [...rest.matchAll(/(?<![-\w.'"])([A-Za-z][A-Za-z0-9]*_\w*[A-Za-z0-9])(?![\w.('"])/g)].map(n => n[1]);
   const quoted = [...rest.matchAll(new RegExp(`(${quote})([A-Za-z_][\\w.]*)\\1|([A-Za-z_][\\w.]*)\\(\\)`, "g"))].map(n => n[2] || n[3]);
   const named = [...rest.matchAll(new RegExp(`(${quote})([A-Za-z_][\\w.]*)\\1|([A-Za-z_][\\w.]*)\\(`, "g"))].map(n => fold(n[2] || n[3]).split(".").pop());
-  return {
-    marked, coded: coded.map(n => fold(n).split(".").pop()),
-    quoted: [...new Set([...quoted, ...coded])],
-    named: [...new Set([...named, ...coded.map(n => fold(n).split(".").pop())])],
-  };
+  const coded = written.map(n => fold(n).split(".").pop());
+  return { marked, coded, quoted: [...new Set([...quoted, ...written])], named: [...new Set([...named, ...coded])] };
 }
 
 /* A command-line tool's error, which names no error class: "train.py: error: unrecognized arguments:

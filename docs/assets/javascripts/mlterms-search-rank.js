@@ -221,14 +221,11 @@ async function match(query, tokens, all, code, question, check) {
      * pages that name it in code are named by it, as by another name. A readers' question's words
      * typed joined ("fill missing" as "fillmissing", in no page's text) are no name that holds it. */
     const onlyAsked = !(shard && shard.map.has(token)) && (names.words.map.get(token) || []).every(c => (c & 15) <= QUESTION);
-    if (!code && onlyAsked) {
-      const coded = new Set([...curatedPages(token), ...curatedPages(token + "s")]);
-      if (coded.size && coded.size <= CODED_WORD)
-        for (const page of coded) {
-          const e = entry(page);
-          e.names += ALIAS; e.covered.add(i); e.named.add(i); namedPages.add(page);
-        }
-    }
+    if (!code && onlyAsked)
+      for (const page of fewCurated(token, token + "s")) {
+        const e = entry(page);
+        e.names += ALIAS; e.covered.add(i); e.named.add(i); namedPages.add(page);
+      }
     if (namedPages.size > GENERIC * names.pages.length) generic.add(i);
     for (const [lex, w, weight] of inText) {
       seen.set(w, Math.max(seen.get(w) || 0, weight));
@@ -305,9 +302,8 @@ async function match(query, tokens, all, code, question, check) {
     /* One that is a crosswalk code name of a few pages ("a python version of themis step_smote") names
      * them as a name the query holds would, by all its words. */
     for (const ident of written) {
-      const coded = curatedPages(fold(ident)), parts = words(ident).filter(w => !STOP.has(w));
-      if (!coded.length || coded.length > CODED_WORD) continue;
-      for (const page of coded) {
+      const parts = words(ident).filter(w => !STOP.has(w));
+      for (const page of fewCurated(fold(ident))) {
         const e = entry(page);
         e.mentioned = true;
         e.contained = Math.max(e.contained, parts.length);
@@ -381,6 +377,13 @@ function curatedCode(run, page) {
 /* The pages that have this identifier as (the last part of) a crosswalk code name. */
 function curatedPages(ident) {
   return (names.byCode.get(ident) || []).filter(hit => (hit & 3) === CURATED).map(hit => hit >> 2);
+}
+
+/* The pages that have one of these identifiers as a crosswalk code name, when they are few (CODED_WORD
+ * or fewer); none when more do: a code word of many pages names no one of them. */
+function fewCurated(...idents) {
+  const pages = [...new Set(idents.flatMap(curatedPages))];
+  return pages.length <= CODED_WORD ? pages : [];
 }
 
 /* Whether another page's names hold the run seq[i..j) one word longer, in a row, three words or more
@@ -696,8 +699,7 @@ function read(query) {
   if (code && !code.imports)
     for (const path of code.paths || []) {
       const owner = path.split(".").slice(-2, -1)[0];
-      const pages = owner ? curatedPages(owner) : [];
-      if (pages.length && pages.length <= CODED_WORD && !names.words.map.has(owner)) code.main.add(owner);
+      if (owner && !names.words.map.has(owner) && fewCurated(owner).length) code.main.add(owner);
     }
   /* Each content word once ("groups … each group": one word asked about). */
   let tokens = [...new Set(all.filter(topical))];
