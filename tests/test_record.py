@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from pathlib import Path
 
 from mlterms.glossary.inputs import Inputs, load_glossary
 from mlterms.record import UNTAGGED, assemble, records_of, search_key
@@ -65,3 +66,19 @@ def test_an_api_path_gives_its_parameters_and_fitted_attributes():
     assert "stratify" in api_parameters("sklearn.model_selection.train_test_split")
     assert api_parameters("azure.ai.ml.MLClient") == [] and api_parameters("sklearn.no_such.Thing") == []
     assert {"estimator", "max_iter"} <= set(api_parameters("sklearn.impute.IterativeImputer"))
+
+
+def test_api_parameters_are_kept_for_the_same_library_versions_only(tmp_path):
+    """A build keeps what it read from the libraries (API paths only, not snippet files) and the next
+    build reads it back, unless a library's version changed or the file is damaged."""
+    import json
+    from mlterms.glossary.code_index import load_api_cache, save_api_cache
+    save_api_cache(tmp_path, {"sklearn.cluster.KMeans": ["n_init", "inertia_"], Path("snippets/x.py"): ["fit"]})
+    assert load_api_cache(tmp_path) == {"sklearn.cluster.KMeans": ["n_init", "inertia_"]}
+    data = json.loads((tmp_path / "api-parameters.json").read_text(encoding="utf-8"))
+    data["libraries"]["scikit-learn"] = "0.0.1"
+    (tmp_path / "api-parameters.json").write_text(json.dumps(data), encoding="utf-8")
+    assert load_api_cache(tmp_path) == {}
+    (tmp_path / "api-parameters.json").write_text("{not json", encoding="utf-8")
+    assert load_api_cache(tmp_path) == {}
+    assert [p.name for p in tmp_path.iterdir()] == ["api-parameters.json"]  # no temporary file left

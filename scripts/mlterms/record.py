@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mlterms.errors import Problem
 from mlterms.examples import notebooks, snippets
-from mlterms.glossary.code_index import identifiers
+from mlterms.glossary.code_index import identifiers, load_api_cache, save_api_cache
 from mlterms.glossary.crosswalk import OtherName
 from mlterms.glossary.curate import Glossary, Term, a_to_z, apply_corrections
 from mlterms.glossary.definitions import Link
@@ -44,7 +44,7 @@ from mlterms.glossary.search_words import words
 from mlterms.glossary.slugs import term_url
 from mlterms.history import History, TermDate, read_history
 from mlterms.memo import Memo
-from mlterms.paths import ROOT
+from mlterms.paths import CACHE_DIR, ROOT
 
 UNTAGGED = "untagged"  # the main tag of a term without tags (the map's block for them)
 HANDOFF_ENV = "MLTERMS_BUILD"  # the file build.py pickles its Build into, for the MkDocs hook
@@ -242,16 +242,20 @@ NO_EXAMPLES = Examples({}, {}, {})
 def _codes(glossary: Glossary, examples: Examples, memo: Memo | None) -> dict[str, tuple[str, ...]]:
     """slug -> the code identifiers of the term (``code_index.identifiers``; a serve rebuild keeps
     those whose term and snippet files are unchanged)."""
-    cache: dict[Path | str, list[str]] = {}
+    cache = load_api_cache(CACHE_DIR)
+    known = len(cache)
 
     def codes(term: Term) -> tuple[str, ...]:
         return tuple(identifiers(term, [ROOT / rel for rel in examples.served.get(term.slug, [])], cache))
     if memo is None:
-        return {t.slug: codes(t) for t in glossary.terms}
-    out = {}
-    for t in glossary.terms:
-        files = [(rel, *_stamp(ROOT / rel)) for rel in examples.served.get(t.slug, [])]
-        out[t.slug] = memo.get("codes", t.slug, memo.key(memo.terms[t.slug], files), functools.partial(codes, t))
+        out = {t.slug: codes(t) for t in glossary.terms}
+    else:
+        out = {}
+        for t in glossary.terms:
+            files = [(rel, *_stamp(ROOT / rel)) for rel in examples.served.get(t.slug, [])]
+            out[t.slug] = memo.get("codes", t.slug, memo.key(memo.terms[t.slug], files), functools.partial(codes, t))
+    if sum(isinstance(k, str) for k in cache) > known:
+        save_api_cache(CACHE_DIR, cache)
     return out
 
 

@@ -100,6 +100,51 @@ def api_parameters(path: str) -> list[str]:
     return _keep(found)
 
 
+_API_CACHE = "api-parameters.json"
+
+
+def _library_versions() -> dict[str, str]:
+    """The installed versions of the introspected libraries (read from their metadata, not imported)."""
+    from importlib import metadata
+    found = {}
+    for dist in ("scikit-learn", "pandas", "numpy", "scipy", "torch", "imbalanced-learn"):
+        try:
+            found[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            found[dist] = ""
+    return found
+
+
+def load_api_cache(cache_dir: Path) -> dict[Path | str, list[str]]:
+    """``api_parameters`` of the API paths an earlier build read, while the libraries are the same
+    versions: importing scikit-learn, SciPy and PyTorch to read them took most of a build's record
+    step (about 8 of 9 s), on every build. Empty when the file is missing, unreadable or stale."""
+    import json
+    try:
+        data = json.loads((cache_dir / _API_CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("libraries") != _library_versions():
+        return {}
+    return {str(k): list(v) for k, v in data.get("paths", {}).items()}
+
+
+def save_api_cache(cache_dir: Path, cache: dict[Path | str, list[str]]) -> None:
+    """Keep the API paths' entries of ``cache`` (not the snippets') for the next build; written whole
+    and then renamed, so a build running beside this one reads the old file or the new one."""
+    import json
+    import os
+    paths = {k: v for k, v in sorted(cache.items(), key=lambda kv: str(kv[0])) if isinstance(k, str)}
+    data = {"libraries": _library_versions(), "paths": paths}
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = cache_dir / f"{_API_CACHE}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(data, indent=0), encoding="utf-8")
+        os.replace(tmp, cache_dir / _API_CACHE)
+    except OSError:
+        pass  # a read-only checkout: the next build reads the libraries again
+
+
 def identifiers(term, snippet_paths: list[Path], cache: dict[Path | str, list[str]]) -> list[str]:
     """The code identifiers of a term, each once: the crosswalk's names of it in code, its ``api``
     path and API reference links, the identifiers its snippets use (``cache``: snippet path or API
