@@ -71,7 +71,6 @@ def test_an_api_path_gives_its_parameters_and_fitted_attributes():
 def test_api_parameters_are_kept_for_the_same_library_versions_only(tmp_path):
     """A build keeps what it read from the libraries (API paths only, not snippet files) and the next
     build reads it back, unless a library's version changed or the file is damaged."""
-    import json
     from mlterms.glossary.code_index import load_api_cache, save_api_cache
     save_api_cache(tmp_path, {"sklearn.cluster.KMeans": ["n_init", "inertia_"], Path("snippets/x.py"): ["fit"]})
     assert load_api_cache(tmp_path) == {"sklearn.cluster.KMeans": ["n_init", "inertia_"]}

@@ -104,9 +104,11 @@ _API_CACHE = "api-parameters.json"
 
 
 def _library_versions() -> dict[str, str]:
-    """The installed versions of the introspected libraries (read from their metadata, not imported)."""
+    """The installed versions of the introspected libraries (read from their metadata, not imported),
+    and a digest of this file: an edit to how parameters are read makes the kept ones stale too."""
+    import hashlib
     from importlib import metadata
-    found = {}
+    found = {"code_index.py": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]}
     for dist in ("scikit-learn", "pandas", "numpy", "scipy", "torch", "imbalanced-learn"):
         try:
             found[dist] = metadata.version(dist)
