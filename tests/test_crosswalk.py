@@ -27,6 +27,8 @@ NOTES = textwrap.dedent("""\
     Give you a number that describes the value.
     """)
 WIKI = "https://en.wikipedia.org/wiki/Principal_component_analysis"
+SKLEARN_FILE = "https://github.com/scikit-learn/scikit-learn/blob/main/sklearn/decomposition/_pca.py"
+MESSAGE = "n_components must be between 0 and min(n_samples, n_features)"
 GOOD = f"""\
 terms:
   principal-component-analysis:
@@ -70,6 +72,12 @@ def entry(name="Karhunen-Loeve transform", kind="synonym", community="Wikipedia"
     (entry(name="KMeans(n_clusters=3)", kind="code"), 3, "is kind code, but not a Python name or dotted path"),
     (entry(name="eigenvalues of the covariance", kind="question"), 3, "is kind question, but not a question"),
     (entry(name="what is PCA?", kind="related"), 3, "ends with '?' but is kind related"),
+    (entry(name="must be between", kind="message", community="scikit-learn"), 3,
+     "is kind message, but shorter than 4 words"),
+    # a library's repository may source its own message, and nothing else
+    (entry(name="Karhunen", kind="related", source=SKLEARN_FILE), 3, "not on the list of official documentation sites"),
+    (entry(name=MESSAGE, kind="message", source="https://github.com/someone/fork/blob/main/pca.py"), 3,
+     "not on the list of official documentation sites"),
     (f'absent:\n  - {{name: PCA, source: "{WIKI}"}}\n', 2,
      "'PCA' is listed as absent, but search finds 'Principal Component Analysis (PCA)' by it"),
     (entry(name="eigen decomposition", kind="related") + f'absent:\n  - {{name: Eigen-decomposition, source: "{WIKI}"}}\n',
@@ -191,3 +199,20 @@ def test_a_reader_question_is_searched_in_a_field_of_its_own_and_never_shown(tmp
     assert row[6] == [question] and question not in row[3]  # names.json's own field for questions
     assert all(o.name != question for o in pca.other_names)
 
+
+
+def test_a_library_message_is_searched_apart_from_every_name_and_never_shown(tmp_path):
+    """kind message, sourced from the library's own repository, goes to names.json's top-level "messages"
+    as [message, page number]: not a name, related word or question of the term, and no page shows it."""
+    glossary = glossary_with(tmp_path, entry(name=MESSAGE, kind="message", community="scikit-learn",
+                                             source=SKLEARN_FILE))
+    pca = glossary.by_slug["principal-component-analysis"]
+    assert pca.messages == [MESSAGE]
+    assert MESSAGE not in pca.related + pca.questions and all(o.name != MESSAGE for o in pca.other_names)
+    from mlterms.outputs.search_entries import messages_by_location, questions_by_location, related_by_location
+    data = names_json(tmp_path, glossary, related=related_by_location, questions=questions_by_location,
+                      messages=messages_by_location)
+    number = next(n for n, r in enumerate(data["pages"]) if r[0].startswith("Principal"))
+    assert data["messages"] == [[MESSAGE, number]]
+    assert all(MESSAGE not in str(row) for row in data["pages"])
+    assert MESSAGE not in render_term(pca, glossary, linkable_names(glossary))

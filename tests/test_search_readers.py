@@ -214,6 +214,9 @@ def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(pa
     ("azureml workspce", "azure-machine-learning-workspace"),  # a word joined that a name writes as two
     ("GET /api/2.1/jobs/runs/get?run_id=42", "databricks-job"),  # a REST call asks what its CLI command asks
     ("lognorm.stats(s, moments='mvsk')", "lognormal-distribution"),  # a method's object that a crosswalk code name names
+    # a library's message the crosswalk curates (kind message), quoted whole with its values: its term first
+    ("RuntimeError: mat1 and mat2 shapes cannot be multiplied (64x3136 and 784x10)", "flattening-layers"),
+    ("ValueError: Classification metrics can't handle a mix of binary and continuous targets", "classification-threshold"),
 ])
 def test_the_search_box_reads_what_readers_bring(search_page, query, expect):
     slugs = [term_slug(u) for u in search(search_page, query)]

@@ -115,6 +115,7 @@ class TermRecord:
     names: tuple[Name, ...]  # title first, then aliases, the notes' own titles, other communities' names
     related_words: tuple[str, ...]  # words only related to it (curation `related:`): search finds it by them
     questions: tuple[str, ...]  # readers' questions it answers (crosswalk kind question): search weighs them least
+    messages: tuple[str, ...]  # library error and warning messages it explains (crosswalk kind message): search
     crosswalk: tuple[OtherName, ...]  # other communities' names for it, with community and source
     code: tuple[str, ...]  # the code identifiers it explains: api path, its snippets' and its notes' code (search)
     code_names: tuple[str, ...]  # the identifiers that name it in code (crosswalk kind code): search weighs them more
@@ -293,7 +294,7 @@ def records_of(glossary: Glossary, links: dict[str, PageLinks], history: History
     no_date = TermDate(unknown=(history.unknown if history else "") or "not read")
     return tuple(TermRecord(
         term=t, slug=t.slug, first_slug=(t.old_slugs[0] if t.old_slugs else t.slug), old_slugs=tuple(t.old_slugs),
-        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=names[t.slug], related_words=tuple(t.related), questions=tuple(t.questions), crosswalk=tuple(t.other_names), code=codes[t.slug],
+        url=term_url(t.slug), title=t.title, aliases=tuple(t.aliases), names=names[t.slug], related_words=tuple(t.related), questions=tuple(t.questions), messages=tuple(t.messages), crosswalk=tuple(t.other_names), code=codes[t.slug],
         code_names=tuple(t.code_names), summary=t.summary,
         notes_text=notes_text(t, glossary.corrections), tags=tuple(t.tags),
         main_tag=t.tags[0] if t.tags else UNTAGGED, sort_key=a_to_z(t.title, t.slug),

@@ -326,3 +326,13 @@ test("errorMessage reads a command-line tool's error, which names no error class
   assert.equal(core.errorMessage("I get this error: the model overfits").tool, false);  // no command before it
   assert.equal(core.errorMessage("what is the error of a model"), null);  // no colon after "error"
 });
+
+test("messageIn finds the page of a curated library message the query holds whole, the longest of several", () => {
+  const names = core.indexNames({ pages: [["Imputation", [], 1], ["Outlier", [], 1]], messages: [
+    ["Input contains NaN", 0], ["Input contains NaN, infinity or a value too large", 1]] });
+  assert.equal(core.messageIn("ValueError: Input contains NaN, infinity or a value too large for dtype('float64').", names.messages), 1);
+  assert.equal(core.messageIn("model.fit(X) ValueError: Input contains NaN", names.messages), 0);
+  assert.equal(core.messageIn("input contains nans", names.messages), 0);  // folded as names are: plural, case
+  assert.equal(core.messageIn("Input NaN contains", names.messages), null);  // its words in a row, not scattered
+  assert.equal(core.messageIn("Input contains", names.messages), null);
+});

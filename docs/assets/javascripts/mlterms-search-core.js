@@ -495,7 +495,19 @@ function indexNames(data, stop = new Set()) {
   });
   return { pages, byName, byCode, byPair, codeWords: null, codeTails: null, words: lexicon(byWord, true), compare: data.compare || [],
     absent: (data.absent || []).map(([name, source]) => [words(name), name, source]),
+    messages: (data.messages || []).map(([message, page]) => [` ${words(message).join(" ")} `, page]),
     surface: { set: surface, sorted: [...surface].sort() } };
+}
+
+/* The page whose curated library message (crosswalk kind message, as indexNames keeps them) the query
+ * holds whole, its words in a row: "ValueError: Input contains NaN, infinity or a value too large" holds
+ * "Input contains NaN". Of several, the longest message's. Null when it holds none. */
+function messageIn(query, messages) {
+  const held = ` ${words(query).join(" ")} `;
+  let best = null;
+  for (const [message, page] of messages)
+    if (held.includes(message) && (!best || message.length > best[0].length)) best = [message, page];
+  return best ? best[1] : null;
 }
 
 /* Result text with the words that `matches` (a canonical word) wrapped in <mark>, tags left alone. */
@@ -514,7 +526,7 @@ function docsSearch(query) {
 }
 
 const MLTermsCore = { fold, canon, words, plain, escapeHTML, shardName, distance, lexicon, withPrefix, expand,
-  nameKeys, initials, initialRuns, stem, latePrefix, codeQuery, errorMessage, commandWords, spelledOut, compareSides, FIELDS, indexNames, mark, suggestion,
+  nameKeys, initials, initialRuns, stem, latePrefix, codeQuery, errorMessage, messageIn, commandWords, spelledOut, compareSides, FIELDS, indexNames, mark, suggestion,
   docsSearch, absentIn, sameWord, contextStart };
 if (typeof module !== "undefined") module.exports = MLTermsCore;
 else self.MLTermsCore = MLTermsCore;

@@ -14,14 +14,14 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const WARM = "mlterms-warm";  // sent by overrides/main.html when the reader heads for the search box
 /* The pure helpers (mlterms-search-core.js) and the matching and ranking (mlterms-search-rank.js),
  * loaded when the reader first heads for the search box, not on every page. */
-let fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, errorMessage, distance, commandWords, compareSides,
+let fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, errorMessage, messageIn, distance, commandWords, compareSides,
   suggestion, docsSearch, absentIn, sameWord, contextStart, indexNames, mark, plain, withPrefix, spelledOut, stem, initialRuns, ALIAS, RELATED,
   QUESTION, CURATED;
 function loadCore() {
   if (fold) return;
   importScripts(new URL("mlterms-search-core.js", self.location.href).href,
     new URL("mlterms-search-rank.js", self.location.href).href);
-  ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, errorMessage, distance, commandWords, compareSides,
+  ({ fold, canon, words, escapeHTML, shardName, lexicon, expand, latePrefix, codeQuery, errorMessage, messageIn, distance, commandWords, compareSides,
     suggestion, docsSearch, absentIn, sameWord, contextStart, indexNames, mark, plain, withPrefix, spelledOut, stem, initialRuns } = self.MLTermsCore);
   ({ ALIAS, RELATED, QUESTION, CURATED } = self.MLTermsCore.FIELDS);
   STOP = new Set(config.mlterms.stop.flatMap(w => [w, canon(w)]));  // query words are canonical: "does" is "doe"
@@ -130,9 +130,14 @@ async function search(query, id = latest, meaning = false) {
   check(id)();
   const { text, all, code, tokens, question, error } = read(query);
   const { pages, matched, generic, weight, sides, fixed, typos } = await match(text, tokens, all, code, question, check(id));
-  const byWords = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
+  const ranked_ = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
+  /* A library's message the crosswalk curates, held whole: the term that explains it comes first, and
+   * nothing is read by meaning (the reader pasted what the library printed). */
+  const told = messageIn(query, names.messages);
+  const byWords = told === null ? ranked_
+    : [ranked_.find(([p]) => p === told) || [told, { docs: new Map() }, 0, 0], ...ranked_.filter(([p]) => p !== told)];
   /* A full name typed is what is asked, whatever it means. */
-  const ranked = meaning && !byWords.some(([, e]) => e.exact >= ALIAS) ? byMeaning(byWords, spelt(text, typos)) : byWords;
+  const ranked = meaning && told === null && !byWords.some(([, e]) => e.exact >= ALIAS) ? byMeaning(byWords, spelt(text, typos)) : byWords;
 
   const hits = new Set([...matched.values()].flatMap(m => [...m.keys()]));
   const prefixes = tokens.filter(t => t.length >= 2);
@@ -144,14 +149,14 @@ async function search(query, id = latest, meaning = false) {
   }
   const perShard = config.mlterms.pagesPerShard, sectionsPer = config.mlterms.sectionsPerPage;
   const shards = [...new Set(ranked.slice(0, WITH_TEXT).map(([page]) => Math.floor(page / perShard)))];
-  const group = ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(sides);  // "one vs rest" is a name
+  const group = told !== null || ranked.some(([, e]) => e.exact >= ALIAS) ? null : compareGroup(sides);  // "one vs rest" is a name
   const [loaded, locationOf] = await Promise.all([
     Promise.all(shards.map(async n => [n, await docShard(n)])).then(rows => new Map(rows)),
     locationsOf([...ranked.map(([page]) => page), ...(group ? [group[1]] : [])])]);
   check(id)();
 
   const extra = [];  // before the ranked pages: a compare line, or "no term"
-  const none = group ? null : noTerm(byWords, tokens, code, all, question, fixed);
+  const none = group || told !== null ? null : noTerm(byWords, tokens, code, all, question, fixed);
   if (group) {
     const [[, difference], x, y] = group;
     extra.push([{ location: `${locationOf(x)}#compare-with`,
@@ -198,7 +203,7 @@ async function search(query, id = latest, meaning = false) {
   const completion = suggestion(query, names.surface);
   /* prose: answer() may read it by meaning; not code, nor an error's message (what it says is in no page's
    * words: "could not convert string to float" is near shapes and layers, and the words find its term). */
-  return { items, suggest: completion ? [completion] : [], prose: !code && !(error && (error.first || error.message)),
+  return { items, suggest: completion ? [completion] : [], prose: told === null && !code && !(error && (error.first || error.message)),
     unfound: Boolean(none && !none.absent) };
 }
 

@@ -21,6 +21,12 @@ name, each with the community that uses it and the official page that says so:
   ``Term.questions``, a names.json field of its own): its words count for a
   page, below every name and related word, but never as a name. A name of
   another kind may not end with "?": that is a question filed under the wrong kind.
+- ``kind: message``: the fixed words of an error or warning message a library
+  prints ("Input contains NaN" for imputation of null values), four words or
+  more, without the values it fills in. A reader pastes the message; search puts
+  the term that explains its cause first. The source is where the library writes
+  the message: its docs, or its own source code in its repository
+  (``definitions.OFFICIAL_REPOS``). Searched only (``Term.messages``).
 
 ``abbreviations:`` lists the common abbreviations of the field with the page
 each comes from, mapped to our slug (search finds the term by it, as a related
@@ -48,11 +54,12 @@ from mlterms.glossary.curation_file import (
     read_lined_yaml,
     unknown_keys,
 )
-from mlterms.glossary.definitions import url_problem
+from mlterms.glossary.definitions import repository_source, url_problem
 from mlterms.glossary.search_words import words
 from mlterms.notes.markup import escape, external_link
 
-KINDS = ("synonym", "related", "code", "question")
+KINDS = ("synonym", "related", "code", "question", "message")
+MESSAGE_WORDS = 4  # a message shorter than this would match unrelated ones
 NO_TERM = "none"  # an abbreviation whose concept this glossary does not cover
 TOP_LEVEL = {"terms", "abbreviations", "absent"}
 ENTRY_KEYS = {"name", "kind", "community", "source"}
@@ -115,9 +122,12 @@ def _text(entry: dict, key: str, line: int, fail, what: str) -> str:
     return value.strip()
 
 
-def _source(entry: dict, line: int, fail, what: str) -> str:
-    """The entry's source URL: required, https, on an official documentation site."""
+def _source(entry: dict, line: int, fail, what: str, code_repository: bool = False) -> str:
+    """The entry's source URL: required, https, on an official documentation site (or, for a library's own
+    message, ``code_repository``, in the library's own repository)."""
     source = _text(entry, "source", line, fail, what)
+    if source and code_repository and repository_source(source):
+        return source
     if source and (why := url_problem(source)):
         fail(line_of(entry, "source") or line, f"the source of {what}: {why}",
              "cite the official page that uses this name (https, a site in definitions.OFFICIAL_SITES)")
@@ -185,8 +195,8 @@ def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int
     kind = _text(entry, "kind", line, fail, what)
     if kind and kind not in KINDS:
         fail(line_of(entry, "kind") or line, f"the kind of {what} is {kind!r}",
-             "use synonym (another name, shown on the page), related (searched only), code (an API identifier) "
-             "or question (a reader's question the term answers)")
+             "use synonym (another name, shown on the page), related (searched only), code (an API identifier), "
+             "question (a reader's question the term answers) or message (a library's error or warning message)")
         kind = ""
     if kind == "code" and name and not _IDENTIFIER.fullmatch(name):
         fail(line_of(entry, "name") or line, f"{what} is kind code, but not a Python name or dotted path",
@@ -200,8 +210,12 @@ def _check_entry(entry: Any, line: int, slug: str, fail) -> tuple[OtherName, int
         fail(line_of(entry, "name") or line, f"{what} is kind question, but not a question of three words or more",
              "write it as a reader asks it, ending with '?', e.g. Why does my model's accuracy drop after deployment?")
         name = ""
+    if kind == "message" and name and len(words(name)) < MESSAGE_WORDS:
+        fail(line_of(entry, "name") or line, f"{what} is kind message, but shorter than {MESSAGE_WORDS} words",
+             "quote more of the message's fixed words, so that it cannot match another library's message")
+        name = ""
     community = _text(entry, "community", line, fail, what)
-    source = _source(entry, line, fail, what)
+    source = _source(entry, line, fail, what, code_repository=kind == "message")
     if not (name and kind and community and source):
         return None
     return OtherName(name, kind, community, source), line
@@ -266,6 +280,8 @@ def apply_crosswalk(glossary: Glossary, crosswalk: Crosswalk) -> None:
                 term.code_names.append(other.name)
             elif other.kind == "question":
                 term.questions.append(other.name)
+            elif other.kind == "message":
+                term.messages.append(other.name)
             elif other.name not in term.related:
                 term.related.append(other.name)
     # What search finds a term by (its names, other names and related words, folded as search folds

@@ -71,6 +71,7 @@ class Term:
     code_names: list[str] = field(default_factory=list)  # identifiers that name it in code (crosswalk kind code)
     related: list[str] = field(default_factory=list)  # search-only words (curation `related:`), never shown as names
     questions: list[str] = field(default_factory=list)  # readers' questions it answers (crosswalk kind question): search only
+    messages: list[str] = field(default_factory=list)  # library messages it explains (crosswalk kind message): search only
     other_names: list = field(default_factory=list)  # crosswalk.OtherName: other communities' names, with sources
     status: str = "current"  # lifecycle (definitions.yml, README "Lifecycle"): current|deprecated|retired|legacy|renamed
     status_since: str = ""

@@ -43,6 +43,30 @@ OFFICIAL_SITES = {
     "documentation.sas.com": "SAS", "www.stata.com": "Stata", "www.ibm.com": "IBM (SPSS Statistics)",
 }
 
+# The libraries' own source repositories on GitHub: where an error or warning message is written (a crosswalk
+# message's source may be a file in one of these; nothing else may cite them).
+OFFICIAL_REPOS = {
+    "scikit-learn/scikit-learn": "scikit-learn", "pandas-dev/pandas": "pandas", "numpy/numpy": "NumPy",
+    "scipy/scipy": "SciPy", "matplotlib/matplotlib": "Matplotlib", "pytorch/pytorch": "PyTorch",
+    "mlflow/mlflow": "MLflow", "hyperopt/hyperopt": "Hyperopt", "apache/spark": "Apache Spark",
+    "Azure/azure-sdk-for-python": "Azure SDK for Python", "Azure/azure-cli": "Azure CLI",
+    "Azure/MachineLearningNotebooks": "Azure Machine Learning", "fairlearn/fairlearn": "Fairlearn",
+    "shap/shap": "SHAP", "scikit-learn-contrib/imbalanced-learn": "imbalanced-learn", "horovod/horovod": "Horovod",
+    "databricks/cli": "Databricks CLI", "databricks/databricks-cli": "Databricks CLI",
+    "databricks/databricks-sdk-py": "Databricks SDK", "keras-team/keras": "Keras",
+    "tensorflow/tensorflow": "TensorFlow", "opendp/smartnoise-sdk": "SmartNoise", "opendp/opendp": "OpenDP",
+    "interpretml/interpret-community": "Interpret-Community", "uber/petastorm": "Petastorm",
+    "python/cpython": "Python",
+}
+
+
+def repository_source(url: str) -> bool:
+    """Whether ``url`` is a file or folder in one of OFFICIAL_REPOS (https://github.com/<owner>/<repo>/...)."""
+    parts = urlsplit(url)
+    owner_repo = "/".join(parts.path.strip("/").split("/")[:2])
+    return parts.scheme == "https" and parts.hostname == "github.com" and owner_repo in OFFICIAL_REPOS
+
+
 # API reference pages, by top-level package: the dotted path of the object is the page name
 # (checked on real pages of each site; tests import every ``api`` path from the installed library).
 API_PAGES = {

@@ -244,7 +244,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                            search_entries.related_by_location(build.records),
                            search_entries.code_by_location(build.records), search_entries.compare_groups(build.records),
                            search_entries.code_names_by_location(build.records), search_entries.absent_names(glossary),
-                           search_entries.questions_by_location(build.records))
+                           search_entries.questions_by_location(build.records),
+                           search_entries.messages_by_location(build.records))
         try:
             if meaning.wanted():
                 meaning.write_site(site / "search", search_entries.meaning_texts(build.records), page_of)

@@ -45,6 +45,15 @@ def questions_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str
     return {r.url: list(r.questions) for r in records if r.questions}
 
 
+def messages_by_location(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
+    """Each term page's location -> the library error and warning messages it explains (crosswalk kind message).
+
+    names.json lists them apart from every name: the worker puts the term first when a query holds one
+    whole, and no word of a message counts for a page otherwise ("could not convert" is in no definition).
+    """
+    return {r.url: list(r.messages) for r in records if r.messages}
+
+
 def meaning_texts(records: tuple[TermRecord, ...]) -> dict[str, list[str]]:
     """Each term page's location -> the texts search by meaning embeds (meaning.write_site): its title,
     other names, "title: summary", related words and readers' questions; a question is near one of them."""

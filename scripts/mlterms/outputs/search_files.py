@@ -83,7 +83,8 @@ def plain(markup: str) -> str:
 def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list[str]] | None = None,
           code: dict[str, list[str]] | None = None, compare: list[tuple[list[str], str]] | None = None,
           code_names: dict[str, list[str]] | None = None, absent: list[list[str]] | None = None,
-          questions: dict[str, list[str]] | None = None) -> dict[str, int]:
+          questions: dict[str, list[str]] | None = None,
+          messages: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Replace Material's one-file index with the bootstrap, names, text shards and doc shards; return
     each page location's number in them (what search by meaning's vectors are keyed by).
 
@@ -95,7 +96,9 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
     above ``code``); ``compare`` lists the compare groups (page locations, the line
     that tells them apart); ``absent`` the names the glossary has no term for, each
     [name, source] (search says so); ``questions`` the readers' questions each term
-    answers (weighed below a related word). The row layout is ``_names``'.
+    answers (weighed below a related word); ``messages`` the library messages each term
+    explains, which names.json lists as [message, page number] (a query that holds one whole finds the
+    term first). The row layout is ``_names``'.
     """
     related = related or {}
     path = site / "search" / "search_index.json"
@@ -145,7 +148,9 @@ def write(site: Path, other_names: dict[str, list[str]], related: dict[str, list
         _dump(out / LOC_DIR / f"{start // LOCATION_BLOCK}.json", [p[0] for p in pages[start:start + LOCATION_BLOCK]])
     _dump(out / NAMES_FILE, {**_names(pages, related or {}, code or {}, compare or [], page_of, code_names or {},
                                       set(other_names), questions or {}),
-                              "absent": absent or []})
+                              "absent": absent or [],
+                              "messages": [[message, page_of[loc]] for loc, listed in (messages or {}).items()
+                                           if loc in page_of for message in listed]})
     # The bootstrap: Material's main script fetches it on every page and hands the config to the worker.
     config = {**index["config"], "mlterms": {"pages": len(pages), "pagesPerShard": PAGES_PER_SHARD,
                                              "locationBlock": LOCATION_BLOCK,
