@@ -54,8 +54,9 @@ wasm: node_modules/.package-lock.json
 	node scripts/compile_wasm.js scripts/mlterms/outputs/meaning_dense.wat scripts/mlterms/outputs/meaning_dense.wasm
 
 # Three workers (pytest-xdist) on two cores, one test file at a time each (tests/conftest.py schedules
-# them): the suite spends about half its time waiting on browsers, servers and timeouts (at -n 2 it kept
-# the two cores 41% busy); -n 3 took the suite from 15 to 11 minutes here.
+# them): the suite waits on browsers, servers and timeouts part of the time (at -n 2 it kept the two
+# cores 41% busy). At -n 3 the 700 tests took 15:37 on an idle two-core machine (session 20); one run at
+# -n 4, with other work beside it, kept the cores about 90% busy and showed no gain to measure.
 test: install system-deps node_modules/.package-lock.json
 	$(PYTHON) -m pytest -n 3
 
