@@ -500,8 +500,9 @@ function indexNames(data, stop = new Set()) {
 }
 
 /* The page whose curated library message (crosswalk kind message, as indexNames keeps them) the query
- * holds whole, its words in a row: "ValueError: Input contains NaN, infinity or a value too large" holds
- * "Input contains NaN". Of several, the longest message's. Null when it holds none. */
+ * holds whole, its words in a row: "RuntimeError: mat1 and mat2 shapes cannot be multiplied (64x3136 and
+ * 784x10)" holds "mat1 and mat2 shapes cannot be multiplied". Of several, the longest message's. Null when
+ * it holds none. */
 function messageIn(query, messages) {
   const held = ` ${words(query).join(" ")} `;
   let best = null;

@@ -22,8 +22,8 @@ name, each with the community that uses it and the official page that says so:
   page, below every name and related word, but never as a name. A name of
   another kind may not end with "?": that is a question filed under the wrong kind.
 - ``kind: message``: the fixed words of an error or warning message a library
-  prints ("Input contains NaN" for imputation of null values), four words or
-  more, without the values it fills in. A reader pastes the message; search puts
+  prints ("Trying to backward through the graph a second time" for
+  backpropagation), four words or more, without the values it fills in. A reader pastes the message; search puts
   the term that explains its cause first. The source is where the library writes
   the message: its docs, or its own source code in its repository
   (``definitions.OFFICIAL_REPOS``). Searched only (``Term.messages``).
@@ -130,6 +130,8 @@ def _source(entry: dict, line: int, fail, what: str, code_repository: bool = Fal
         return source
     if source and (why := url_problem(source)):
         fail(line_of(entry, "source") or line, f"the source of {what}: {why}",
+             "cite the library's file that writes the message (https://github.com/<owner>/<repo>/..., a repository "
+             "in definitions.OFFICIAL_REPOS) or an official page that quotes it" if code_repository else
              "cite the official page that uses this name (https, a site in definitions.OFFICIAL_SITES)")
         return ""
     return source
