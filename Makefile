@@ -55,8 +55,9 @@ wasm: node_modules/.package-lock.json
 
 # Three workers (pytest-xdist) on two cores, one test file at a time each (tests/conftest.py schedules
 # them): the suite waits on browsers, servers and timeouts part of the time (at -n 2 it kept the two
-# cores 41% busy). At -n 3 the 700 tests took 15:37 on an idle two-core machine (session 20); one run at
-# -n 4, with other work beside it, kept the cores about 90% busy and showed no gain to measure.
+# cores 41% busy). At -n 3 the suite took 15:37 to 18:10 on an idle two-core machine in session 20 (the
+# same machine's speed varied between runs); one run at -n 4, with other work beside it, kept the cores
+# about 90% busy and showed no gain to measure.
 test: install system-deps node_modules/.package-lock.json
 	$(PYTHON) -m pytest -n 3
 
