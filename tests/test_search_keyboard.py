@@ -44,9 +44,9 @@ SHOWN_FIRST = """([sel, want]) => { const a = document.querySelector(sel);
 # link shown is `want`; then send Enter's keydown, which Material's keyboard handler reads from the window as
 # it reads a key pressed (it answers by clicking the result it picks, which OPENED records). Rows of
 # [query, the first link shown when it was not `want` (or no list was drawn for the query), the link Enter
-# clicked]. A round trip per query and a
-# key pressed through the browser took twice as long over the 3,575 queries; the issue's table
-# (test_enter_opens_the_first_result_shown) types its queries key by key and presses the real Enter.
+# clicked]. A round trip per query and a key pressed through the browser took twice as long over the 3,575
+# queries; the issue's table (test_enter_opens_the_first_result_shown) types its queries key by key and
+# presses the real Enter.
 SHOWN_THEN_ENTER = """async ([sel, rows, timeout]) => {
   const box = document.querySelector("input.md-search__input"), list = document.querySelector(".md-search-result");
   const first = () => { const a = document.querySelector(sel); return a ? new URL(a.href).pathname + new URL(a.href).hash : null; };

@@ -130,12 +130,12 @@ async function search(query, id = latest, meaning = false) {
   check(id)();
   const { text, all, code, tokens, question, error } = read(query);
   const { pages, matched, generic, weight, sides, fixed, typos } = await match(text, tokens, all, code, question, check(id));
-  const ranked_ = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
+  const scored = rank(pages, tokens, code, question ? Math.max(1, question.topic) : tokens.length, generic, weight);
   /* A library's message the crosswalk curates, held whole: the term that explains it comes first, and
    * nothing is read by meaning (the reader pasted what the library printed). */
   const told = messageIn(query, names.messages);
-  const byWords = told === null ? ranked_
-    : [ranked_.find(([p]) => p === told) || [told, { docs: new Map() }, 0, 0], ...ranked_.filter(([p]) => p !== told)];
+  const byWords = told === null ? scored
+    : [scored.find(([p]) => p === told) || [told, { docs: new Map() }, 0, 0], ...scored.filter(([p]) => p !== told)];
   /* A full name typed is what is asked, whatever it means. */
   const ranked = meaning && told === null && !byWords.some(([, e]) => e.exact >= ALIAS) ? byMeaning(byWords, spelt(text, typos)) : byWords;
 
