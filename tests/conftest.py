@@ -44,6 +44,8 @@ def pytest_configure(config):
     shutil.copytree(ROOT / "snippets" / "_outputs", COMMITTED_OUTPUTS)
     _TRACKED_AT_START.update(_tracked_changes())
     _worker_social_cache()
+    if getattr(config.option, "numprocesses", None) and not os.environ.get("PYTEST_XDIST_WORKER"):
+        _start_shared_site()
 
 
 # --- three workers: `make test` runs `pytest -n 3` (pytest-xdist), one test file per work unit -----
@@ -173,10 +175,70 @@ def article_text(html: str) -> str:
     return "\n".join(" ".join(line.split()) for line in "".join(parser.parts).split("\n") if line.strip())
 
 
+# --- the session's site: built and served once for the whole run -------------------------------------
+
+# Under xdist the controller builds the site in a thread while the workers start, and serves it; the
+# workers read where from SHARED_SITE ("<site dir> <port>") and wait for BUILT in the site's folder. One
+# build and one server instead of one per worker (the build takes some 25 CPU-seconds). Without xdist
+# the session's own fixtures build and serve it, as before. Nothing writes into the session's site.
+SHARED_SITE = "MLTERMS_TEST_SITE"
+BUILT = "build-exit.txt"  # the build's exit code, written last
+_SHARED: dict = {}
+
+
+def _build_site(site: Path, port: int) -> None:
+    """scripts/build.py into ``site``, for the server on ``port``; its report and output beside it."""
+    result = run_build("--site-dir", str(site), "--json", str(site.parent / "report.json"),
+                       env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    (site.parent / "report.txt").write_text(result.stdout, encoding="utf-8")
+    (site.parent / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+    (site.parent / BUILT).write_text(str(result.returncode), encoding="utf-8")
+
+
+def _start_shared_site() -> None:
+    """The controller: build the site in a thread and serve it; tell the workers where (environment)."""
+    import contextlib
+    import shutil
+    import tempfile
+    import threading
+    from mlterms_tools.browser import free_port, serve
+    port = free_port()
+    site = Path(tempfile.mkdtemp(prefix="mlterms-session-")) / "site"
+    _SHARED["stack"] = stack = contextlib.ExitStack()
+    stack.callback(shutil.rmtree, site.parent, ignore_errors=True)
+    stack.enter_context(serve(site, port))
+    threading.Thread(target=_build_site, args=(site, port), daemon=True).start()
+    os.environ[SHARED_SITE] = f"{site} {port}"
+
+
+def pytest_unconfigure(config):
+    """The controller stops serving the shared site once every worker is done."""
+    if "stack" in _SHARED:
+        _SHARED.pop("stack").close()
+
+
+def _shared_site() -> tuple[Path, int] | None:
+    where = os.environ.get(SHARED_SITE)
+    if not where:
+        return None
+    site, port = where.rsplit(" ", 1)
+    return Path(site), int(port)
+
+
+def _seed_social_cache() -> None:
+    """A worker's own card folder starts as a copy of the cards the controller's build drew (a build that
+    draws them all again takes some 15 s longer), unless the worker's builds made the folder already."""
+    import shutil
+    cards, drawn = os.environ.get("SOCIAL_CACHE_DIR"), ROOT / ".cache" / "plugin" / "social"
+    if cards and drawn.is_dir() and not Path(cards).exists():
+        shutil.copytree(drawn, cards)
+
+
 @pytest.fixture(scope="session")
 def site_port() -> int:
     from mlterms_tools.browser import free_port
-    return free_port()
+    shared = _shared_site()
+    return shared[1] if shared else free_port()
 
 
 @pytest.fixture(scope="session")
@@ -186,11 +248,19 @@ def built_site(tmp_path_factory, site_port) -> Path:
     Built with SITE_URL set to where ``served_site`` serves it, so the
     sitemap (instant loading, previews) and copy-link URLs match.
     """
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = run_build("--site-dir", str(site), "--json", str(site.parent / "report.json"),
-                       env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    (site.parent / "report.txt").write_text(result.stdout, encoding="utf-8")
+    import time
+    shared = _shared_site()
+    if shared:
+        site = shared[0]
+        while not (site.parent / BUILT).exists():  # the controller's build (about half a minute)
+            time.sleep(0.5)
+        _seed_social_cache()
+    else:
+        site = tmp_path_factory.mktemp("site") / "site"
+        _build_site(site, site_port)
+    code = (site.parent / BUILT).read_text(encoding="utf-8")
+    assert code == "0", ((site.parent / "report.txt").read_text(encoding="utf-8")
+                         + (site.parent / "stderr.txt").read_text(encoding="utf-8"))
     return site
 
 
@@ -208,8 +278,12 @@ def build_output(built_site) -> str:
 
 @pytest.fixture(scope="session")
 def served_site(built_site, site_port):
-    """The built site over HTTP on 127.0.0.1 (search needs HTTP, not file://)."""
+    """The built site over HTTP on 127.0.0.1 (search needs HTTP, not file://); under xdist the
+    controller serves it."""
     from mlterms_tools.browser import serve
+    if _shared_site():
+        yield f"http://127.0.0.1:{site_port}/"
+        return
     with serve(built_site, site_port) as base:
         yield base
 
