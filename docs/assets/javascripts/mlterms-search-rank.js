@@ -276,6 +276,11 @@ async function match(query, tokens, all, code, question, check) {
   if (corrected.join(" ") !== tokens.join(" "))
     for (const key of new Set([corrected.join(" "), unjoined(corrected).join(" ")]))
       for (const c of names.byName.get(key) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
+  /* A name written as one word, typed as two with a typo ("horovod runnr"): the words joined are one
+   * typo from the name, which then comes first as a misspelt full name does. */
+  if (!code && tokens.length > 1 && tokens.length <= 3 && !names.byName.has(tokens.join("")))
+    for (const [w, weight] of expand(tokens.join(""), names.words, false, true))
+      if (weight === 0.6) for (const c of names.byName.get(w) || []) entry(c >> 4).exact = Math.max(entry(c >> 4).exact, (c & 15) - 3);
   /* A title typed with its words cut short, in order ("hyperparam search spa"): that page, below a
    * misspelt full name. */
   const typed = all.filter(w => !STOP.has(w));
@@ -298,6 +303,11 @@ async function match(query, tokens, all, code, question, check) {
     /* identifiers typed in prose ("why does train_test_split give me …"): each one word as typed */
     const written = query.match(/\b[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+\b/gu) || [];
     const idents = written.map(i => words(i).join(" "));
+    /* and a fitted attribute a dotted name in prose ends with, scikit-learn's trailing underscore
+     * ("after sweep.predictors_ gives me dozens of models"): a crosswalk code name of a few pages, as
+     * above. Not a method ("torch.rand", "loss.backward"): many pages' code calls those. */
+    for (const m of query.matchAll(/\b[A-Za-z_]\w*\.([A-Za-z]\w*[^\W_]_)(?![\w.])/g))
+      if (m[1].length > 2 && !written.includes(m[1])) written.push(m[1]);
     contained([all, all.map(w => fixed.get(w) || w)], entry, question, w => rarity.get(w) || 0, new Set(idents));
     /* One that is a crosswalk code name of a few pages ("a python version of themis step_smote") names
      * them as a name the query holds would, by all its words. */
@@ -693,6 +703,10 @@ function read(query) {
     if (other.length) code.main = new Set(other);
     else if (library.length) code.main = new Set(library);
   }
+  /* A dotted path the crosswalk curates whole, whose last part is too short for the code's words to
+   * keep, is asked about as written ("org.apache.spark.ml" is not about "spark" alone). */
+  if (code)
+    for (const path of code.paths || []) if (path.split(".").pop().length <= 2 && curatedPages(path).length) code.main.add(path);
   /* A method called on an object that a crosswalk code name of a few pages names, and no name's word
    * (`lognorm.stats(s, moments='mvsk')`: SciPy's lognorm, whose `stats` every distribution has): the
    * object is asked about too. */
