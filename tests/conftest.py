@@ -187,12 +187,20 @@ _SHARED: dict = {}
 
 
 def _build_site(site: Path, port: int) -> None:
-    """scripts/build.py into ``site``, for the server on ``port``; its report and output beside it."""
-    result = run_build("--site-dir", str(site), "--json", str(site.parent / "report.json"),
-                       env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    (site.parent / "report.txt").write_text(result.stdout, encoding="utf-8")
-    (site.parent / "stderr.txt").write_text(result.stderr, encoding="utf-8")
-    (site.parent / BUILT).write_text(str(result.returncode), encoding="utf-8")
+    """scripts/build.py into ``site``, for the server on ``port``; its report and output beside it. BUILT
+    is written whatever happens (a failure to start the build too), so no worker waits for nothing."""
+    import traceback
+    stdout, stderr, code = "", "", "no exit code"
+    try:
+        result = run_build("--site-dir", str(site), "--json", str(site.parent / "report.json"),
+                           env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+        stdout, stderr, code = result.stdout, result.stderr, str(result.returncode)
+    except Exception:
+        stderr = traceback.format_exc()
+    finally:
+        (site.parent / "report.txt").write_text(stdout, encoding="utf-8")
+        (site.parent / "stderr.txt").write_text(stderr, encoding="utf-8")
+        (site.parent / BUILT).write_text(code, encoding="utf-8")
 
 
 def _start_shared_site() -> None:
@@ -252,8 +260,11 @@ def built_site(tmp_path_factory, site_port) -> Path:
     shared = _shared_site()
     if shared:
         site = shared[0]
+        waited = 0.0
         while not (site.parent / BUILT).exists():  # the controller's build (about half a minute)
+            assert waited < 1200, f"the controller's build of {site} has not ended after {waited:.0f} s"
             time.sleep(0.5)
+            waited += 0.5
         _seed_social_cache()
     else:
         site = tmp_path_factory.mktemp("site") / "site"
