@@ -36,6 +36,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that closes a connection mid-response (a page left, a fetch aborted) is no server error:
+    only other errors are printed, as the base class prints them all."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, quietly; a missing page gets the site's 404.html, as GitHub Pages does."""
 
@@ -122,7 +131,7 @@ def serve(directory: Path, port: int | None = None, compress: bool = False, pref
     port = port or free_port()
     kind = type("Handler", (_GzipHandler if compress else _QuietHandler,), {"prefix": prefix, "served": served})
     handler = functools.partial(kind, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
