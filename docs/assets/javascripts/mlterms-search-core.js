@@ -296,7 +296,7 @@ function codeQuery(query) {
       settings.push(fold(inner));
       return ` ${inner} `;
     }).replace(/\b\d[\w.]*\b/g, " ");
-  const main = new Set(), all = new Set(), called = new Set(), paths = new Set(), calls = [];
+  const main = new Set(), all = new Set(), called = new Set(), paths = new Set(), calls = [], chained = new Set();
   for (const m of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(\s*\()?/g)) {
     const written = m[0].replace(/\s*\($/, "").split("."), path = written.map(fold);
     /* The path and its leading runs too ("dbutils.fs.ls", "dbutils.fs"), to meet an indexed path whose
@@ -310,12 +310,24 @@ function codeQuery(query) {
     parts.forEach(p => all.add(p));
     main.add(parts[parts.length - 1]);
     if (path.length > 1) paths.add((IMPORTED_AS[path[0]] ? [IMPORTED_AS[path[0]], ...path.slice(1)] : path).join("."));
-    /* An attribute set (`param.requires_grad = False`) is asked about as a call is. */
-    if (!m[1] && path.length > 1 && /^\s*=(?!=)/.test(text.slice(m.index + m[0].length))) called.add(parts[parts.length - 1]);
+    /* An attribute set (`param.requires_grad = False`) is asked about as a call is; not one set to what a
+     * call returns (`self.conv1 = nn.Conv2d(3, 6, 5)`: the attribute is the reader's name, the call is asked). */
+    if (!m[1] && path.length > 1 && /^\s*=(?!=)(?!\s*[A-Za-z_][\w.]*\s*\()/.test(text.slice(m.index + m[0].length)))
+      called.add(parts[parts.length - 1]);
     /* So is a fitted attribute, scikit-learn's trailing underscore (`print(model.inertia_)`), also read
      * off a call's result (`KMeans(n_clusters=k).fit(X).inertia_`). */
     const attribute = path.length > 1 || text[m.index - 1] === ".";
     if (!m[1] && attribute && /[^_]_$/.test(written[written.length - 1])) called.add(parts[parts.length - 1]);
+    /* A call of the reader's own layer or method (`self.conv1(x)`) names nothing a page explains: the
+     * calls around it do (`F.max_pool2d(F.relu(self.conv1(x)), (2, 2))`). */
+    if (m[1] && written.length === 2 && written[0] === "self") continue;
+    /* A method called on what a class's constructor returns (`sm.OLS(y, X).fit()`) is the class's: the
+     * class is what the line is about, not `fit`, which every estimator has (`chained`: the ranking
+     * keeps one that few pages' code calls, `torch.Generator().manual_seed(42)`). */
+    if (m[1] && written.length === 1 && /\)\s*\.\s*$/.test(text.slice(0, m.index))) {
+      const at = depthAt(text, m.index), owner = [...calls].reverse().find(c => c.depth === at);
+      if (owner && owner.made) { chained.add(parts[parts.length - 1]); continue; }
+    }
     if (m[1]) {  // a call: the function, and the class of a class method (Environment.from_conda_specification)
       called.add(parts[parts.length - 1]);
       const last = written[written.length - 1];
@@ -347,7 +359,7 @@ function codeQuery(query) {
    * (`nn.Conv2d`: torch.nn.Conv2d), is the one meant, not another library's KMeans. */
   /* The library an import line imports from (`petastorm` of `from petastorm.tf_utils import …`). */
   const module = imports ? fold(query.match(/^\s*(?:from|import)\s+([\w.]+)/)[1].split(".")[0]) : null;
-  return all.size ? { idents: [...all], main, imports, paths, module } : null;
+  return all.size ? { idents: [...all], main, imports, paths, module, chained } : null;
 }
 
 /* A name followed by its own abbreviation, "Managed Service Identity (MSI)": the name alone (the

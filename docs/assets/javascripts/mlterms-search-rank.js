@@ -703,6 +703,10 @@ function read(query) {
     if (other.length) code.main = new Set(other);
     else if (library.length) code.main = new Set(library);
   }
+  /* A method chained on a constructor's result that few pages' code calls is asked about too. */
+  if (code)
+    for (const name of code.chained || [])
+      if (curatedPages(name).length && (names.byCode.get(name) || []).length <= SPECIFIC_CALL * names.pages.length) code.main.add(name);
   /* A dotted path the crosswalk curates whole, whose last part is too short for the code's words to
    * keep, is asked about as written ("org.apache.spark.ml" is not about "spark" alone). */
   if (code)
