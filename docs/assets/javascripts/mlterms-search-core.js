@@ -292,6 +292,8 @@ function codeQuery(query) {
   const settings = [];
   const text = quoted.length ? quoted.join(" ")
     : query.replace(/(["'])((?:\\.|(?!\1).)*)\1/g, (_, q, inner) => {
+      /* nor an environment variable's name (`os.getenv('AZUREML_MODEL_DIR')`): the line asks about it */
+      if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(inner)) { settings.push(fold(inner)); return ` ${inner} `; }
       if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$/.test(inner)) return " ";
       settings.push(fold(inner));
       return ` ${inner} `;
