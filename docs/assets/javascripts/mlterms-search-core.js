@@ -287,14 +287,12 @@ function codeQuery(query) {
    * n_components explained variance". */
   const codeWords = spaced.filter(w => /[._(=\[]/.test(w.replace(/[.,;:?!]+$/, ""))).length;
   if (!imports && !quoted.length && plainWords.length >= 3 && plainWords.length >= 2 * codeWords && codeWords <= 2) return null;
-  /* Quoted values are dropped, but not a quoted setting's dotted key ("spark.databricks.mlflow.trackMLlib.enabled"):
-   * the line asks about the setting it sets. */
+  /* Quoted values are dropped, but not a quoted setting's dotted key ("spark.databricks.mlflow.trackMLlib.enabled")
+   * nor an environment variable's name (`os.getenv('AZUREML_MODEL_DIR')`): the line asks about what it names. */
   const settings = [];
   const text = quoted.length ? quoted.join(" ")
     : query.replace(/(["'])((?:\\.|(?!\1).)*)\1/g, (_, q, inner) => {
-      /* nor an environment variable's name (`os.getenv('AZUREML_MODEL_DIR')`): the line asks about it */
-      if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(inner)) { settings.push(fold(inner)); return ` ${inner} `; }
-      if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$/.test(inner)) return " ";
+      if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(inner)) return " ";
       settings.push(fold(inner));
       return ` ${inner} `;
     }).replace(/\b\d[\w.]*\b/g, " ");
