@@ -70,6 +70,12 @@ test("codeQuery reads the identifiers of pasted code, the imported or called one
   assert.deepEqual([...core.codeQuery("df.fillna(0)").main], ["fillna"]);
   const call = core.codeQuery("OneHotEncoder(handle_unknown='ignore')");
   assert.ok(call.main.has("onehotencoder") && !call.idents.includes("ignore"), JSON.stringify(call.idents));
+  /* Quoted values and keys are no identifiers, but a name written as one is kept aside (`literals`):
+   * the ranking asks about one that few pages' crosswalk code holds (BigQuery ML's 'logistic_reg'). */
+  assert.deepEqual(call.literals, ["ignore"]);
+  const options = core.codeQuery("OPTIONS(model_type='logistic_reg', input_label_cols=['label']) {'num_class': 5, \"a b\": 1}");
+  assert.deepEqual(options.literals, ["logistic_reg", "label", "num_class"]);
+  assert.ok(!options.idents.includes("logistic_reg") && !options.main.has("logistic_reg"));
   assert.deepEqual([...core.codeQuery("torch.nn.Conv2d").main], ["conv2d"]);
   /* Several names imported from one module: the module is asked about too; one name: only that name. */
   assert.deepEqual([...core.codeQuery("from hyperopt import fmin, tpe").main], ["fmin", "tpe", "hyperopt"]);

@@ -289,10 +289,13 @@ function codeQuery(query) {
   if (!imports && !quoted.length && plainWords.length >= 3 && plainWords.length >= 2 * codeWords && codeWords <= 2) return null;
   /* Quoted values are dropped, but not a quoted setting's dotted key ("spark.databricks.mlflow.trackMLlib.enabled")
    * nor an environment variable's name (`os.getenv('AZUREML_MODEL_DIR')`): the line asks about what it names. */
-  const settings = [];
+  const settings = [], literals = [];
   const text = quoted.length ? quoted.join(" ")
     : query.replace(/(["'])((?:\\.|(?!\1).)*)\1/g, (_, q, inner) => {
-      if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(inner)) return " ";
+      if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(inner)) {
+        if (/^[A-Za-z_]\w*$/.test(inner)) literals.push(fold(inner));
+        return " ";
+      }
       settings.push(fold(inner));
       return ` ${inner} `;
     }).replace(/\b\d[\w.]*\b/g, " ");
@@ -359,7 +362,9 @@ function codeQuery(query) {
    * (`nn.Conv2d`: torch.nn.Conv2d), is the one meant, not another library's KMeans. */
   /* The library an import line imports from (`petastorm` of `from petastorm.tf_utils import …`). */
   const module = imports ? fold(query.match(/^\s*(?:from|import)\s+([\w.]+)/)[1].split(".")[0]) : null;
-  return all.size ? { idents: [...all], main, imports, paths, module, chained } : null;
+  /* The names it quotes as values or keys (`model_type='logistic_reg'`, `{'num_class': 5}`): the
+   * ranking asks about those that few pages' crosswalk code names (rank.js `read`). */
+  return all.size ? { idents: [...all], main, imports, paths, module, chained, literals: [...new Set(literals)] } : null;
 }
 
 /* A name followed by its own abbreviation, "Managed Service Identity (MSI)": the name alone (the

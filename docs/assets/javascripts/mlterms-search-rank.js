@@ -350,6 +350,9 @@ function contained(sequences, entry, { context, topic, subject = topic }, rarity
       for (const [i, j, weight] of overlapping(held)) {
         const e = entry(page), span = seq.slice(i, j).filter(w => !STOP.has(w)).length;
         if (span < need && !(weight === 1 && idents.has(seq.slice(i, j).join(" ")))) { if (weight === 1) e.short = 1; continue; }
+        /* Another vendor's platform, a related name of ours ("vertex ai | prebuilt container"), is where the
+         * query asks, unless it is most of what is asked: the rest names the term. */
+        if (weight < 1 && 2 * span <= subject && umbrella(words(names.pages[page][0]))) continue;
         const value = span * weight;
         const specific = sequences[0].slice(i, j).reduce((sum, w) => sum + (STOP.has(w) ? 0 : rarity(w)), 0);
         if (value > e.contained || (value === e.contained && specific > e.specific)) Object.assign(e, { contained: value, specific });
@@ -707,6 +710,12 @@ function read(query) {
   if (code)
     for (const name of code.chained || [])
       if (curatedPages(name).length && (names.byCode.get(name) || []).length <= SPECIFIC_CALL * names.pages.length) code.main.add(name);
+  /* A snake_case name quoted as a value or a key that few pages' crosswalk code holds (BigQuery ML's
+   * `model_type='logistic_reg'`, LightGBM's `{'num_class': 5}`) is asked about beside the call that
+   * passes it; not a term's own name passed as a value (`predict_method='predict_proba'`). */
+  if (code)
+    for (const name of code.literals || [])
+      if (name.includes("_") && !namedBy(words(name)).length && fewCurated(name).length) { code.main.add(name); if (!code.idents.includes(name)) code.idents.push(name); }
   /* A dotted path the crosswalk curates whole, whose last part is too short for the code's words to
    * keep, is asked about as written ("org.apache.spark.ml" is not about "spark" alone). */
   if (code)
