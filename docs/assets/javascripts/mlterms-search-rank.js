@@ -336,6 +336,12 @@ async function match(query, tokens, all, code, question, check) {
  * the rarer, Bagging. `sequences`: the query's words, as typed and corrected. */
 function contained(sequences, entry, { context, topic, subject = topic }, rarity, idents = new Set()) {
   const need = Math.max(1, Math.ceil(subject / 2));
+  /* The rarest of the asked words that few pages' names hold: a whole name that holds it counts, however
+   * short against a long question ("does smote leak into the validation set if applied before
+   * splitting" asks about SMOTE), unless it is a platform (where the question is asked) or a word of
+   * three letters or fewer (an initialism: "aml", "lr"). */
+  const asked = sequences[0].slice(0, context).filter(w => topical(w) && specificWord(w));
+  const rarest = asked.length ? asked.reduce((a, b) => (rarity(b) > rarity(a) ? b : a)) : null;
   for (const seq of sequences) {
     const runs = new Map();  // page -> [start, end, weight] of the names it holds before the context
     for (const [i, j, span, c] of nameRuns(seq)) {
@@ -349,7 +355,9 @@ function contained(sequences, entry, { context, topic, subject = topic }, rarity
     for (const [page, held] of runs)
       for (const [i, j, weight] of overlapping(held)) {
         const e = entry(page), span = seq.slice(i, j).filter(w => !STOP.has(w)).length;
-        if (span < need && !(weight === 1 && idents.has(seq.slice(i, j).join(" ")))) { if (weight === 1) e.short = 1; continue; }
+        const rare = weight === 1 && rarest !== null && rarest.length >= 4 && sequences[0].slice(i, j).includes(rarest)
+          && !umbrella(words(names.pages[page][0]));
+        if (span < need && !rare && !(weight === 1 && idents.has(seq.slice(i, j).join(" ")))) { if (weight === 1) e.short = 1; continue; }
         /* Another vendor's platform, a related name of ours ("vertex ai | prebuilt container"), is where the
          * query asks, unless it is most of what is asked: the rest names the term. */
         if (weight < 1 && 2 * span <= subject && umbrella(words(names.pages[page][0]))) continue;
