@@ -476,6 +476,10 @@ function umbrella(ws) {
  * query is about. */
 function questionOf(all, text) {
   let context = contextStart(all, STOP, text, after => holdsName(after));
+  /* A context is a phrase at the end ("… | in a neural network"): one that holds most of the question
+   * ("why does open() | in python need /dbfs/ at the front of the path when …") is what is asked. */
+  const content = ws => ws.filter(topical).length;
+  if (content(all.slice(context)) > 2 * Math.max(1, content(all.slice(0, context))) + 1) context = all.length;
   /* What comes before a context names something too (a name, or a word few pages' names hold), or the
    * context is what is asked: "what is the azure name | for an AWS VPC" asks about the VPC. */
   if (context < all.length && !holdsName(all.slice(0, context)) && !all.slice(0, context).some(specificWord))
