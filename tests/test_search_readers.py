@@ -220,6 +220,13 @@ def test_a_term_named_before_a_missing_concept_comes_first_and_no_term_second(pa
     # a library's message the crosswalk curates (kind message), quoted whole with its values: its term first
     ("RuntimeError: mat1 and mat2 shapes cannot be multiplied (64x3136 and 784x10)", "flattening-layers"),
     ("ValueError: Classification metrics can't handle a mix of binary and continuous targets", "classification-threshold"),
+    ("vertex ai prebuilt container", "azure-ml-environment"),  # another vendor's platform, in half the query, is where
+    # a snake_case name quoted as a value or key that few pages' crosswalk code holds
+    ("param = {'objective':'multiclass', 'num_class':5, 'metric':'multiclass', 'num_leaves':100}", "multiclass-classification"),
+    # a whole name holding the rarest asked word counts, however long the question
+    ("does smote leak into the validation set if applied before splitting", "smote"),
+    # a "context" that holds most of the question is what it asks
+    ("why does open() in python need /dbfs/ at the front of the path when spark.read wants dbfs:/", "databricks-file-system"),
 ])
 def test_the_search_box_reads_what_readers_bring(search_page, query, expect):
     slugs = [term_slug(u) for u in search(search_page, query)]

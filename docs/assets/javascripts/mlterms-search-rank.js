@@ -561,7 +561,11 @@ function compareGroup(sides) {
     const count = new Map();
     for (const [i, t] of toks.entries())
       for (const [w] of expand(t, names.words, i === toks.length - 1))
-        for (const c of names.words.map.get(w)) { const k = c >> 4; const s = count.get(k) || new Set(); s.add(i); count.set(k, s); }
+        for (const c of names.words.map.get(w)) {
+          if ((c & 15) <= QUESTION) continue;  // a readers' question's words are no name ("… the Databricks REST API?")
+          const k = c >> 4, s = count.get(k) || new Set();
+          s.add(i); count.set(k, s);
+        }
     return new Set([...count].filter(([, s]) => toks.length && s.size === toks.length).map(([p]) => p));
   };
   const [a, b] = sides.map(named);

@@ -41,7 +41,7 @@ OFFICIAL_SITES = {
     "lightgbm.readthedocs.io": "LightGBM", "www.mathworks.com": "MATLAB", "weka.sourceforge.io": "Weka",
     "en.wiktionary.org": "Wiktionary",  # a dictionary's senses and quotations: for a name readers use, not a definition
     "documentation.sas.com": "SAS", "www.stata.com": "Stata", "www.ibm.com": "IBM (SPSS Statistics)",
-    "www.kubeflow.org": "Kubeflow",
+    "www.kubeflow.org": "Kubeflow", "optuna.readthedocs.io": "Optuna", "huggingface.co": "Hugging Face",
 }
 
 # The libraries' own source repositories on GitHub: where an error or warning message is written (a crosswalk
