@@ -147,6 +147,41 @@ def test_a_build_writes_the_tense_of_its_date(tmp_path, today, phrase):
             in result.stdout) == today.startswith("2026-07")
 
 
+def _passed_warnings(tmp_path, checked: str, today: str, monkeypatch) -> list[str]:
+    """The report's warnings for a term whose note names two events, {deprecates: 2025-03-31} and
+    {ends: 2026-06-30}, with ``events_checked: <checked>`` (none when empty), built on ``today``."""
+    monkeypatch.setenv(dated.TODAY_VARIABLE, today)
+    text = ("terms:\n  widget:\n    summary: A thing that does widget work.\n"
+            + (f"    events_checked: {checked}\n" if checked else "")
+            + "    note: 'Widget {deprecates: 2025-03-31}; its support {ends: 2026-06-30}.'\n"
+            "    note_source: https://learn.microsoft.com/en-us/x\n")
+    path = tmp_path / "definitions.yml"
+    path.write_text(text, encoding="utf-8")
+    import yaml
+    from mlterms.checks import dated_report
+    return [p.message for p in dated_report.passed(yaml.safe_load(text), str(path), dated.build_date())]
+
+
+def test_events_checked_quiets_the_events_passed_by_then_and_not_those_that_pass_later(tmp_path, monkeypatch):
+    assert len(_passed_warnings(tmp_path, "", "2026-12-08", monkeypatch)) == 2
+    assert _passed_warnings(tmp_path, "2026-12-08", "2026-12-08", monkeypatch) == []
+    # Checked in May 2026: the deprecation was checked, the end of support (30 June) not yet.
+    later = _passed_warnings(tmp_path, "2026-05-02", "2026-12-08", monkeypatch)
+    assert len(later) == 1 and "{ends: 2026-06-30} has passed" in later[0]
+
+
+@pytest.mark.parametrize("checked", ["2026-12-09", "2026-12", "'soon'"])
+def test_events_checked_must_be_a_day_from_the_past(tmp_path, monkeypatch, checked):
+    monkeypatch.setenv(dated.TODAY_VARIABLE, "2026-12-08")
+    path = tmp_path / "definitions.yml"
+    path.write_text("terms:\n  widget:\n    summary: A thing that does widget work.\n"
+                    f"    events_checked: {checked}\n", encoding="utf-8")
+    with pytest.raises(CurationError) as caught:
+        load_definitions(path)
+    assert "definitions.yml:4" in str(caught.value) and "events_checked of 'widget'" in str(caught.value)
+    assert "today or earlier" in str(caught.value)
+
+
 # --- the offline URL lint -----------------------------------------------------------------------
 
 BAD_URLS = """terms:

@@ -12,19 +12,23 @@ from typing import Any
 
 from mlterms.errors import Problem
 from mlterms.glossary import dated
-from mlterms.glossary.definitions import texts_with_lines
+from mlterms.glossary.definitions import events_checked, texts_with_lines
 
 
 def passed(data: Any, where: str, today: date) -> list[Problem]:
-    """A warning for every event date in the file's text that is on or before ``today``."""
+    """A warning for every event date in the file's text that is on or before ``today``, unless the editor
+    read the official page on it after it passed (the term's ``events_checked``): the warning asks for that
+    check once, and again for each event that passes later."""
     found = []
     for line, slug, key, text in texts_with_lines(data):
+        checked = events_checked(data, slug)
         for event in dated.events(text):
-            if today >= event.last_day:
+            if today >= event.last_day and not (checked and checked >= event.last_day):
                 found.append(Problem(where, line, f"{key} of {slug!r}: the event {{{event.verb}: {event.iso}}} "
                                      f"has passed (it now reads “{event.phrase(today)}”)",
                                      "check on the official page that it happened as announced, then leave "
-                                     "it (the tense is already right) or correct the text",
+                                     "it (the tense is already right) or correct the text, and set the term's "
+                                     "events_checked: to the day you checked",
                                      severity="warning", group="curation"))
     return found
 

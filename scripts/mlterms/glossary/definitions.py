@@ -79,7 +79,8 @@ API_PAGES = {
     "imblearn": "https://imbalanced-learn.org/stable/references/generated/{path}.html",
 }
 
-TERM_KEYS = {"summary": str, "note": str, "note_source": str, "learn_more": list, "api": str, "pinned_reason": str}
+TERM_KEYS = {"summary": str, "note": str, "note_source": str, "learn_more": list, "api": str, "pinned_reason": str,
+             "events_checked": str}
 # The lifecycle keys (README "Lifecycle"): text values, checked together by _check_lifecycle.
 LIFECYCLE_KEYS = {"status", "since", "replaced_by", "replaced_by_url", "status_source", "status_note"}
 TOP_LEVEL = {"terms", "compare"}
@@ -113,6 +114,7 @@ class TermText:
     replaced_by_url: str = ""
     status_source: str = ""
     status_note: str = ""
+    events_checked: str = ""  # the day the editor last read the official page on its dated events
 
 
 @dataclass
@@ -201,7 +203,7 @@ def _check_term(slug: str, line: int, values: dict, fail) -> TermText:
     text = TermText(slug, line)
     for name, value in values.items():
         at = line_of(values, name) or line
-        if name == "since" and isinstance(value, date):  # YAML reads an unquoted 2025-03-31 as a date
+        if name in ("since", "events_checked") and isinstance(value, date):  # YAML reads an unquoted 2025-03-31 as a date
             value = value.isoformat()
         expected = str if name in LIFECYCLE_KEYS else TERM_KEYS.get(name)
         if expected is None:
@@ -228,11 +230,33 @@ def _check_term(slug: str, line: int, values: dict, fail) -> TermText:
                 text.summary_line = at
             if name == "note":
                 text.note_line = at
+    if text.events_checked and _checked_day(text.events_checked) is None:
+        fail(line_of(values, "events_checked") or line, f"events_checked of {slug!r} is {text.events_checked!r}, "
+             "not a day from the past", "write the day you read the official page on its dated events, "
+             "YYYY-MM-DD, today or earlier (README: Dates)")
     if text.note and not text.note_source:
         fail(text.note_line, f"the editor's note of {slug!r} has no note_source",
              "add note_source: <https URL of the page that says what is accurate>")
     _check_lifecycle(slug, line, values, text, fail)
     return text
+
+
+def _checked_day(value: str) -> date | None:
+    """The day an ``events_checked`` value names, or None unless it is a whole date no later than the build date."""
+    parsed = dated.parse_iso(value)
+    if parsed is None or not parsed[2] or date(*parsed) > dated.build_date():
+        return None
+    return date(*parsed)
+
+
+def events_checked(data: Any, slug: str) -> date | None:
+    """The day the editor last checked this term's dated events (``events_checked``) in a loaded file."""
+    terms = data.get("terms") if isinstance(data, dict) else None
+    values = terms.get(slug) if isinstance(terms, dict) else None
+    value = values.get("events_checked") if isinstance(values, dict) else None
+    if isinstance(value, date):
+        value = value.isoformat()
+    return _checked_day(value) if isinstance(value, str) else None
 
 
 def _check_lifecycle(slug: str, line: int, values: dict, text: TermText, fail) -> None:
