@@ -58,8 +58,9 @@ wasm: node_modules/.package-lock.json
 # cores 41% busy). At -n 3 the suite took 15:37 to 18:10 on an idle two-core machine in session 20 (the
 # same machine's speed varied between runs); one run at -n 4, with other work beside it, kept the cores
 # about 90% busy and showed no gain to measure. Session 21: the controller builds and serves the session's site
-# once for all workers (tests/conftest.py); 706 tests in 16:42 to 18:01 on fresh clones with no card cache. The 25 slowest
-# tests are listed after every run, so a slow CI run says where its time went.
+# once for all workers (tests/conftest.py); 706 tests in 16:42 to 18:01 on fresh clones with no card cache. Session 22:
+# 714 tests in 15:45 idle; -n 5 kept the cores 99.5% busy and was no faster than -n 3 (the suite is CPU-bound). The 25
+# slowest tests are listed after every run, so a slow CI run says where its time went.
 test: install system-deps node_modules/.package-lock.json
 	$(PYTHON) -m pytest -n 3 --durations=25
 
