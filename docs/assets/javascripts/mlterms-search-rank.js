@@ -355,8 +355,8 @@ function contained(sequences, entry, { context, topic, subject = topic }, rarity
     for (const [page, held] of runs)
       for (const [i, j, weight] of overlapping(held)) {
         const e = entry(page), span = seq.slice(i, j).filter(w => !STOP.has(w)).length;
-        const rare = weight === 1 && rarest !== null && rarest.length >= 4 && sequences[0].slice(i, j).includes(rarest)
-          && !umbrella(words(names.pages[page][0]));
+        const rare = span < need && weight === 1 && rarest !== null && rarest.length >= 4
+          && sequences[0].slice(i, j).includes(rarest) && !umbrella(words(names.pages[page][0]));
         if (span < need && !rare && !(weight === 1 && idents.has(seq.slice(i, j).join(" ")))) { if (weight === 1) e.short = 1; continue; }
         /* Another vendor's platform, a related name of ours ("vertex ai | prebuilt container"), is where the
          * query asks, unless it is most of what is asked: the rest names the term. */
